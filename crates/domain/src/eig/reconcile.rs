@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use time::{Date, macros::format_description};
 
 use super::curation::Curation;
-use super::sources::{SourcePerson, Sources, YearItem};
+use super::sources::{Amount, SourcePerson, Sources, YearItem};
 use crate::content::{
     BlogPost, BlogTag, Challenge, ChallengeStatus, Cohort, CohortKind, DeclaredFigure, Deliverable, FaqEntry, KeyFigure,
     Organisation, OrganisationKind, Person, PersonLinks, PostStatus, Profile, RoleAssignment, RoleKind, Skill,
@@ -99,6 +99,9 @@ pub struct CurationError(pub String);
 /// Reconciles the EIG records.
 pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), CurationError> {
     let mut report = Report::default();
+    for (subject, detail) in &src.read_fixes {
+        report.add(ReportKind::Fixed, subject, detail);
+    }
     let cohorts = cohorts(src, cur, &mut report);
     let mut orgs = Orgs::new(cur)?;
     let mut people = People::new(&src.people, &src.bios, &mut report);
@@ -184,11 +187,23 @@ pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), Cur
             .key_figures
             .iter()
             .flatten()
-            .filter_map(|k| match (k.amount, k.description.as_deref().map(str::trim)) {
-                (Some(amount), Some(d)) if !d.is_empty() => Some(KeyFigure { amount, description: d.to_owned() }),
-                _ => {
-                    report.add(ReportKind::Unmatched, &subject, "a key figure without amount or description was not kept");
-                    None
+            .filter_map(|k| {
+                let description = k.description.as_deref().map(str::trim).filter(|d| !d.is_empty());
+                let amount = match &k.amount {
+                    Some(Amount::Number(n)) => Some(*n),
+                    Some(Amount::Text(t)) if t.trim().len() > 1 && t.trim().chars().all(|c| c == '0') => {
+                        report.add(ReportKind::Fixed, &subject, format!("key figure \"{}\" has the placeholder amount \"{t}\": not shown", description.unwrap_or("")));
+                        return None;
+                    }
+                    Some(Amount::Text(t)) => t.replace([' ', '\u{a0}', '\u{202f}'], "").parse().ok(),
+                    None => None,
+                };
+                match (amount, description) {
+                    (Some(amount), Some(d)) => Some(KeyFigure { amount, description: d.to_owned() }),
+                    _ => {
+                        report.add(ReportKind::Unmatched, &subject, "a key figure without amount or description was not kept");
+                        None
+                    }
                 }
             })
             .collect();
@@ -217,8 +232,13 @@ pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), Cur
             roles.insert(RoleAssignment { person: p, role: RoleKind::Fellow, cohort: Some(cohort.clone()), challenge: Some(slug.clone()) });
         }
         for name in c.mentors.iter().flatten() {
-            let role = match people.source_of(name) {
-                Some(sp) if !has_class(sp, "mentor") && Profile::from_eig_label(sp.profil.as_deref().unwrap_or("")) != Some(Profile::ProgramTeam) => {
+            // Every record merged into the person counts: one tagged mentor (or program team)
+            // makes the listing right.
+            let records = people.sources_of(name);
+            let fellow_only = !records.is_empty()
+                && records.iter().all(|sp| !has_class(sp, "mentor") && Profile::from_eig_label(sp.profil.as_deref().unwrap_or("")) != Some(Profile::ProgramTeam));
+            let role = match records.first() {
+                Some(sp) if fellow_only => {
                     report.add(ReportKind::Reclassified, &subject, format!("{name} is listed as a mentor but is a fellow ({}): recorded as a fellow", sp.profil.as_deref().unwrap_or("?")));
                     RoleKind::Fellow
                 }
@@ -639,6 +659,10 @@ impl<'s> People<'s> {
 
     fn source_of(&self, name: &str) -> Option<&'s SourcePerson> {
         self.sources.get(&name_key(name)).and_then(|v| v.first().copied())
+    }
+
+    fn sources_of(&self, name: &str) -> Vec<&'s SourcePerson> {
+        self.sources.get(&name_key(name)).cloned().unwrap_or_default()
     }
 
     fn all_defis(&self, name: &str) -> Vec<String> {

@@ -33,11 +33,21 @@ pub enum YearItem {
     Text(String),
 }
 
+/// A number as YAML may give it: `1288`, or a string such as `"00"` (a placeholder).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Amount {
+    /// A number.
+    Number(i64),
+    /// Text.
+    Text(String),
+}
+
 /// A key figure of `defis.yml`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct SourceKeyFigure {
     /// The number.
-    pub amount: Option<i64>,
+    pub amount: Option<Amount>,
     /// The label.
     pub description: Option<String>,
 }
@@ -246,4 +256,6 @@ pub struct Sources {
     pub faqs: Vec<SourceFaq>,
     /// `data/temoignages.yml`.
     pub testimonials: Vec<SourceTestimonial>,
+    /// What the reader repaired while parsing (subject, what was done).
+    pub read_fixes: Vec<(String, String)>,
 }

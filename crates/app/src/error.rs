@@ -1,0 +1,39 @@
+//! The one error use cases return. The web layer chooses the status and the page.
+
+use cohorte_domain::policy::Denied;
+use cohorte_domain::query::FieldErrors;
+use cohorte_store::StoreError;
+
+/// What went wrong in a use case.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The input is invalid (400/422 with a message per field).
+    #[error(transparent)]
+    Invalid(#[from] FieldErrors),
+    /// Not found, or not visible to this actor (404).
+    #[error("not found")]
+    NotFound,
+    /// A write conflicts with existing data (409).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// Anything else (500: logged with its cause, never shown).
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<Denied> for AppError {
+    fn from(_: Denied) -> Self {
+        // A resource a person may not see answers "not found".
+        AppError::NotFound
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict { constraint } => AppError::Conflict(constraint),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
