@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 
 use cohorte_domain::content::FaqAudience;
 use cohorte_domain::eig::sources::{
-    SourceChallenge, SourceDocument, SourceFaq, SourceFaqEntry, SourcePerson, SourcePost, SourcePostMeta, SourcePromo,
-    SourceTestimonial,
+    SourceChallenge, SourceDocument, SourceFaq, SourceFaqEntry, SourcePerson, SourcePost, SourcePostMeta, SourcePromo, SourceTestimonial,
 };
 use cohorte_domain::eig::{Curation, Report, ReportKind, Sources, reconcile};
 use cohorte_domain::lang::Lang;
@@ -211,11 +210,7 @@ fn read_text(path: &Path) -> Result<String, ImportError> {
 }
 
 fn yaml_error(path: &Path, e: &serde_norway::Error, line_offset: usize) -> ImportError {
-    ImportError::Malformed {
-        file: path.display().to_string(),
-        line: e.location().map(|l| l.line() + line_offset),
-        message: e.to_string(),
-    }
+    ImportError::Malformed { file: path.display().to_string(), line: e.location().map(|l| l.line() + line_offset), message: e.to_string() }
 }
 
 fn parse_yaml<T: serde::de::DeserializeOwned>(path: &Path, text: &str, line_offset: usize) -> Result<T, ImportError> {
@@ -309,20 +304,18 @@ fn read_records<T: serde::de::DeserializeOwned>(path: &Path, fixes: &mut Vec<(St
 
 /// The line where a top-level key starts.
 fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    text.lines().position(|l| {
-        let l = l.trim_end();
-        l == format!("{key}:") || l == format!("\"{key}\":") || l == format!("'{key}':")
-    })
-    .map(|i| i + 1)
+    text.lines()
+        .position(|l| {
+            let l = l.trim_end();
+            l == format!("{key}:") || l == format!("\"{key}\":") || l == format!("'{key}':")
+        })
+        .map(|i| i + 1)
 }
 
 fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
     let rd = std::fs::read_dir(dir).map_err(|e| ImportError::Io { path: dir.display().to_string(), message: e.to_string() })?;
-    let mut files: Vec<PathBuf> = rd
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
     files.sort();
     Ok(files)
 }
@@ -331,7 +324,8 @@ fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
 fn front_matter<T: serde::de::DeserializeOwned + Default>(path: &Path) -> Result<(T, String), ImportError> {
     let text = read_text(path)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let malformed = |line, message: &str| ImportError::Malformed { file: path.display().to_string(), line: Some(line), message: message.to_owned() };
+    let malformed =
+        |line, message: &str| ImportError::Malformed { file: path.display().to_string(), line: Some(line), message: message.to_owned() };
     let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
         return Err(malformed(1, "missing front matter (the file must start with a line \"---\")"));
     };
@@ -372,7 +366,12 @@ fn post_file_name(file: &str) -> Option<(Date, String, bool)> {
 }
 
 /// Imports the EIG folder (with its curation file) into the database, in one transaction.
-pub async fn import_eig(ctx: &Ctx, dir: &Path, curation: &Path, progress: &(dyn Fn(Progress) + Sync)) -> Result<ImportSummary, ImportError> {
+pub async fn import_eig(
+    ctx: &Ctx,
+    dir: &Path,
+    curation: &Path,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<ImportSummary, ImportError> {
     let started_at = ctx.clock.now();
     progress(Progress { stage: "read", done: 0, total: 1 });
     let sources = read_sources(dir)?;
@@ -380,7 +379,13 @@ pub async fn import_eig(ctx: &Ctx, dir: &Path, curation: &Path, progress: &(dyn 
     let (data, report) = reconcile(&sources, &cur).map_err(|e| ImportError::Curation(e.to_string()))?;
     progress(Progress { stage: "read", done: 1, total: 1 });
 
-    let total = (data.cohorts.len() + data.organisations.len() + data.people.len() + data.challenges.len() + data.posts.len() + data.faq.len() + data.testimonials.len()) as u64;
+    let total = (data.cohorts.len()
+        + data.organisations.len()
+        + data.people.len()
+        + data.challenges.len()
+        + data.posts.len()
+        + data.faq.len()
+        + data.testimonials.len()) as u64;
     let mut done = 0u64;
     let mut tick = |stage| {
         done += 1;
@@ -411,7 +416,8 @@ pub async fn import_eig(ctx: &Ctx, dir: &Path, curation: &Path, progress: &(dyn 
     let mut org_names = HashMap::new();
     for o in &data.organisations {
         let parent = o.parent.as_ref().and_then(|p| org_ids.get(p).map(|(id, path): &(_, String)| (*id, path.clone())));
-        let (id, path, u) = store::upsert_organisation(&mut conn, o, parent.as_ref().map(|(id, p)| (*id, p.as_str()))).await.map_err(AppError::from)?;
+        let (id, path, u) =
+            store::upsert_organisation(&mut conn, o, parent.as_ref().map(|(id, p)| (*id, p.as_str()))).await.map_err(AppError::from)?;
         orgs_c.add(u);
         org_ids.insert(o.slug.clone(), (id, path));
         org_names.insert(o.slug.clone(), format!("{} {}", o.name, o.acronym.clone().unwrap_or_default()));
@@ -438,7 +444,8 @@ pub async fn import_eig(ctx: &Ctx, dir: &Path, curation: &Path, progress: &(dyn 
             ch.city.clone().unwrap_or_default(),
             plain_text(&ch.body_md, 20_000)
         ));
-        let (id, u) = store::upsert_challenge(&mut conn, ch, &ChallengeRefs { cohort, host: *host, search_key }).await.map_err(AppError::from)?;
+        let (id, u) =
+            store::upsert_challenge(&mut conn, ch, &ChallengeRefs { cohort, host: *host, search_key }).await.map_err(AppError::from)?;
         challenges_c.add(u);
         challenge_ids.insert(ch.slug.clone(), id);
         tick("challenges");

@@ -10,12 +10,15 @@ use cohorte_domain::paging::{PageNo, Paged};
 use cohorte_domain::policy::{self, Actor};
 use cohorte_domain::query::{ChallengeQuery, PeopleQuery};
 use cohorte_domain::text::Slug;
-use cohorte_store::read::{
-    self, ChallengeCard, ChallengeDetail, ChallengeFilter, CohortRow, FaqRow, OrgOption, PeopleFilter, PersonCard, PersonDetail,
-    PostCard, TestimonialRow,
+use cohorte_store::read;
+pub use cohorte_store::read::{
+    ChallengeCard, ChallengeDetail, ChallengeFilter, CohortRow, FaqRow, OrgOption, PeopleFilter, PersonCard, PersonDetail, PostCard,
+    TestimonialRow,
 };
 
 use crate::{AppError, Ctx};
+
+pub use cohorte_store::read::{ChallengeLink, DeliverableRow, PersonRole, TeamMember};
 
 /// Challenges per page.
 pub const CHALLENGES_PER_PAGE: u32 = 24;
@@ -123,7 +126,10 @@ pub async fn people(ctx: &Ctx, _actor: &Actor, q: &PeopleQuery) -> Result<People
         offset: q.page.offset(PEOPLE_PER_PAGE),
     };
     let (items, total) = read::list_people(&mut conn, &filter).await?;
-    Ok(PeopleList { page: Paged { items, total: total as u64, page: q.page, size: PEOPLE_PER_PAGE }, cohorts: read::cohorts(&mut conn).await? })
+    Ok(PeopleList {
+        page: Paged { items, total: total as u64, page: q.page, size: PEOPLE_PER_PAGE },
+        cohorts: read::cohorts(&mut conn).await?,
+    })
 }
 
 /// One person's page.
@@ -198,7 +204,12 @@ pub async fn figures(ctx: &Ctx, _actor: &Actor) -> Result<Figures, AppError> {
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
     let facts = read::figure_facts(&mut conn).await?;
-    Ok(Figures { computed: compute_all(&facts), declared: read::declared_figures(&mut conn).await?, cohorts: read::cohorts(&mut conn).await?, facts })
+    Ok(Figures {
+        computed: compute_all(&facts),
+        declared: read::declared_figures(&mut conn).await?,
+        cohorts: read::cohorts(&mut conn).await?,
+        facts,
+    })
 }
 
 /// Every public page, for the sitemap: (challenges, people, posts, tags).

@@ -108,4 +108,3 @@ async fn eig_import_refuses_a_malformed_file_naming_file_and_line_and_writes_not
     let err = import_eig(&ctx, dir.path(), &eig_curation_file(), &no_progress).await.unwrap_err();
     assert!(err.to_string().contains("skills.yml:1: not valid UTF-8"), "{err}");
 }
-

@@ -28,7 +28,7 @@ pub(crate) use str_enum;
 
 str_enum!(
     /// The kind of a cohort: the EIG program, or the 2019 designers' cohort (DIG).
-    CohortKind { 
+    CohortKind {
         /// Entrepreneurs d'intérêt général.
         Eig => "eig",
         /// Designers d'intérêt général (2019).

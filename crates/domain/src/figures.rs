@@ -57,8 +57,7 @@ impl Scope {
     /// Every cohort.
     pub const ALL: Scope = Scope { key: "all", cohorts: None };
     /// EIG 1–3 and DIG: the scope of the figures the program published in 2020.
-    pub const EIG1_3_DIG: Scope =
-        Scope { key: "eig1-3-dig", cohorts: Some(&["eig-1", "eig-2", "eig-3", "dig"]) };
+    pub const EIG1_3_DIG: Scope = Scope { key: "eig1-3-dig", cohorts: Some(&["eig-1", "eig-2", "eig-3", "dig"]) };
     /// The scopes shown on the figures page.
     pub const SHOWN: [Scope; 2] = [Scope::ALL, Scope::EIG1_3_DIG];
 
@@ -113,13 +112,9 @@ pub fn compute(def: FigureDefinition, facts: &FigureFacts, scope: Scope) -> u64 
             .collect::<HashSet<_>>()
             .len(),
         // Distinct host organisations (spellings resolved through the organisation tree).
-        (FigureId::AdministrationsHelped, _) => facts
-            .challenges
-            .iter()
-            .filter(|c| scope.contains(&c.cohort))
-            .map(|c| c.host.as_str())
-            .collect::<HashSet<_>>()
-            .len(),
+        (FigureId::AdministrationsHelped, _) => {
+            facts.challenges.iter().filter(|c| scope.contains(&c.cohort)).map(|c| c.host.as_str()).collect::<HashSet<_>>().len()
+        }
         // Distinct people who held a fellow role.
         (FigureId::FellowsRecruited, _) => facts
             .roles
@@ -176,7 +171,12 @@ mod tests {
     #[test]
     fn challenges_merge_pages_of_one_project_within_a_cohort() {
         let facts = FigureFacts {
-            challenges: vec![ch("dig", "sequoia", "cgdd"), ch("dig", "sequoia", "ign"), ch("eig-2", "link", "dinum"), ch("eig-3", "link", "dinum")],
+            challenges: vec![
+                ch("dig", "sequoia", "cgdd"),
+                ch("dig", "sequoia", "ign"),
+                ch("eig-2", "link", "dinum"),
+                ch("eig-3", "link", "dinum"),
+            ],
             roles: vec![],
         };
         assert_eq!(compute(DEFINITIONS[0], &facts, Scope::ALL), 3);

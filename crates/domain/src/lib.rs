@@ -14,8 +14,7 @@ pub mod query;
 pub mod text;
 
 /// The attribution the Licence Ouverte requires on every page and export that shows the EIG data.
-pub const EIG_ATTRIBUTION: &str =
-    "Programme Entrepreneurs d'intérêt général, Etalab / DINUM — site-eig, updated 2022-09-05";
+pub const EIG_ATTRIBUTION: &str = "Programme Entrepreneurs d'intérêt général, Etalab / DINUM — site-eig, updated 2022-09-05";
 /// The licence of the EIG open data.
 pub const EIG_LICENCE: &str = "Licence Ouverte / Open Licence 2.0 (Etalab)";
 /// Where the licence text lives.

@@ -113,7 +113,13 @@ impl ChallengeQuery {
         let mut errors = FieldErrors::default();
         too_long(
             &mut errors,
-            &[("cohort", &raw.cohort), ("skill", &raw.skill), ("administration", &raw.administration), ("year", &raw.year), ("page", &raw.page)],
+            &[
+                ("cohort", &raw.cohort),
+                ("skill", &raw.skill),
+                ("administration", &raw.administration),
+                ("year", &raw.year),
+                ("page", &raw.page),
+            ],
         );
         if !errors.0.is_empty() {
             return Err(errors);
@@ -267,7 +273,9 @@ mod tests {
 
     #[test]
     fn valid_challenge_filters_parse() {
-        let q = ChallengeQuery::parse(&raw(&[("cohort", "eig-2"), ("skill", "design"), ("year", "2018"), ("q", "Sécurité"), ("page", "2")])).unwrap();
+        let q =
+            ChallengeQuery::parse(&raw(&[("cohort", "eig-2"), ("skill", "design"), ("year", "2018"), ("q", "Sécurité"), ("page", "2")]))
+                .unwrap();
         assert_eq!(q.cohort.unwrap().as_str(), "eig-2");
         assert_eq!(q.skill, Some(Skill::Design));
         assert_eq!(q.year, Some(2018));

@@ -181,10 +181,8 @@ impl SearchText {
 
 /// Refuses text with control characters (other than tab and newlines) or bidirectional overrides.
 pub fn has_forbidden_chars(s: &str) -> bool {
-    s.chars().any(|c| {
-        (c.is_control() && c != '\n' && c != '\r' && c != '\t')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    })
+    s.chars()
+        .any(|c| (c.is_control() && c != '\n' && c != '\r' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
 }
 
 #[cfg(test)]
@@ -250,5 +248,30 @@ mod tests {
             let k = name_key(&s);
             proptest::prop_assert_eq!(name_key(&k), k);
         }
+    }
+}
+
+/// A spreadsheet cell made inert: a value a spreadsheet would read as a formula (starting,
+/// after any spaces, with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+pub fn csv_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let first = s.trim_start_matches(' ').chars().next();
+    if matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::csv_safe;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for bad in ["=1+1", "+33 1", "-2", "@SUM(A1)", "\tx", "\rx", "  =HYPERLINK(\"x\")"] {
+            assert!(csv_safe(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(csv_safe("ADEX"), "ADEX");
+        assert_eq!(csv_safe(""), "");
     }
 }

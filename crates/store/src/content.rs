@@ -63,7 +63,9 @@ pub async fn upsert_cohort(conn: &mut Conn<'_>, program: ProgramId, co: &Cohort)
     .bind(&co.title_fr)
     .bind(&co.title_en)
     .bind(&fp)
-    .execute(c).await.map(|r| r.rows_affected()))?;
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok((CohortId::from_uuid(id), what))
 }
 
@@ -100,8 +102,14 @@ pub async fn upsert_organisation(
     .bind(&path)
     .bind(name_key(&o.name))
     .bind(&fp)
-    .execute(c).await.map(|r| r.rows_affected()))?;
-    on_conn!(conn, |c| sqlx::query("delete from organisation_alias where organisation_id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    on_conn!(conn, |c| sqlx::query("delete from organisation_alias where organisation_id = $1")
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
     let mut seen = HashSet::new();
     for a in &o.aliases {
         let key = name_key(a);
@@ -112,7 +120,9 @@ pub async fn upsert_organisation(
             .bind(id)
             .bind(a)
             .bind(&key)
-            .execute(c).await.map(|r| r.rows_affected()))?;
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
     }
     Ok((OrganisationId::from_uuid(id), path, what))
 }
@@ -154,7 +164,9 @@ pub async fn upsert_person(conn: &mut Conn<'_>, p: &Person) -> Result<(PersonId,
     .bind(&p.links.website)
     .bind(&p.legacy_path)
     .bind(&fp)
-    .execute(c).await.map(|r| r.rows_affected()))?;
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok((PersonId::from_uuid(id), what))
 }
 
@@ -214,7 +226,9 @@ pub async fn upsert_challenge(conn: &mut Conn<'_>, ch: &Challenge, refs: &Challe
     .bind(name_key(&ch.title))
     .bind(&refs.search_key)
     .bind(&fp)
-    .execute(c).await.map(|r| r.rows_affected()))?;
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     for sql in [
         "delete from challenge_skill where challenge_id = $1",
         "delete from challenge_key_figure where challenge_id = $1",
@@ -227,7 +241,9 @@ pub async fn upsert_challenge(conn: &mut Conn<'_>, ch: &Challenge, refs: &Challe
         on_conn!(conn, |c| sqlx::query("insert into challenge_skill (challenge_id, skill) values ($1, $2)")
             .bind(id)
             .bind(s.as_str())
-            .execute(c).await.map(|r| r.rows_affected()))?;
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
     }
     for (i, k) in ch.key_figures.iter().enumerate() {
         on_conn!(conn, |c| sqlx::query(
@@ -237,7 +253,9 @@ pub async fn upsert_challenge(conn: &mut Conn<'_>, ch: &Challenge, refs: &Challe
         .bind(i as i32)
         .bind(k.amount)
         .bind(&k.description)
-        .execute(c).await.map(|r| r.rows_affected()))?;
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
     }
     for (i, d) in ch.deliverables.iter().enumerate() {
         on_conn!(conn, |c| sqlx::query(
@@ -250,24 +268,26 @@ pub async fn upsert_challenge(conn: &mut Conn<'_>, ch: &Challenge, refs: &Challe
         .bind(&d.url)
         .bind(&d.description)
         .bind(&d.call_to_action)
-        .execute(c).await.map(|r| r.rows_affected()))?;
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
     }
     for (i, url) in ch.repositories.iter().enumerate() {
         on_conn!(conn, |c| sqlx::query("insert into challenge_repository (challenge_id, position, url) values ($1, $2, $3)")
             .bind(id)
             .bind(i as i32)
             .bind(url)
-            .execute(c).await.map(|r| r.rows_affected()))?;
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
     }
     Ok((ChallengeId::from_uuid(id), what))
 }
 
 /// Sets which challenge a challenge renews; `true` when it changed.
 pub async fn set_renewal(conn: &mut Conn<'_>, id: ChallengeId, renewal_of: Option<ChallengeId>) -> Result<bool, StoreError> {
-    let current: Option<Uuid> = on_conn!(conn, |c| sqlx::query_scalar("select renewal_of_id from challenge where id = $1")
-        .bind(id.as_uuid())
-        .fetch_one(c)
-        .await)?;
+    let current: Option<Uuid> =
+        on_conn!(conn, |c| sqlx::query_scalar("select renewal_of_id from challenge where id = $1").bind(id.as_uuid()).fetch_one(c).await)?;
     let wanted = renewal_of.map(|r| r.as_uuid());
     if current == wanted {
         return Ok(false);
@@ -275,7 +295,9 @@ pub async fn set_renewal(conn: &mut Conn<'_>, id: ChallengeId, renewal_of: Optio
     on_conn!(conn, |c| sqlx::query("update challenge set renewal_of_id = $2 where id = $1")
         .bind(id.as_uuid())
         .bind(wanted)
-        .execute(c).await.map(|r| r.rows_affected()))?;
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
     Ok(true)
 }
 
@@ -305,12 +327,11 @@ impl RoleRow {
 /// Makes the roles recorded from `source` exactly `roles`: adds the missing ones and removes
 /// those no longer listed. Returns (added, removed). Roles from other sources are untouched.
 pub async fn sync_roles(conn: &mut Conn<'_>, source: &str, roles: &[RoleRow]) -> Result<(u64, u64), StoreError> {
-    let current: Vec<(Uuid, Uuid, String, String)> = on_conn!(conn, |c| sqlx::query_as(
-        "select id, person_id, role, scope_key from role_assignment where source = $1"
-    )
-    .bind(source)
-    .fetch_all(c)
-    .await)?;
+    let current: Vec<(Uuid, Uuid, String, String)> =
+        on_conn!(conn, |c| sqlx::query_as("select id, person_id, role, scope_key from role_assignment where source = $1")
+            .bind(source)
+            .fetch_all(c)
+            .await)?;
     let wanted: HashSet<(Uuid, &'static str, String)> =
         roles.iter().map(|r| (r.person.as_uuid(), r.role.as_str(), r.scope_key())).collect();
     let mut have: HashSet<(Uuid, String, String)> = HashSet::new();
@@ -319,7 +340,11 @@ pub async fn sync_roles(conn: &mut Conn<'_>, source: &str, roles: &[RoleRow]) ->
         if wanted.contains(&(person, role_static(&role), scope.clone())) {
             have.insert((person, role, scope));
         } else {
-            on_conn!(conn, |c| sqlx::query("delete from role_assignment where id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+            on_conn!(conn, |c| sqlx::query("delete from role_assignment where id = $1")
+                .bind(id)
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected()))?;
             removed += 1;
         }
     }
@@ -340,7 +365,9 @@ pub async fn sync_roles(conn: &mut Conn<'_>, source: &str, roles: &[RoleRow]) ->
         .bind(r.challenge.map(|x| x.as_uuid()))
         .bind(&key.2)
         .bind(source)
-        .execute(c).await.map(|r| r.rows_affected()))?;
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
         have.insert(key);
         added += 1;
     }
@@ -381,13 +408,17 @@ pub async fn upsert_post(conn: &mut Conn<'_>, p: &BlogPost, author: Option<Perso
     .bind(p.status.as_str())
     .bind(&p.legacy_path)
     .bind(&fp)
-    .execute(c).await.map(|r| r.rows_affected()))?;
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     on_conn!(conn, |c| sqlx::query("delete from blog_post_tag where post_id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     for t in &p.tags {
         on_conn!(conn, |c| sqlx::query("insert into blog_post_tag (post_id, tag) values ($1, $2)")
             .bind(id)
             .bind(t.as_str())
-            .execute(c).await.map(|r| r.rows_affected()))?;
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
     }
     Ok((PostId::from_uuid(id), what))
 }
@@ -395,14 +426,13 @@ pub async fn upsert_post(conn: &mut Conn<'_>, p: &BlogPost, author: Option<Perso
 /// Creates or updates a FAQ entry by (audience, language, anchor).
 pub async fn upsert_faq_entry(conn: &mut Conn<'_>, e: &FaqEntry) -> Result<Upserted, StoreError> {
     let fp = fingerprint(e);
-    let found: Option<(Uuid, String)> = on_conn!(conn, |c| sqlx::query_as(
-        "select id, fingerprint from faq_entry where audience = $1 and lang = $2 and anchor = $3"
-    )
-    .bind(e.audience.as_str())
-    .bind(e.lang.code())
-    .bind(e.anchor.as_str())
-    .fetch_optional(c)
-    .await)?;
+    let found: Option<(Uuid, String)> =
+        on_conn!(conn, |c| sqlx::query_as("select id, fingerprint from faq_entry where audience = $1 and lang = $2 and anchor = $3")
+            .bind(e.audience.as_str())
+            .bind(e.lang.code())
+            .bind(e.anchor.as_str())
+            .fetch_optional(c)
+            .await)?;
     let (id, what) = match found {
         Some((_, old)) if old == fp => return Ok(Upserted::Unchanged),
         Some((id, _)) => (id, Upserted::Updated),
@@ -422,7 +452,9 @@ pub async fn upsert_faq_entry(conn: &mut Conn<'_>, e: &FaqEntry) -> Result<Upser
     .bind(&e.answer_html)
     .bind(e.anchor.as_str())
     .bind(&fp)
-    .execute(c).await.map(|r| r.rows_affected()))?;
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(what)
 }
 
@@ -451,19 +483,20 @@ pub async fn upsert_testimonial(conn: &mut Conn<'_>, t: &Testimonial, author: Op
     .bind(author.map(|a| a.as_uuid()))
     .bind(&t.author_position)
     .bind(&fp)
-    .execute(c).await.map(|r| r.rows_affected()))?;
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(what)
 }
 
 /// Creates or updates a declared figure by (figure, language).
 pub async fn upsert_declared_figure(conn: &mut Conn<'_>, d: &DeclaredFigure) -> Result<Upserted, StoreError> {
-    let found: Option<(i64, String, time::Date)> = on_conn!(conn, |c| sqlx::query_as(
-        "select value, source, as_of from declared_figure where figure = $1 and lang = $2"
-    )
-    .bind(d.figure.as_str())
-    .bind(d.lang.code())
-    .fetch_optional(c)
-    .await)?;
+    let found: Option<(i64, String, time::Date)> =
+        on_conn!(conn, |c| sqlx::query_as("select value, source, as_of from declared_figure where figure = $1 and lang = $2")
+            .bind(d.figure.as_str())
+            .bind(d.lang.code())
+            .fetch_optional(c)
+            .await)?;
     let what = match found {
         Some((v, s, a)) if v == d.value && s == d.source && a == d.as_of => return Ok(Upserted::Unchanged),
         Some(_) => Upserted::Updated,
@@ -478,6 +511,8 @@ pub async fn upsert_declared_figure(conn: &mut Conn<'_>, d: &DeclaredFigure) -> 
     .bind(d.value)
     .bind(&d.source)
     .bind(d.as_of)
-    .execute(c).await.map(|r| r.rows_affected()))?;
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(what)
 }

@@ -45,18 +45,22 @@ pub async fn record_import_run(conn: &mut Conn<'_>, run: &ImportRun) -> Result<(
     .bind(run.finished_at)
     .bind(run.changes)
     .bind(&run.summary)
-    .execute(c).await.map(|r| r.rows_affected()))?;
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// The most recent import run of a source.
 pub async fn last_import_run(conn: &mut Conn<'_>, source: &str) -> Result<Option<ImportRun>, StoreError> {
-    let row: Option<(String, OffsetDateTime, OffsetDateTime, i64, String)> = on_conn!(conn, |c| sqlx::query_as(
+    let row: Option<(String, OffsetDateTime, OffsetDateTime, i64, String)> = on_conn!(conn, |c| {
+        sqlx::query_as(
         "select source, started_at, finished_at, changes, summary from import_run where source = $1 order by finished_at desc, id desc limit 1"
     )
     .bind(source)
     .fetch_optional(c)
-    .await)?;
+    .await
+    })?;
     Ok(row.map(|(source, started_at, finished_at, changes, summary)| ImportRun { source, started_at, finished_at, changes, summary }))
 }
 

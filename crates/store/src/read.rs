@@ -221,9 +221,10 @@ fn word_patterns(words: &[String]) -> [Option<String>; MAX_WORDS] {
 /// One page of public challenges matching the filter, and how many match in all.
 pub async fn list_challenges(conn: &mut Conn<'_>, f: &ChallengeFilter) -> Result<(Vec<ChallengeCard>, i64), StoreError> {
     let w = word_patterns(&f.words);
-    let total: i64 = on_conn!(conn, |c| bind_challenge_filter!(sqlx::query_scalar(concat!("select count(*)", challenge_from_where!())), f, w)
-        .fetch_one(c)
-        .await)?;
+    let total: i64 =
+        on_conn!(conn, |c| bind_challenge_filter!(sqlx::query_scalar(concat!("select count(*)", challenge_from_where!())), f, w)
+            .fetch_one(c)
+            .await)?;
     let mut cards: Vec<ChallengeCard> = on_conn!(conn, |c| bind_challenge_filter!(
         sqlx::query_as(concat!(
             "select c.id, c.slug, c.title, c.tagline, c.year, co.code as cohort_code, co.title_fr as cohort_title_fr, \
@@ -408,10 +409,11 @@ pub async fn challenge_by_slug(conn: &mut Conn<'_>, slug: &str) -> Result<Option
     .bind(id)
     .fetch_all(c)
     .await)?;
-    d.repositories = on_conn!(conn, |c| sqlx::query_scalar("select url from challenge_repository where challenge_id = $1 order by position")
-        .bind(id)
-        .fetch_all(c)
-        .await)?;
+    d.repositories =
+        on_conn!(conn, |c| sqlx::query_scalar("select url from challenge_repository where challenge_id = $1 order by position")
+            .bind(id)
+            .fetch_all(c)
+            .await)?;
     d.team = on_conn!(conn, |c| sqlx::query_as(
         "select p.slug, p.display_name, p.public_profile, p.profile, r.role from role_assignment r \
          join person p on p.id = r.person_id where r.challenge_id = $1 \
@@ -788,7 +790,9 @@ pub async fn list_posts(conn: &mut Conn<'_>, tag: Option<&str>, limit: i64, offs
     .bind(tag)
     .fetch_one(c)
     .await)?;
-    let mut cards: Vec<PostCard> = on_conn!(conn, |c| sqlx::query_as(concat!(
+    let mut cards: Vec<PostCard> =
+        on_conn!(conn, |c| {
+            sqlx::query_as(concat!(
         post_cols!(),
         " where b.status = 'published' and ($1 is null or exists (select 1 from blog_post_tag t where t.post_id = b.id and t.tag = $1)) \
          order by b.published_on desc, b.slug limit $2 offset $3"
@@ -797,7 +801,8 @@ pub async fn list_posts(conn: &mut Conn<'_>, tag: Option<&str>, limit: i64, offs
     .bind(limit)
     .bind(offset)
     .fetch_all(c)
-    .await)?;
+    .await
+        })?;
     attach_tags(conn, &mut cards).await?;
     Ok((cards, total))
 }
@@ -916,11 +921,10 @@ pub async fn figure_facts(conn: &mut Conn<'_>) -> Result<FigureFacts, StoreError
 
 /// The figures the program declared.
 pub async fn declared_figures(conn: &mut Conn<'_>) -> Result<Vec<DeclaredFigure>, StoreError> {
-    let rows: Vec<(String, String, i64, String, Date)> = on_conn!(conn, |c| sqlx::query_as(
-        "select figure, lang, value, source, as_of from declared_figure order by lang, figure"
-    )
-    .fetch_all(c)
-    .await)?;
+    let rows: Vec<(String, String, i64, String, Date)> =
+        on_conn!(conn, |c| sqlx::query_as("select figure, lang, value, source, as_of from declared_figure order by lang, figure")
+            .fetch_all(c)
+            .await)?;
     rows.into_iter()
         .map(|(figure, lang, value, source, as_of)| {
             Ok(DeclaredFigure {
@@ -948,18 +952,13 @@ pub async fn legacy_paths(conn: &mut Conn<'_>) -> Result<BTreeMap<String, (Strin
 
 /// Every public page's slug, for the sitemap: (challenges, people, posts).
 pub async fn sitemap(conn: &mut Conn<'_>) -> Result<(Vec<String>, Vec<String>, Vec<String>), StoreError> {
-    let challenges = on_conn!(conn, |c| sqlx::query_scalar(concat!(
-        "select c.slug from challenge c where ",
-        public_challenge!(),
-        " order by c.slug"
-    ))
-    .fetch_all(c)
-    .await)?;
-    let people = on_conn!(conn, |c| sqlx::query_scalar("select slug from person where public_profile = true order by slug")
-        .fetch_all(c)
-        .await)?;
-    let posts = on_conn!(conn, |c| sqlx::query_scalar("select slug from blog_post where status = 'published' order by slug")
-        .fetch_all(c)
-        .await)?;
+    let challenges =
+        on_conn!(conn, |c| sqlx::query_scalar(concat!("select c.slug from challenge c where ", public_challenge!(), " order by c.slug"))
+            .fetch_all(c)
+            .await)?;
+    let people =
+        on_conn!(conn, |c| sqlx::query_scalar("select slug from person where public_profile = true order by slug").fetch_all(c).await)?;
+    let posts =
+        on_conn!(conn, |c| sqlx::query_scalar("select slug from blog_post where status = 'published' order by slug").fetch_all(c).await)?;
     Ok((challenges, people, posts))
 }

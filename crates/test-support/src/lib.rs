@@ -72,10 +72,7 @@ impl TestDb {
         let mut v = vec![TestDb::sqlite().await];
         match TestDb::postgres().await {
             Some(pg) => v.push(pg),
-            None => assert!(
-                std::env::var("REQUIRE_POSTGRES").as_deref() != Ok("1"),
-                "REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set"
-            ),
+            None => assert!(std::env::var("REQUIRE_POSTGRES").as_deref() != Ok("1"), "REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set"),
         }
         v
     }
@@ -95,7 +92,8 @@ impl Drop for TestDb {
                 let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
                 rt.block_on(async move {
                     if let Ok(Db::Postgres(pool)) = Db::connect(&admin_url, &ConnectOptions { max_connections: 1 }).await {
-                        let _ = sqlx::query(sqlx::AssertSqlSafe(format!("drop database if exists {name} with (force)"))).execute(&pool).await;
+                        let _ =
+                            sqlx::query(sqlx::AssertSqlSafe(format!("drop database if exists {name} with (force)"))).execute(&pool).await;
                         pool.close().await;
                     }
                 });

@@ -1,1 +1,150 @@
-//! placeholder
+//! Cohorte's HTTP layer: the axum router, thin handlers, askama views, and the layers every
+//! response goes through (security headers, language, error pages, page cache).
+
+pub mod cache;
+pub mod error;
+pub mod extract;
+pub mod i18n;
+pub mod layers;
+pub mod routes;
+pub mod util;
+pub mod views;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
+use cohorte_app::Ctx;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::cache::PageCache;
+
+/// Settings of the web layer.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// The public address (`https://cohorte.example.org`); absolute links and HSTS use it.
+    pub public_url: Option<String>,
+    /// The folder holding `node_modules` (DSFR, swagger-ui).
+    pub assets_dir: PathBuf,
+    /// Keep rendered public pages in memory.
+    pub page_cache: bool,
+    /// How often to check the content version.
+    pub content_poll: Duration,
+    /// Request timeout.
+    pub request_timeout: Duration,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            public_url: None,
+            assets_dir: PathBuf::from("."),
+            page_cache: true,
+            content_poll: Duration::from_secs(2),
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+impl WebConfig {
+    /// Whether the site is served over https (HSTS is sent then).
+    pub fn https(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
+
+    /// The base of absolute URLs (no trailing slash); empty when unknown.
+    pub fn base_url(&self) -> &str {
+        self.public_url.as_deref().map(|u| u.trim_end_matches('/')).unwrap_or("")
+    }
+}
+
+/// Shared by every handler.
+#[derive(Clone)]
+pub struct AppState {
+    /// The use cases' context.
+    pub ctx: Ctx,
+    /// Settings.
+    pub config: Arc<WebConfig>,
+    /// Rendered pages.
+    pub cache: Arc<PageCache>,
+    /// Old-site paths → new paths, for links inside imported content.
+    pub legacy_links: Arc<RwLock<Arc<BTreeMap<String, String>>>>,
+    /// False while shutting down (`/readyz` answers 503).
+    pub ready: Arc<AtomicBool>,
+}
+
+impl AppState {
+    /// Builds the state and reads the content version and legacy links once.
+    pub async fn new(ctx: Ctx, config: WebConfig) -> Result<Self, cohorte_app::AppError> {
+        let state = AppState {
+            cache: Arc::new(PageCache::new(config.page_cache)),
+            config: Arc::new(config),
+            ctx,
+            legacy_links: Arc::new(RwLock::new(Arc::new(BTreeMap::new()))),
+            ready: Arc::new(AtomicBool::new(true)),
+        };
+        state.refresh().await?;
+        Ok(state)
+    }
+
+    /// Re-reads the content version; when it changed, drops cached pages and reloads links.
+    pub async fn refresh(&self) -> Result<bool, cohorte_app::AppError> {
+        let v = cohorte_app::content_version(&self.ctx).await?;
+        let changed = self.cache.observe_version(v);
+        if changed || self.links().is_empty() {
+            let links = cohorte_app::public::legacy_links(&self.ctx).await?;
+            if let Ok(mut l) = self.legacy_links.write() {
+                *l = Arc::new(links);
+            }
+        }
+        Ok(changed)
+    }
+
+    /// The legacy links map.
+    pub fn links(&self) -> Arc<BTreeMap<String, String>> {
+        self.legacy_links.read().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    /// Polls the content version until the process ends.
+    pub fn spawn_content_watch(&self) -> tokio::task::JoinHandle<()> {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(state.config.content_poll);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                if let Err(e) = state.refresh().await {
+                    tracing::warn!(error = %e, "could not read the content version");
+                }
+            }
+        })
+    }
+
+    /// Marks the instance as draining (`/readyz` → 503).
+    pub fn set_ready(&self, ready: bool) {
+        self.ready.store(ready, Ordering::SeqCst);
+    }
+}
+
+/// The whole application: routes and layers.
+pub fn router(state: AppState) -> Router {
+    let timeout = state.config.request_timeout;
+    routes::routes(&state)
+        .layer(CatchPanicLayer::custom(layers::panic_response))
+        .layer(from_fn_with_state(state.clone(), layers::page_cache))
+        .layer(TimeoutLayer::with_status_code(http::StatusCode::REQUEST_TIMEOUT, timeout))
+        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        .layer(from_fn_with_state(state.clone(), layers::render_errors))
+        .layer(from_fn(layers::locale))
+        .layer(from_fn(layers::guard_request))
+        .layer(from_fn_with_state(state.clone(), layers::security_headers))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

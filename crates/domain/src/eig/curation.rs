@@ -2,8 +2,8 @@
 //! free-text administration to its host organisation, pages that are one project, and the figures
 //! the program declared. It lives in `data/curation/eig.yml`, reviewed like code.
 
-use serde::Deserialize;
 use crate::content::OrganisationKind;
+use serde::Deserialize;
 
 /// An organisation of the reference tree.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

@@ -7,9 +7,8 @@ use time::{Date, macros::format_description};
 use super::curation::Curation;
 use super::sources::{Amount, SourcePerson, Sources, YearItem};
 use crate::content::{
-    BlogPost, BlogTag, Challenge, ChallengeStatus, Cohort, CohortKind, DeclaredFigure, Deliverable, FaqEntry, KeyFigure,
-    Organisation, OrganisationKind, Person, PersonLinks, PostStatus, Profile, RoleAssignment, RoleKind, Skill,
-    Testimonial, str_enum,
+    BlogPost, BlogTag, Challenge, ChallengeStatus, Cohort, CohortKind, DeclaredFigure, Deliverable, FaqEntry, KeyFigure, Organisation,
+    OrganisationKind, Person, PersonLinks, PostStatus, Profile, RoleAssignment, RoleKind, Skill, Testimonial, str_enum,
 };
 use crate::figures::FigureId;
 use crate::lang::Lang;
@@ -106,11 +105,8 @@ pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), Cur
     let mut orgs = Orgs::new(cur)?;
     let mut people = People::new(&src.people, &src.bios, &mut report);
 
-    let group_of: HashMap<&str, &str> = cur
-        .project_groups
-        .iter()
-        .flat_map(|g| g.challenges.iter().map(move |c| (c.as_str(), g.key.as_str())))
-        .collect();
+    let group_of: HashMap<&str, &str> =
+        cur.project_groups.iter().flat_map(|g| g.challenges.iter().map(move |c| (c.as_str(), g.key.as_str()))).collect();
 
     // Slugs from the page paths; a slug used by several challenges gets the year appended.
     let legacy_slugs: Vec<String> = src.challenges.iter().map(|c| legacy_slug(&c.link_to)).collect();
@@ -130,7 +126,11 @@ pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), Cur
         let subject = format!("defis.yml: {}", c.key);
         let legacy = &legacy_slugs[i];
         let slug_text = if slug_uses.get(legacy.as_str()).copied().unwrap_or(0) > 1 {
-            report.add(ReportKind::Fixed, &subject, format!("slug \"{legacy}\" is used by several challenges: published as \"{legacy}-{}\"", c.year));
+            report.add(
+                ReportKind::Fixed,
+                &subject,
+                format!("slug \"{legacy}\" is used by several challenges: published as \"{legacy}-{}\"", c.year),
+            );
             format!("{legacy}-{}", c.year)
         } else {
             legacy.clone()
@@ -158,13 +158,15 @@ pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), Cur
             .challenge_bodies
             .iter()
             .position(|d| file_stem_slug(&d.file) == *legacy && d.file.starts_with(&c.year.to_string()))
-            .or_else(|| {
-                src.challenge_bodies.iter().position(|d| d.title.as_deref().map(name_key) == Some(name_key(&c.key)))
-            });
+            .or_else(|| src.challenge_bodies.iter().position(|d| d.title.as_deref().map(name_key) == Some(name_key(&c.key))));
         let body_md = match body_idx {
             Some(j) => {
                 if !used_bodies.insert(j) {
-                    report.add(ReportKind::Inconsistent, &subject, format!("{} already describes another challenge", src.challenge_bodies[j].file));
+                    report.add(
+                        ReportKind::Inconsistent,
+                        &subject,
+                        format!("{} already describes another challenge", src.challenge_bodies[j].file),
+                    );
                 }
                 src.challenge_bodies[j].body.trim().to_owned()
             }
@@ -192,7 +194,11 @@ pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), Cur
                 let amount = match &k.amount {
                     Some(Amount::Number(n)) => Some(*n),
                     Some(Amount::Text(t)) if t.trim().len() > 1 && t.trim().chars().all(|c| c == '0') => {
-                        report.add(ReportKind::Fixed, &subject, format!("key figure \"{}\" has the placeholder amount \"{t}\": not shown", description.unwrap_or("")));
+                        report.add(
+                            ReportKind::Fixed,
+                            &subject,
+                            format!("key figure \"{}\" has the placeholder amount \"{t}\": not shown", description.unwrap_or("")),
+                        );
                         return None;
                     }
                     Some(Amount::Text(t)) => t.replace([' ', '\u{a0}', '\u{202f}'], "").parse().ok(),
@@ -236,10 +242,19 @@ pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), Cur
             // makes the listing right.
             let records = people.sources_of(name);
             let fellow_only = !records.is_empty()
-                && records.iter().all(|sp| !has_class(sp, "mentor") && Profile::from_eig_label(sp.profil.as_deref().unwrap_or("")) != Some(Profile::ProgramTeam));
+                && records.iter().all(|sp| {
+                    !has_class(sp, "mentor") && Profile::from_eig_label(sp.profil.as_deref().unwrap_or("")) != Some(Profile::ProgramTeam)
+                });
             let role = match records.first() {
                 Some(sp) if fellow_only => {
-                    report.add(ReportKind::Reclassified, &subject, format!("{name} is listed as a mentor but is a fellow ({}): recorded as a fellow", sp.profil.as_deref().unwrap_or("?")));
+                    report.add(
+                        ReportKind::Reclassified,
+                        &subject,
+                        format!(
+                            "{name} is listed as a mentor but is a fellow ({}): recorded as a fellow",
+                            sp.profil.as_deref().unwrap_or("?")
+                        ),
+                    );
                     RoleKind::Fellow
                 }
                 _ => RoleKind::OperationalMentor,
@@ -291,7 +306,11 @@ pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), Cur
         for w in idx.windows(2) {
             let (prev, next) = (challenges[w[0]].slug.clone(), w[1]);
             if challenges[next].cohort != challenges[w[0]].cohort {
-                report.add(ReportKind::Renewed, format!("defis.yml: {}", challenges[next].source_key), format!("renews \"{}\" of {}", challenges[w[0]].source_key, challenges[w[0]].cohort));
+                report.add(
+                    ReportKind::Renewed,
+                    format!("defis.yml: {}", challenges[next].source_key),
+                    format!("renews \"{}\" of {}", challenges[w[0]].source_key, challenges[w[0]].cohort),
+                );
                 challenges[next].renewal_of = Some(prev);
             }
         }
@@ -310,8 +329,17 @@ pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), Cur
                     if !listed {
                         let fellow = Profile::from_eig_label(sp.profil.as_deref().unwrap_or("")).is_some_and(Profile::is_fellow_profile);
                         let role = if fellow { RoleKind::Fellow } else { RoleKind::OperationalMentor };
-                        report.add(ReportKind::Inconsistent, &subject, format!("lists \"{key}\", whose team does not list them: {} role added", role.as_str()));
-                        roles.insert(RoleAssignment { person: person.clone(), role, cohort: Some(ch.cohort.clone()), challenge: Some(ch.slug.clone()) });
+                        report.add(
+                            ReportKind::Inconsistent,
+                            &subject,
+                            format!("lists \"{key}\", whose team does not list them: {} role added", role.as_str()),
+                        );
+                        roles.insert(RoleAssignment {
+                            person: person.clone(),
+                            role,
+                            cohort: Some(ch.cohort.clone()),
+                            challenge: Some(ch.slug.clone()),
+                        });
                     }
                 }
             }
@@ -322,7 +350,11 @@ pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), Cur
             if let Some(sp) = people.source_of(name) {
                 let lists = people.all_defis(name).iter().any(|d| d == &c.key);
                 if !lists {
-                    report.add(ReportKind::Inconsistent, format!("personnes.yml: {}", sp.key), format!("does not list \"{}\", whose team lists them: role kept", c.key));
+                    report.add(
+                        ReportKind::Inconsistent,
+                        format!("personnes.yml: {}", sp.key),
+                        format!("does not list \"{}\", whose team lists them: role kept", c.key),
+                    );
                 }
             }
         }
@@ -335,12 +367,18 @@ pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), Cur
             continue;
         }
         let Some(person) = people.slug_of(&sp.key) else { continue };
-        let tagged: Vec<Slug> = sp.classes.iter().flatten().filter_map(|t| all_cohorts.iter().find(|c| c.code.as_str() == t).map(|c| c.code.clone())).collect();
+        let tagged: Vec<Slug> =
+            sp.classes.iter().flatten().filter_map(|t| all_cohorts.iter().find(|c| c.code.as_str() == t).map(|c| c.code.clone())).collect();
         if tagged.is_empty() {
             roles.insert(RoleAssignment { person, role: RoleKind::ProgramStaff, cohort: None, challenge: None });
         } else {
             for cohort in tagged {
-                roles.insert(RoleAssignment { person: person.clone(), role: RoleKind::ProgramStaff, cohort: Some(cohort), challenge: None });
+                roles.insert(RoleAssignment {
+                    person: person.clone(),
+                    role: RoleKind::ProgramStaff,
+                    cohort: Some(cohort),
+                    challenge: None,
+                });
             }
         }
     }
@@ -354,7 +392,11 @@ pub fn reconcile(src: &Sources, cur: &Curation) -> Result<(Dataset, Report), Cur
         .map(|(i, t)| {
             let author = people.find(&t.author);
             if author.is_none() {
-                report.add(ReportKind::Unmatched, format!("temoignages.yml: {}", t.author), "author is not a known person: name kept as text");
+                report.add(
+                    ReportKind::Unmatched,
+                    format!("temoignages.yml: {}", t.author),
+                    "author is not a known person: name kept as text",
+                );
             }
             Testimonial {
                 position: i as i32,
@@ -401,11 +443,7 @@ fn legacy_slug(link_to: &str) -> String {
 fn file_stem_slug(file: &str) -> String {
     let stem = file.strip_suffix(".md").unwrap_or(file);
     let parts: Vec<&str> = stem.splitn(4, '-').collect();
-    if parts.len() == 4 && parts[..3].iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
-        slugify(parts[3])
-    } else {
-        slugify(stem)
-    }
+    if parts.len() == 4 && parts[..3].iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) { slugify(parts[3]) } else { slugify(stem) }
 }
 
 fn non_empty(s: Option<&str>) -> Option<String> {
@@ -438,7 +476,11 @@ fn cohorts(src: &Sources, cur: &Curation, report: &mut Report) -> Vec<Cohort> {
             Some(y) => y,
             None => {
                 let y = src.challenges.iter().filter(|c| c.promotion.cohort_code() == code_text).map(|c| c.year).min().unwrap_or(0);
-                report.add(ReportKind::Fixed, format!("promos.yml: {}", p.key), format!("no year in `class`: year of its challenges ({y}) used"));
+                report.add(
+                    ReportKind::Fixed,
+                    format!("promos.yml: {}", p.key),
+                    format!("no year in `class`: year of its challenges ({y}) used"),
+                );
                 y
             }
         };
@@ -522,12 +564,27 @@ impl<'c> Orgs<'c> {
                 let exists = self.orgs.iter().any(|o| o.slug == slug);
                 if !exists {
                     let (parent, kind) = match other {
-                        Some(r) => (r.parent.as_deref().and_then(|p| Slug::parse(p).ok()), r.kind.as_deref().and_then(OrganisationKind::parse).unwrap_or(OrganisationKind::OtherPublic)),
+                        Some(r) => (
+                            r.parent.as_deref().and_then(|p| Slug::parse(p).ok()),
+                            r.kind.as_deref().and_then(OrganisationKind::parse).unwrap_or(OrganisationKind::OtherPublic),
+                        ),
                         None => (None, OrganisationKind::OtherPublic),
                     };
-                    self.orgs.push(Organisation { slug: slug.clone(), name: name.clone(), acronym: None, kind, parent, website: clean_url(website), aliases: Vec::new() });
+                    self.orgs.push(Organisation {
+                        slug: slug.clone(),
+                        name: name.clone(),
+                        acronym: None,
+                        kind,
+                        parent,
+                        website: clean_url(website),
+                        aliases: Vec::new(),
+                    });
                     if other.is_none() {
-                        report.add(ReportKind::Created, subject, format!("administration \"{label}\" is not in the reference list: organisation \"{name}\" created"));
+                        report.add(
+                            ReportKind::Created,
+                            subject,
+                            format!("administration \"{label}\" is not in the reference list: organisation \"{name}\" created"),
+                        );
                     }
                 }
                 (slug, true)
@@ -601,11 +658,19 @@ impl<'s> People<'s> {
             let slug = me.unique_slug(&wanted);
             let profile = sp.profil.as_deref().and_then(Profile::from_eig_label);
             if profile.is_none() {
-                report.add(ReportKind::Unmatched, format!("personnes.yml: {}", sp.key), format!("unknown profile \"{}\": shown without profile", sp.profil.as_deref().unwrap_or("")));
+                report.add(
+                    ReportKind::Unmatched,
+                    format!("personnes.yml: {}", sp.key),
+                    format!("unknown profile \"{}\": shown without profile", sp.profil.as_deref().unwrap_or("")),
+                );
             }
             for y in sp.annees.iter().flatten() {
                 if let YearItem::Text(t) = y {
-                    report.add(ReportKind::Fixed, format!("personnes.yml: {}", sp.key), format!("years written as the text \"{t}\": read as separate years"));
+                    report.add(
+                        ReportKind::Fixed,
+                        format!("personnes.yml: {}", sp.key),
+                        format!("years written as the text \"{t}\": read as separate years"),
+                    );
                 }
             }
             me.index.insert(key.clone(), me.people.len());
@@ -632,9 +697,17 @@ impl<'s> People<'s> {
                 Some(i) => {
                     let body = b.body.trim();
                     if body.is_empty() {
-                        report.add(ReportKind::Unmatched, format!("people/{}", b.file), format!("empty biography (placeholder) for {}", me.people[i].display_name));
+                        report.add(
+                            ReportKind::Unmatched,
+                            format!("people/{}", b.file),
+                            format!("empty biography (placeholder) for {}", me.people[i].display_name),
+                        );
                     } else if me.people[i].bio_md.is_some() {
-                        report.add(ReportKind::Inconsistent, format!("people/{}", b.file), format!("second biography for {}: the first is kept", me.people[i].display_name));
+                        report.add(
+                            ReportKind::Inconsistent,
+                            format!("people/{}", b.file),
+                            format!("second biography for {}: the first is kept", me.people[i].display_name),
+                        );
                     } else {
                         me.people[i].bio_md = Some(body.trim_matches('"').trim().to_owned());
                     }
@@ -684,7 +757,11 @@ impl<'s> People<'s> {
         }
         let display_name = name.trim().to_owned();
         let slug = self.unique_slug(&slugify(&display_name));
-        report.add(ReportKind::Created, subject, format!("{display_name} has no record in personnes.yml: person created without a public profile"));
+        report.add(
+            ReportKind::Created,
+            subject,
+            format!("{display_name} has no record in personnes.yml: person created without a public profile"),
+        );
         self.index.insert(name_key(name), self.people.len());
         self.people.push(Person {
             slug: slug.clone(),
@@ -792,7 +869,11 @@ fn faq(src: &Sources, report: &mut Report) -> Vec<FaqEntry> {
                 n += 1;
             }
             if anchor != wanted {
-                report.add(ReportKind::Fixed, format!("{}: {}", f.file, e.question.trim()), format!("anchor \"{wanted}\" already used in this FAQ: \"{anchor}\" used"));
+                report.add(
+                    ReportKind::Fixed,
+                    format!("{}: {}", f.file, e.question.trim()),
+                    format!("anchor \"{wanted}\" already used in this FAQ: \"{anchor}\" used"),
+                );
             }
             let Some(anchor) = Slug::from_text(&anchor) else { continue };
             out.push(FaqEntry {
@@ -813,7 +894,8 @@ fn declared(cur: &Curation, report: &mut Report) -> Result<Vec<DeclaredFigure>, 
     cur.declared_figures
         .iter()
         .map(|d| {
-            let figure = FigureId::parse(&d.figure).ok_or_else(|| CurationError(format!("declared figure: unknown figure \"{}\"", d.figure)))?;
+            let figure =
+                FigureId::parse(&d.figure).ok_or_else(|| CurationError(format!("declared figure: unknown figure \"{}\"", d.figure)))?;
             let lang = Lang::parse(&d.lang).ok_or_else(|| CurationError(format!("declared figure: unknown language \"{}\"", d.lang)))?;
             let as_of = Date::parse(&d.as_of, fmt).map_err(|_| CurationError(format!("declared figure: bad date \"{}\"", d.as_of)))?;
             let _ = &report;
@@ -833,8 +915,22 @@ mod tests {
             program_name: "EIG".into(),
             cohort_titles_en: Default::default(),
             organisations: vec![
-                CuratedOrganisation { slug: "interieur".into(), name: "Ministère de l'Intérieur".into(), acronym: None, kind: "ministry".into(), parent: None, website: None },
-                CuratedOrganisation { slug: "dggn".into(), name: "Direction générale de la gendarmerie nationale".into(), acronym: Some("DGGN".into()), kind: "central_admin".into(), parent: Some("interieur".into()), website: None },
+                CuratedOrganisation {
+                    slug: "interieur".into(),
+                    name: "Ministère de l'Intérieur".into(),
+                    acronym: None,
+                    kind: "ministry".into(),
+                    parent: None,
+                    website: None,
+                },
+                CuratedOrganisation {
+                    slug: "dggn".into(),
+                    name: "Direction générale de la gendarmerie nationale".into(),
+                    acronym: Some("DGGN".into()),
+                    kind: "central_admin".into(),
+                    parent: Some("interieur".into()),
+                    website: None,
+                },
             ],
             host_rules: vec![
                 HostRule { keyword: "gendarmerie".into(), host: Some("dggn".into()), parent: None, kind: None },
@@ -887,17 +983,49 @@ mod tests {
     fn sources() -> Sources {
         Sources {
             promos: vec![
-                SourcePromo { key: "EIG 1".into(), slug: "EIG 1".into(), title: None, promotion: Promotion::Number(1), class: Some("2017 eig-1".into()) },
-                SourcePromo { key: "EIG 2".into(), slug: "EIG 2".into(), title: None, promotion: Promotion::Number(2), class: Some("2018 eig-2".into()) },
+                SourcePromo {
+                    key: "EIG 1".into(),
+                    slug: "EIG 1".into(),
+                    title: None,
+                    promotion: Promotion::Number(1),
+                    class: Some("2017 eig-1".into()),
+                },
+                SourcePromo {
+                    key: "EIG 2".into(),
+                    slug: "EIG 2".into(),
+                    title: None,
+                    promotion: Promotion::Number(2),
+                    class: Some("2018 eig-2".into()),
+                },
             ],
             skills: vec![],
             challenges: vec![
-                challenge("Link", 2017, Promotion::Number(1), "Ministère de l’Intérieur", "/defis/2017/link.html", &["Ana Lys"], &["Bob Mentor", "Cé Fellow"]),
-                challenge("Link", 2018, Promotion::Number(2), "Direction Générale de la Gendarmerie nationale (DGGN),", "/defis/2018/link.html", &["Ana Lys"], &["Dan Sansfiche"]),
+                challenge(
+                    "Link",
+                    2017,
+                    Promotion::Number(1),
+                    "Ministère de l’Intérieur",
+                    "/defis/2017/link.html",
+                    &["Ana Lys"],
+                    &["Bob Mentor", "Cé Fellow"],
+                ),
+                challenge(
+                    "Link",
+                    2018,
+                    Promotion::Number(2),
+                    "Direction Générale de la Gendarmerie nationale (DGGN),",
+                    "/defis/2018/link.html",
+                    &["Ana Lys"],
+                    &["Dan Sansfiche"],
+                ),
                 challenge("Seq A", 2018, Promotion::Number(2), "Muséum", "/defis/2018/seq-a.html", &[], &[]),
                 challenge("Seq B", 2018, Promotion::Number(2), "Muséum", "/defis/2018/seq-b.html", &[], &[]),
             ],
-            challenge_bodies: vec![SourceDocument { file: "2018-01-01-link.md".into(), title: Some("Link".into()), body: "# Titre\n\ncorps".into() }],
+            challenge_bodies: vec![SourceDocument {
+                file: "2018-01-01-link.md".into(),
+                title: Some("Link".into()),
+                body: "# Titre\n\ncorps".into(),
+            }],
             people: vec![
                 person("Ana Lys", "Développeuse", &["eig-1", "eig"], &["Link"]),
                 person("Bob Mentor", "Mentor", &["mentor", "eig-1"], &[]),

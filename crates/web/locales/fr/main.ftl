@@ -1,0 +1,367 @@
+# Cohorte — interface en français (langue par défaut).
+# Chaque message existe aussi dans ../en/main.ftl (vérifié par un test).
+
+## Site
+site-name = Entrepreneurs d’intérêt général
+site-tagline = Des talents du numérique au service de l’intérêt général
+home-link-title = Accueil — Entrepreneurs d’intérêt général
+menu = Menu
+close = Fermer
+nav-label = Menu principal
+nav-home = Accueil
+nav-challenges = Défis
+nav-community = Communauté
+nav-coaching = Accompagnement
+nav-blog = Blog
+nav-publications = Publications
+nav-figures = Chiffres clés
+nav-faq = Questions fréquentes
+skiplinks-label = Accès rapide
+skiplinks-content = Contenu
+skiplinks-menu = Menu
+skiplinks-footer = Pied de page
+blog-feed-title = Blog du programme Entrepreneurs d’intérêt général
+footer-about = Le programme Entrepreneurs d’intérêt général (EIG) fait venir, pour dix mois, des talents du numérique dans les administrations pour relever des défis d’intérêt général. Ce site est propulsé par Cohorte, logiciel libre.
+footer-attribution = Données : Programme Entrepreneurs d’intérêt général, Etalab / DINUM — site-eig, mis à jour le 5 septembre 2022, réutilisées sous
+footer-licence = Licence Ouverte 2.0
+footer-sitemap = Plan du site
+footer-accessibility = Accessibilité : partiellement conforme
+footer-legal = Mentions légales
+footer-open-data = Données ouvertes (API)
+footer-feed = Flux Atom du blog
+footer-copy = Sauf mention contraire, tous les contenus de ce site sont sous licence etalab-2.0.
+
+## Pagination, fil d’Ariane
+pager-label = Pagination
+pager-first = Première page
+pager-prev = Page précédente
+pager-next = Page suivante
+pager-last = Dernière page
+pager-page = Page { $count }
+breadcrumb-label = vous êtes ici :
+breadcrumb-show = Voir le fil d’Ariane
+
+## Dates
+date-long = { $day } { $month } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## Erreurs
+error-code = Erreur { $code }
+error-home = Page d’accueil
+error-challenges = Voir les défis
+error-title-400 = Requête incorrecte
+error-text-400 = L’adresse demandée contient des paramètres que nous ne pouvons pas lire. Corrigez-les ou repartez de la page d’accueil.
+error-title-404 = Page non trouvée
+error-text-404 = La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée. Si vous avez tapé l’adresse dans le navigateur, vérifiez qu’elle est correcte ; la page n’est peut-être plus disponible.
+error-title-405 = Méthode non autorisée
+error-text-405 = Cette adresse n’accepte pas ce type de requête.
+error-title-408 = Délai dépassé
+error-text-408 = Le serveur a mis trop de temps à répondre. Réessayez dans un instant.
+error-title-413 = Contenu trop volumineux
+error-text-413 = Les données envoyées dépassent la taille autorisée.
+error-title-414 = Adresse trop longue
+error-text-414 = L’adresse demandée est trop longue. Réduisez vos critères de recherche.
+error-title-500 = Erreur inattendue
+error-text-500 = Désolés, le service rencontre un problème. Nous y travaillons ; réessayez plus tard.
+error-field = { $field } : { $problem }
+field-query = Paramètres de l’adresse
+field-path = Adresse
+field-uri = Adresse
+field-cohort = Promotion
+field-skill = Compétence
+field-administration = Administration
+field-year = Année
+field-q = Recherche
+field-page = Page
+field-profile = Profil
+error-invalid-query = les paramètres sont mal formés (un même paramètre est-il répété ?)
+error-invalid-encoding = contient des caractères invalides
+error-too-long = est trop long
+error-invalid-identifier = n’est pas un identifiant valide (lettres minuscules, chiffres et tirets)
+error-invalid-skill = n’est pas une compétence connue
+error-invalid-year = doit être une année entre 2000 et 2100
+error-too-many-words = comporte trop de mots (6 au plus)
+error-invalid-text = contient des caractères non autorisés
+error-invalid-page = doit être un numéro de page entre 1 et 10 000
+error-invalid-profile = n’est pas un profil connu
+
+## Accueil
+home-title = Entrepreneurs d’intérêt général
+home-lead = Depuis 2017, le programme fait venir des data scientists, des designers et des développeurs dans les administrations, en équipes de deux ou trois, pour dix mois, afin de relever avec les agents publics des défis d’intérêt général.
+home-cta-challenges = Découvrir les défis
+home-cta-community = Rencontrer la communauté
+home-figures-title = Le programme en chiffres
+home-figures-how = Comment ces chiffres sont calculés
+home-steps-title = Comment fonctionne le programme
+home-step-1-title = Les administrations proposent des défis.
+home-step-1 = Un appel à projets recueille des défis numériques ; un jury sélectionne les plus prometteurs.
+home-step-2-title = Des talents candidatent.
+home-step-2 = Data scientists, designers, développeuses et développeurs postulent ; des jurys composés avec les mentors de chaque défi les sélectionnent.
+home-step-3-title = Dix mois au cœur de l’administration.
+home-step-3 = Les équipes travaillent avec leurs mentors dans l’administration d’accueil, accompagnées par le programme.
+home-step-4-title = Pérenniser et mesurer l’impact.
+home-step-4 = Les outils sont mis en production, documentés, ouverts ; le programme suit leur devenir.
+home-latest-challenges = Défis récents
+home-all-challenges = Tous les défis
+home-cohorts-title = Les promotions
+home-testimonials-title = Ils témoignent
+home-latest-posts = Derniers articles
+home-all-posts = Tous les articles
+count-challenges = { $count ->
+    [0] aucun défi
+    [one] { $count } défi
+   *[other] { $count } défis
+}
+count-people = { $count ->
+    [0] aucune personne
+    [one] { $count } personne
+   *[other] { $count } personnes
+}
+count-posts = { $count ->
+    [0] aucun article
+    [one] { $count } article
+   *[other] { $count } articles
+}
+
+## Chiffres clés (définitions nommées et versionnées)
+figure-challenges-coached-short = défis accompagnés
+figure-administrations-helped-short = administrations accompagnées
+figure-fellows-recruited-short = entrepreneurs recrutés
+figure-public-servants-onboarded-short = agents publics mentors
+figure-challenges-coached-v1-name = Défis accompagnés
+figure-challenges-coached-v1-definition = Nombre de projets distincts accompagnés dans les promotions considérées. Les pages d’un même projet sont comptées une fois (les deux pages Sequoia de la promotion DIG) ; les défis internes « EIG Link » sont comptés ; un défi reconduit d’une promotion à l’autre compte dans chacune.
+figure-administrations-helped-v1-name = Administrations accompagnées
+figure-administrations-helped-v1-definition = Nombre d’organisations d’accueil distinctes, après rattachement de chaque libellé d’administration publié à l’arbre des organisations (variantes d’écriture, sigles et anciens noms fusionnés, ex. DINSIC, Etalab et DINUM ; directions comptées séparément de leur ministère).
+figure-fellows-recruited-v1-name = Entrepreneurs recrutés
+figure-fellows-recruited-v1-definition = Nombre de personnes distinctes ayant tenu un rôle d’entrepreneur (EIG) sur un défi des promotions considérées, y compris les EIG Link ; une personne recrutée deux fois compte une fois ; les deux EIG de la première promotion classés par erreur parmi les mentors sont comptés comme entrepreneurs.
+figure-public-servants-onboarded-v1-name = Agents publics mentors
+figure-public-servants-onboarded-v1-definition = Nombre de personnes distinctes ayant été mentor d’un défi des promotions considérées, hors membres de l’équipe du programme ; les mentors sans fiche publique sont comptés.
+
+## Défis
+challenges-title = Les défis
+challenges-lead = Les défis numériques proposés par les administrations et relevés par les entrepreneurs d’intérêt général depuis 2017.
+filters-label = Filtrer la liste
+filter-search = Rechercher
+filter-search-hint = Titre, administration, mots de la description ; les accents et majuscules sont ignorés.
+filter-cohort = Promotion
+filter-all-cohorts = Toutes les promotions
+filter-skill = Compétence
+filter-all-skills = Toutes les compétences
+filter-administration = Administration
+filter-administration-hint = Un ministère inclut les directions et opérateurs qui en dépendent.
+filter-all-administrations = Toutes les administrations
+filter-year = Année
+filter-all-years = Toutes les années
+filter-submit = Filtrer
+filter-reset = Effacer les filtres
+filter-name = Nom
+filter-profile = Profil
+filter-all-profiles = Tous les profils
+challenges-empty = Aucun défi ne correspond à ces critères. Essayez une recherche plus courte ou retirez un filtre.
+skill-dev = Développement
+skill-design = Design
+skill-datascience = Data science
+skill-dataengineering = Data engineering
+skill-geomatique = Géomatique
+duration-months = { $count ->
+    [one] { $count } mois
+   *[other] { $count } mois
+}
+challenge-renews = Ce défi prolonge
+challenge-about = Le défi
+challenge-key-figures = Chiffres clés
+challenge-deliverables = Réalisations
+challenge-renewed-by = Suites de ce défi
+challenge-administration = Administration d’accueil
+challenge-as-published = Libellé publié :
+challenge-administration-site = Site de l’administration
+challenge-demo = Voir la démo
+challenge-source-code = Code source
+challenge-team = L’équipe
+challenge-no-fellows = L’équipe de ce défi n’est pas encore constituée.
+challenge-fellows = Entrepreneurs d’intérêt général
+challenge-mentors = Mentors
+challenge-json = Ce défi en données ouvertes (JSON)
+profile-data-scientist = Data scientist
+profile-data-engineer = Data engineer
+profile-developer = Développeur ou développeuse
+profile-designer = Designer
+profile-mentor = Mentor
+profile-program-team = Équipe du programme
+
+## Communauté
+community-title = La communauté
+community-lead = Entrepreneurs, mentors et équipe du programme : une seule identité par personne, à travers les promotions et les rôles.
+community-empty = Personne ne correspond à ces critères.
+person-bio = Présentation
+person-no-bio = Pas de présentation publiée.
+person-roles = Parcours dans le programme
+person-posts = Articles
+person-links = Liens
+person-website = Site personnel
+role-program_staff = Équipe du programme
+role-eig_link = EIG Link
+role-validator = Validation
+role-preselector = Présélection
+role-jury_member = Membre de jury
+role-candidate = Candidature
+role-fellow = Entrepreneur d’intérêt général
+role-operational_mentor = Mentor
+role-executive_sponsor = Mentor stratégique
+role-project_team_member = Équipe projet
+role-hr_contact = Contact RH
+role-finance_contact = Contact gestion
+role-admin_contact = Contact administration
+role-alumni = Alumni
+role-guest_expert = Expert invité
+
+## Blog
+blog-title = Le blog
+blog-lead = Retours d’expérience, méthodes et actualités du programme, écrits par l’équipe, les entrepreneurs et les mentors.
+blog-tags = Thèmes
+blog-feed = S’abonner au flux Atom
+blog-tag-title = Articles : { $tag }
+post-published = Publié le { $date }
+post-back = Tous les articles
+tag-accompagnement = accompagnement
+tag-algorithme = algorithme
+tag-collectif = collectif
+tag-datascience = datascience
+tag-design = design
+tag-developpement = développement
+tag-ecosysteme = écosystème
+tag-evaluation = évaluation
+tag-international = international
+tag-interdisciplinarite = interdisciplinarité
+tag-methode = méthode
+tag-open = open
+tag-outil = outil
+tag-partenariat = partenariat
+tag-perennisation = pérennisation
+tag-recrutement = recrutement
+tag-realisation = réalisation
+tag-temoignage = témoignage
+
+## FAQ
+faq-title = Questions fréquentes
+faq-lead = Les réponses du programme aux questions des administrations et des candidats.
+faq-administrations = Administrations
+faq-candidates = Candidates et candidats
+faq-empty = Pas encore de question dans cette langue.
+
+## Publications
+publications-title = Publications
+publications-lead = Livrets, rapports d’analyse et documents des appels du programme.
+publications-empty-title = Aucune publication pour le moment
+publications-empty-text = Les livrets de fin de promotion, rapports et documents d’appel seront publiés ici. En attendant, les retours d’expérience du programme sont sur le blog.
+publications-empty-blog = Lire le blog
+
+## Chiffres
+figures-title = Chiffres clés
+figures-lead = Ces chiffres sont calculés à partir des données enregistrées, avec des définitions nommées et versionnées : une définition ne change jamais de sens, une nouvelle règle devient une nouvelle version.
+figures-caption = Chiffres calculés, par définition et par périmètre
+figures-col-figure = Chiffre (définition)
+figures-col-all = Toutes les promotions
+figures-col-eig13 = EIG 1 à 3 et DIG
+figures-col-declared = Chiffre publié par le programme
+figures-definitions = Définitions
+figures-declared-title = Chiffres publiés à la main sur l’ancien site
+figures-declared-text = L’ancien site affichait des chiffres saisis à la main, différents selon la langue de la page. Ils sont conservés avec leur source pour comparaison ; ce site affiche les chiffres calculés.
+figures-scope-title = Périmètre
+figures-scope-text = Le périmètre « EIG 1 à 3 et DIG » est celui des chiffres publiés par le programme en 2020 ; « Toutes les promotions » inclut EIG 4.
+figures-json = Ces chiffres en données ouvertes (JSON)
+
+## Accompagnement
+coaching-title = L’accompagnement
+coaching-lead = Pendant dix mois, le programme accompagne les entrepreneurs et leurs mentors, à chaque étape : cadrage, feuille de route, mise en production, valorisation et pérennisation.
+coaching-goals = Deux objectifs guident l’accompagnement : donner aux entrepreneurs les clés pour comprendre le fonctionnement de l’administration, et construire un esprit de promotion qui favorise l’entraide, l’apprentissage entre pairs et la bienveillance.
+coaching-bootcamp-title = Bootcamp d’intégration
+coaching-bootcamp-text = Une semaine pour se connaître, apprendre les codes de l’administration, rencontrer l’écosystème (CNIL, ANSSI, Etalab, beta.gouv) et travailler la vision de chaque défi avec les mentors. Un mini-bootcamp est consacré aux mentors.
+coaching-bootcamp-rhythm = Une semaine, quelques semaines après l’arrivée
+coaching-plenary-title = Sessions collectives
+coaching-plenary-text = Chaque session commence par un point d’une minute par défi, puis un thème en ateliers : prototyper et tester, faciliter l’adoption, pérenniser, documenter, évaluer. Des sessions sont réservées aux mentors.
+coaching-plenary-rhythm = Une journée par mois ; les mentors une session tous les deux mois
+coaching-seminar-title = Séminaires hors les murs
+coaching-seminar-text = Deux jours pour accélérer les défis, prendre du recul et renforcer la promotion, en forum ouvert : le programme est construit avec les entrepreneurs (rétrospective, « FailCon », prospective).
+coaching-seminar-rhythm = Deux par promotion : à mi-parcours et avant la fin
+coaching-followup-title = Suivi individuel
+coaching-followup-text = Un référent par défi apporte conseil technique, opérationnel et stratégique, médiation et mises en relation avec les experts (juridique, données, logiciel libre, design).
+coaching-followup-rhythm = Environ tous les dix jours
+coaching-bulletin-title = Bulletins hebdomadaires
+coaching-bulletin-text = Chaque équipe répond à quatre questions : état d’esprit, priorité de la semaine, ce qui a marché ou été difficile, besoin d’aide. Une synthèse est envoyée à toute la promotion.
+coaching-bulletin-rhythm = Chaque vendredi
+coaching-peer-title = Apprentissage entre pairs
+coaching-peer-text = Revues de design et de code, points par métier, cartographie des compétences, sessions auto-organisées et groupes de travail thématiques.
+coaching-peer-rhythm = Au fil de l’eau
+coaching-demoday-title = Demo day
+coaching-demoday-text = À mi-parcours, chaque équipe présente son avancement en quelques minutes et recueille des retours.
+coaching-demoday-rhythm = À mi-parcours
+coaching-showcase-title = Restitution finale
+coaching-showcase-text = Démonstrations, tables rondes, posters, vidéos et livret : la promotion présente ses réalisations au public.
+coaching-showcase-rhythm = En fin de promotion
+coaching-calendar-title = Une année type (promotion 4, 2020-2021)
+coaching-calendar-text = Le calendrier de la quatrième promotion, tel que le programme l’a mené :
+coaching-calendar-1 = septembre : bootcamp d’intégration, puis session des mentors sur le premier mois
+coaching-calendar-2 = octobre : prototyper, tester, évaluer (revues de projets, indicateurs)
+coaching-calendar-3 = novembre : faciliter l’adoption
+coaching-calendar-4 = décembre : pérenniser les défis (mentors) et séminaire intermédiaire
+coaching-calendar-5 = février : demo day public en ligne
+coaching-calendar-6 = mars : ouvrir les défis (mentors) et séminaire de mi-parcours
+coaching-calendar-7 = avril à juin : consolider, documenter, évaluer et valoriser
+coaching-calendar-8 = juin : restitution finale
+coaching-templates-title = Des outils pour chaque étape
+coaching-templates-text = Vision du défi, carte des acteurs, feuille de route, indicateurs de succès, pyramide et scénarios de pérennisation, consolidation, listes d’arrivée et de départ : le programme fournit des canevas adaptés au moment de l’année.
+coaching-posts = Lire les articles sur l’accompagnement
+
+## Déclaration d’accessibilité
+a11y-title = Déclaration d’accessibilité
+a11y-s1-title = État de conformité
+a11y-s1-p1 = Ce site est en conformité partielle avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1, en raison des non-conformités et dérogations énumérées ci-dessous.
+a11y-s1-p2 = Aucun audit manuel complet n’a encore été réalisé : cette déclaration repose sur des tests automatisés et sur les composants du Système de design de l’État (DSFR).
+a11y-s2-title = Résultats des tests
+a11y-s2-p1 = Chaque type de page publique est vérifié automatiquement, en français et en anglais, avec axe-core (règles WCAG 2.1 niveaux A et AA) dans un navigateur réel, à chaque modification du code. Aucune violation n’est tolérée par ces tests.
+a11y-s2-p2 = Les tests automatisés ne couvrent qu’une partie des critères du RGAA ; un audit manuel reste à mener.
+a11y-s3-title = Contenus non accessibles
+a11y-s3-p1 = Les contenus repris de l’ancien site du programme (descriptions des défis, présentations, articles) sont affichés tels qu’ils ont été publiés, en français même sur les pages en anglais (la langue de ces passages est indiquée). Les images de ces contenus ne sont pas reprises ; leur texte alternatif n’est donc pas affiché.
+a11y-s3-p2 = La documentation interactive de l’API est fournie par un composant tiers (Swagger UI) dont l’accessibilité n’a pas été évaluée ; les mêmes informations sont disponibles dans le document OpenAPI.
+a11y-s4-title = Technologies utilisées
+a11y-s4-p1 = HTML5, CSS, JavaScript (le site reste utilisable sans JavaScript), Système de design de l’État (DSFR).
+a11y-s5-title = Environnement de test
+a11y-s5-p1 = Chromium en mode sans interface, avec axe-core ; les pages sont aussi parcourues par un robot qui suit chaque lien interne.
+a11y-s6-title = Retour d’information et contact
+a11y-s6-p1 = Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez l’équipe du programme pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.
+a11y-s7-title = Voies de recours
+a11y-s7-p1 = Si vous constatez un défaut d’accessibilité vous empêchant d’accéder à un contenu ou à une fonctionnalité, que vous nous le signalez et que vous ne parvenez pas à obtenir une réponse de notre part, vous êtes en droit de faire parvenir vos doléances ou une demande de saisine au Défenseur des droits : par le formulaire en ligne, auprès d’un délégué dans votre région, ou par courrier gratuit (Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07).
+
+## Mentions légales
+legal-title = Mentions légales
+legal-s1-title = Éditeur
+legal-s1-p1 = Ce site est une installation de Cohorte, logiciel libre de gestion de programmes de fellowship d’intérêt général. L’éditeur est l’organisation qui l’exploite ; pour cette installation de démonstration, il s’agit de l’équipe du projet Cohorte.
+legal-s2-title = Hébergement
+legal-s2-p1 = Le service est hébergé par l’organisation qui l’exploite ; les données sont stockées dans sa base de données, sans service tiers.
+legal-s3-title = Réutilisation des contenus
+legal-s3-p1 = Les données du programme (défis, communauté, articles, questions fréquentes) proviennent du site du programme Entrepreneurs d’intérêt général, Etalab / DINUM (dépôt site-eig, mis à jour le 5 septembre 2022), publiées sous Licence Ouverte 2.0. Leur réutilisation est libre, y compris commerciale, à condition d’en mentionner la source.
+legal-s3-p2 = Les données sont aussi disponibles en JSON et en CSV, décrites par un document OpenAPI.
+legal-s4-title = Données personnelles
+legal-s4-p1 = Les fiches de la communauté reprennent les informations que les personnes ont accepté de publier sur le site du programme. Aucune information n’y a été ajoutée d’une autre source et les photographies ne sont pas reprises.
+legal-s4-p2 = Pour faire rectifier ou retirer une fiche, contactez l’équipe du programme.
+legal-s5-title = Cookies
+legal-s5-p1 = Ce site ne dépose qu’un cookie, strictement nécessaire : celui qui mémorise la langue choisie. Il n’y a ni mesure d’audience ni traceur tiers.
+legal-s6-title = Logiciel
+legal-s6-p1 = Cohorte est un logiciel libre. Il utilise le Système de design de l’État (DSFR), dont l’usage est réservé aux services de l’État.
+
+## API
+api-title = Données ouvertes
+api-lead = Les défis, la communauté et les chiffres clés sont disponibles en JSON et en CSV, sans authentification.
+api-licence = Licence Ouverte 2.0 — source : Programme Entrepreneurs d’intérêt général, Etalab / DINUM — site-eig, mis à jour le 5 septembre 2022. Les fichiers CSV neutralisent les formules de tableur.

@@ -1,0 +1,158 @@
+//! Every interface string in French and English (Fluent files under `locales/`).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use cohorte_domain::lang::Lang;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "fr",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static FR: LazyLock<LanguageIdentifier> = LazyLock::new(|| "fr".parse().unwrap_or_default());
+static EN: LazyLock<LanguageIdentifier> = LazyLock::new(|| "en".parse().unwrap_or_default());
+
+fn id(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// The message `key` in `lang`.
+pub fn t(lang: Lang, key: &str) -> String {
+    LOCALES.lookup(id(lang), key)
+}
+
+/// The message `key` in `lang` with arguments (numbers select plural forms).
+pub fn ta(lang: Lang, key: &str, args: &[(&'static str, Arg<'_>)]) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| {
+            let value = match v {
+                Arg::Num(n) => FluentValue::from(*n),
+                Arg::Str(s) => FluentValue::from(s.to_string()),
+            };
+            (Cow::Borrowed(*k), value)
+        })
+        .collect();
+    LOCALES.lookup_with_args(id(lang), key, &map)
+}
+
+/// Whether `key` exists in `lang` (without falling back to the other language).
+pub fn has(lang: Lang, key: &str) -> bool {
+    LOCALES.lookup_single_language::<&str>(id(lang), key, None).is_ok()
+}
+
+/// An argument of a message.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    /// A number.
+    Num(i64),
+    /// Text.
+    Str(&'a str),
+}
+
+/// An integer with the language's digit grouping (`20 000 000`, `20,000,000`).
+pub fn int(lang: Lang, n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// A date in the language (`27 février 2018`, `27 February 2018`).
+pub fn date(lang: Lang, d: time::Date) -> String {
+    let month = u8::from(d.month());
+    ta(
+        lang,
+        "date-long",
+        &[
+            ("day", Arg::Num(i64::from(d.day()))),
+            ("month", Arg::Str(&t(lang, &format!("month-{month}")))),
+            ("year", Arg::Num(i64::from(d.year()))),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_groups_digits_by_language() {
+        assert_eq!(int(Lang::En, 20_000_000), "20,000,000");
+        assert_eq!(int(Lang::Fr, 1288), "1\u{202f}288");
+        assert_eq!(int(Lang::Fr, 30), "30");
+        assert_eq!(int(Lang::En, -1234), "-1,234");
+    }
+
+    #[test]
+    fn dates_are_spelled_in_each_language() {
+        let d = time::Date::from_calendar_date(2018, time::Month::February, 27).unwrap();
+        assert_eq!(date(Lang::Fr, d), "27 février 2018");
+        assert_eq!(date(Lang::En, d), "27 February 2018");
+    }
+
+    #[test]
+    fn both_languages_have_the_same_messages() {
+        let keys = |text: &str| -> std::collections::BTreeSet<String> {
+            text.lines()
+                .filter(|l| !l.starts_with(' ') && !l.starts_with('#') && l.contains(" ="))
+                .map(|l| l.split(" =").next().unwrap_or("").trim().to_owned())
+                .collect()
+        };
+        let fr = keys(include_str!("../locales/fr/main.ftl"));
+        let en = keys(include_str!("../locales/en/main.ftl"));
+        let only_fr: Vec<_> = fr.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&fr).collect();
+        assert!(only_fr.is_empty() && only_en.is_empty(), "only in fr: {only_fr:?}; only in en: {only_en:?}");
+        assert!(fr.len() > 100, "{} messages", fr.len());
+    }
+
+    #[test]
+    fn every_message_used_in_templates_and_code_exists_in_both_languages() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut missing = Vec::new();
+        let mut files = Vec::new();
+        for dir in ["templates", "templates/pages", "templates/partials", "src", "src/routes", "src/views"] {
+            for e in std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
+                if e.path().is_file() {
+                    files.push(e.path());
+                }
+            }
+        }
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            for (i, _) in text.match_indices("t(\"") {
+                let rest = &text[i + 3..];
+                let key: String = rest.chars().take_while(|c| *c != '"').collect();
+                if key.is_empty() || key.contains('{') || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                    continue;
+                }
+                for lang in Lang::ALL {
+                    if !has(lang, &key) {
+                        missing.push(format!("{}: {key} ({lang})", f.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing messages:\n{}", missing.join("\n"));
+    }
+}

@@ -1,0 +1,192 @@
+//! What every request and response goes through.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use cohorte_domain::lang::Lang;
+
+use crate::AppState;
+use crate::cache::{Cacheable, Cached};
+use crate::error::ErrorInfo;
+use crate::util::decode;
+use crate::views::{Chrome, ErrorPage, render};
+
+/// The name of the language cookie.
+pub const LANG_COOKIE: &str = "lang";
+/// The longest URI accepted.
+pub const MAX_URI: usize = 2048;
+
+/// The content security policy of every page: no inline script, no third party.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
+connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// Sets the security headers on every response, errors and files included.
+pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    h.insert(
+        header::HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+    );
+    h.insert(header::HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static("same-origin"));
+    if state.config.https() {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
+    h.remove(header::SERVER);
+    res
+}
+
+/// Refuses what no route should see: huge URIs (414), query strings that are not valid
+/// UTF-8 or hold NUL bytes (400).
+pub async fn guard_request(req: Request, next: Next) -> Response {
+    let uri = req.uri();
+    if uri.to_string().len() > MAX_URI {
+        return error_marker(StatusCode::URI_TOO_LONG, vec![("uri", "too-long")]);
+    }
+    if let Some(q) = uri.query()
+        && q.split('&').any(|pair| pair.split('=').any(|part| decode(part).is_none()))
+    {
+        return error_marker(StatusCode::BAD_REQUEST, vec![("query", "invalid-encoding")]);
+    }
+    if decode(uri.path()).is_none() {
+        return error_marker(StatusCode::BAD_REQUEST, vec![("path", "invalid-encoding")]);
+    }
+    next.run(req).await
+}
+
+fn error_marker(status: StatusCode, fields: Vec<(&'static str, &'static str)>) -> Response {
+    let mut r = status.into_response();
+    r.extensions_mut().insert(ErrorInfo { fields });
+    r
+}
+
+/// The `lang` query parameter, when valid.
+pub fn lang_from_query(query: Option<&str>) -> Option<Lang> {
+    query?.split('&').filter_map(|p| p.split_once('=')).find(|(k, _)| *k == "lang").and_then(|(_, v)| Lang::parse(v))
+}
+
+fn lang_from_cookie(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == LANG_COOKIE)
+        .and_then(|(_, v)| Lang::parse(v))
+}
+
+/// Chooses the language: `?lang=` (remembered in a cookie), then the cookie, then
+/// `Accept-Language`, then French.
+pub async fn locale(mut req: Request, next: Next) -> Response {
+    let explicit = lang_from_query(req.uri().query());
+    let lang = explicit
+        .or_else(|| lang_from_cookie(req.headers()))
+        .or_else(|| req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::negotiate))
+        .unwrap_or_default();
+    req.extensions_mut().insert(lang);
+    let mut res = next.run(req).await;
+    if let Some(l) = explicit
+        && let Ok(v) = HeaderValue::from_str(&format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly", l.code()))
+    {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res.headers_mut().append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    res
+}
+
+/// Renders every error response as a page in the visitor's language (JSON under `/api/`).
+pub async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+    let path = req.uri().path().to_owned();
+    let head = req.method() == Method::HEAD;
+    let res = next.run(req).await;
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let fields = res.extensions().get::<ErrorInfo>().map(|e| e.fields.clone()).unwrap_or_default();
+    let allow = res.headers().get(header::ALLOW).cloned();
+    let mut out = if path.starts_with("/api/") {
+        let messages: Vec<serde_json::Value> = fields
+            .iter()
+            .map(|(f, code)| serde_json::json!({"field": f, "code": code, "message": crate::i18n::t(lang, &format!("error-{code}"))}))
+            .collect();
+        let body = serde_json::json!({"error": {"status": status.as_u16(), "message": crate::i18n::t(lang, &error_key(status)), "fields": messages}});
+        (status, [(header::CONTENT_TYPE, "application/json; charset=utf-8")], body.to_string()).into_response()
+    } else {
+        let c = Chrome::for_error(lang, &path, &state.config);
+        let page = ErrorPage::new(c, status, &fields);
+        let mut r = render(&page).into_response();
+        *r.status_mut() = status;
+        r
+    };
+    if let Some(a) = allow {
+        out.headers_mut().insert(header::ALLOW, a);
+    }
+    out.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if head {
+        *out.body_mut() = Body::empty();
+    }
+    out
+}
+
+/// The message key of a status's title.
+pub fn error_key(status: StatusCode) -> String {
+    match status.as_u16() {
+        400 | 404 | 405 | 408 | 413 | 414 | 500 => format!("error-title-{}", status.as_u16()),
+        s if s >= 500 => "error-title-500".to_owned(),
+        _ => "error-title-400".to_owned(),
+    }
+}
+
+/// Serves cached public pages; keeps the pages handlers mark [`Cacheable`].
+pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if !state.cache.enabled() || !(req.method() == Method::GET || req.method() == Method::HEAD) {
+        return next.run(req).await;
+    }
+    let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+    let key = format!("{} {}", lang.code(), req.uri());
+    if let Some(hit) = state.cache.get(&key) {
+        let mut r = Response::new(Body::from(hit.body));
+        r.headers_mut().insert(header::CONTENT_TYPE, hit.content_type);
+        return r;
+    }
+    let res = next.run(req).await;
+    if res.status() != StatusCode::OK || res.extensions().get::<Cacheable>().is_none() {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let Ok(bytes) = to_bytes(body, 4 * 1024 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Some(ct) = parts.headers.get(header::CONTENT_TYPE) {
+        state.cache.put(key, Cached { content_type: ct.clone(), body: bytes.clone() });
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// A panic becomes a 500 (rendered by `render_errors`), never a dropped connection.
+pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = err.downcast_ref::<String>().cloned().or_else(|| err.downcast_ref::<&str>().map(|s| (*s).to_owned())).unwrap_or_default();
+    tracing::error!(panic = %detail, "handler panicked");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_query_parameter_is_read_when_valid() {
+        assert_eq!(lang_from_query(Some("a=1&lang=en")), Some(Lang::En));
+        assert_eq!(lang_from_query(Some("lang=de")), None);
+        assert_eq!(lang_from_query(None), None);
+    }
+}
