@@ -325,7 +325,8 @@ impl RoleRow {
 }
 
 /// Makes the roles recorded from `source` exactly `roles`: adds the missing ones and removes
-/// those no longer listed. Returns (added, removed). Roles from other sources are untouched.
+/// those no longer listed. Returns (added, removed). Roles from other sources are untouched, and a
+/// role another source already recorded is not added again.
 pub async fn sync_roles(conn: &mut Conn<'_>, source: &str, roles: &[RoleRow]) -> Result<(u64, u64), StoreError> {
     let current: Vec<(Uuid, Uuid, String, String)> =
         on_conn!(conn, |c| sqlx::query_as("select id, person_id, role, scope_key from role_assignment where source = $1")
@@ -354,7 +355,8 @@ pub async fn sync_roles(conn: &mut Conn<'_>, source: &str, roles: &[RoleRow]) ->
         if have.contains(&key) {
             continue;
         }
-        on_conn!(conn, |c| sqlx::query(
+        // A role held already (recorded by another source) is not recorded twice.
+        let inserted = on_conn!(conn, |c| sqlx::query(
             "insert into role_assignment (id, person_id, role, cohort_id, challenge_id, scope_key, source) \
              values ($1, $2, $3, $4, $5, $6, $7) on conflict (person_id, role, scope_key) do nothing"
         )
@@ -369,7 +371,7 @@ pub async fn sync_roles(conn: &mut Conn<'_>, source: &str, roles: &[RoleRow]) ->
         .await
         .map(|r| r.rows_affected()))?;
         have.insert(key);
-        added += 1;
+        added += inserted;
     }
     Ok((added, removed))
 }

@@ -243,7 +243,7 @@ impl Db {
     pub async fn ping(&self) -> Result<(), StoreError> {
         let mut c = self.acquire().await?;
         let mut conn = c.conn();
-        let one: i64 = on_conn!(&mut conn, |c| sqlx::query_scalar("select 1").fetch_one(c).await)?;
+        let one: i64 = on_conn!(&mut conn, |c| sqlx::query_scalar("select cast(1 as bigint)").fetch_one(c).await)?;
         if one == 1 { Ok(()) } else { Err(StoreError::Corrupt("select 1".into())) }
     }
 

@@ -790,9 +790,8 @@ pub async fn list_posts(conn: &mut Conn<'_>, tag: Option<&str>, limit: i64, offs
     .bind(tag)
     .fetch_one(c)
     .await)?;
-    let mut cards: Vec<PostCard> =
-        on_conn!(conn, |c| {
-            sqlx::query_as(concat!(
+    let mut cards: Vec<PostCard> = on_conn!(conn, |c| {
+        sqlx::query_as(concat!(
         post_cols!(),
         " where b.status = 'published' and ($1 is null or exists (select 1 from blog_post_tag t where t.post_id = b.id and t.tag = $1)) \
          order by b.published_on desc, b.slug limit $2 offset $3"
@@ -802,7 +801,7 @@ pub async fn list_posts(conn: &mut Conn<'_>, tag: Option<&str>, limit: i64, offs
     .bind(offset)
     .fetch_all(c)
     .await
-        })?;
+    })?;
     attach_tags(conn, &mut cards).await?;
     Ok((cards, total))
 }

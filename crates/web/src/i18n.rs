@@ -140,8 +140,8 @@ mod tests {
         }
         for f in files {
             let text = std::fs::read_to_string(&f).unwrap_or_default();
-            for (i, _) in text.match_indices("t(\"") {
-                let rest = &text[i + 3..];
+            for (i, _) in text.match_indices(".t(\"") {
+                let rest = &text[i + 4..];
                 let key: String = rest.chars().take_while(|c| *c != '"').collect();
                 if key.is_empty() || key.contains('{') || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
                     continue;

@@ -2,7 +2,7 @@
 //! carries the Licence Ouverte attribution.
 
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use cohorte_app::public::{self as uc, ChallengeDetail, PersonDetail};
 use cohorte_domain::content::RoleKind;
@@ -17,7 +17,6 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::extract::SlugPath;
 use crate::i18n;
-use crate::routes::public::base_url;
 use crate::views::pages::ApiDocsPage;
 use crate::views::{Chrome, render_public};
 
@@ -506,11 +505,9 @@ pub async fn figures(State(state): State<AppState>) -> Result<Response, WebError
     Ok(json(&Figures { licence: LICENCE, computed, declared }))
 }
 
-/// `/api/openapi.json`.
-pub async fn openapi(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let mut doc = ApiDoc::openapi();
-    doc.servers = Some(vec![utoipa::openapi::Server::new(base_url(&state, &headers))]);
-    json(&doc)
+/// `/api/openapi.json` (paths are relative to the site that serves it).
+pub async fn openapi() -> Response {
+    json(&ApiDoc::openapi())
 }
 
 /// `/api/docs`: the self-hosted viewer.

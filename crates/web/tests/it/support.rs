@@ -1,0 +1,113 @@
+//! A test application: a fresh database with the EIG data imported, the real router.
+
+use std::path::Path;
+
+use axum::Router;
+use axum::body::Body;
+use cohorte_app::Ctx;
+use cohorte_test_support::{TestDb, eig_curation_file, eig_data_dir, repo_root};
+use cohorte_web::{AppState, WebConfig};
+use http::{HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+pub struct TestApp {
+    pub db: TestDb,
+    pub state: AppState,
+    pub router: Router,
+}
+
+pub struct Res {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Res {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    pub fn html(&self) -> scraper::Html {
+        scraper::Html::parse_document(&self.body)
+    }
+
+    /// The texts of the elements matching a CSS selector.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let sel = scraper::Selector::parse(selector).unwrap();
+        self.html().select(&sel).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+    }
+
+    /// The values of an attribute on the elements matching a selector.
+    pub fn attrs(&self, selector: &str, attr: &str) -> Vec<String> {
+        let sel = scraper::Selector::parse(selector).unwrap();
+        self.html().select(&sel).filter_map(|e| e.value().attr(attr).map(str::to_owned)).collect()
+    }
+}
+
+pub fn no_progress(_: cohorte_app::import::Progress) {}
+
+impl TestApp {
+    /// SQLite with the bundled EIG data.
+    pub async fn new() -> TestApp {
+        Self::with_data(&eig_data_dir(), WebConfig::default()).await
+    }
+
+    pub async fn with_config(config: WebConfig) -> TestApp {
+        Self::with_data(&eig_data_dir(), config).await
+    }
+
+    pub async fn with_data(dir: &Path, mut config: WebConfig) -> TestApp {
+        let db = TestDb::sqlite().await;
+        Self::on(db, dir, &mut config).await
+    }
+
+    pub async fn on(db: TestDb, dir: &Path, config: &mut WebConfig) -> TestApp {
+        let ctx = Ctx::new(db.db.clone());
+        cohorte_app::import::import_eig(&ctx, dir, &eig_curation_file(), &no_progress).await.unwrap();
+        config.assets_dir = repo_root();
+        let state = AppState::new(ctx, config.clone()).await.unwrap();
+        let router = cohorte_web::router(state.clone());
+        TestApp { db, state, router }
+    }
+
+    pub async fn request(&self, req: Request<Body>) -> Res {
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Res { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    pub async fn get(&self, uri: &str) -> Res {
+        self.request(Request::get(uri).body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn get_lang(&self, uri: &str, accept_language: &str) -> Res {
+        self.request(Request::get(uri).header("accept-language", accept_language).body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn get_with_cookie(&self, uri: &str, cookie: &str) -> Res {
+        self.request(Request::get(uri).header("cookie", cookie).body(Body::empty()).unwrap()).await
+    }
+}
+
+/// A copy of the EIG data in a temporary folder, to alter it.
+pub fn data_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&eig_data_dir(), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
