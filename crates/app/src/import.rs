@@ -533,7 +533,6 @@ pub async fn import_eig(
     )
     .await
     .map_err(AppError::from)?;
-    drop(conn);
     tx.commit().await.map_err(AppError::from)?;
     Ok(summary)
 }

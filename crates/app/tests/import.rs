@@ -4,7 +4,7 @@ use cohorte_app::Ctx;
 use cohorte_app::import::{ImportError, import_eig};
 use cohorte_domain::eig::ReportKind;
 use cohorte_domain::figures::{DEFINITIONS, Scope, compute};
-use cohorte_test_support::{TestDb, eig_curation_file, eig_data_dir};
+use cohorte_test_support::{TestDb, copy_dir, eig_curation_file, eig_data_dir};
 
 fn no_progress(_: cohorte_app::import::Progress) {}
 
@@ -54,19 +54,6 @@ async fn eig_import_twice_changes_nothing() {
         assert_eq!(second.changes(), 0, "{}: {:?}", t.name(), second.counts);
         assert_eq!(second.counts_of("challenges").unchanged, 71);
         assert_eq!(cohorte_app::content_version(&ctx).await.unwrap(), version, "{}: no content change", t.name());
-    }
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
     }
 }
 

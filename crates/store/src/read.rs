@@ -475,14 +475,20 @@ pub async fn export_challenges(conn: &mut Conn<'_>) -> Result<Vec<ChallengeDetai
             all[i].key_figures.push((a, d));
         }
     }
-    let deliverables: Vec<(Uuid, String, Option<String>, Option<String>, Option<String>)> = on_conn!(conn, |c| sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Owned {
+        challenge_id: Uuid,
+        #[sqlx(flatten)]
+        d: DeliverableRow,
+    }
+    let deliverables: Vec<Owned> = on_conn!(conn, |c| sqlx::query_as(
         "select challenge_id, title, url, description, call_to_action from challenge_deliverable order by challenge_id, position"
     )
     .fetch_all(c)
     .await)?;
-    for (id, title, url, description, call_to_action) in deliverables {
-        if let Some(&i) = idx.get(&id) {
-            all[i].deliverables.push(DeliverableRow { title, url, description, call_to_action });
+    for o in deliverables {
+        if let Some(&i) = idx.get(&o.challenge_id) {
+            all[i].deliverables.push(o.d);
         }
     }
     let repos: Vec<(Uuid, String)> =
@@ -707,27 +713,25 @@ pub async fn export_people(conn: &mut Conn<'_>) -> Result<Vec<PersonDetail>, Sto
     .fetch_all(c)
     .await)?;
     let idx: HashMap<Uuid, usize> = all.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
-    let roles: Vec<(Uuid, String, Option<String>, Option<String>, Option<String>, Option<i32>, Option<String>, Option<String>)> =
-        on_conn!(conn, |c| sqlx::query_as(concat!(
-            "select r.person_id, r.role, co.code, co.title_fr, co.title_en, co.year, c.slug, c.title \
-             from role_assignment r left join cohort co on co.id = r.cohort_id \
-             left join challenge c on c.id = r.challenge_id and ",
-            public_challenge!(),
-            " order by co.year, co.code, c.sort_key, r.role"
-        ))
-        .fetch_all(c)
-        .await)?;
-    for (pid, role, code, fr, en, year, cslug, ctitle) in roles {
-        if let Some(&i) = idx.get(&pid) {
-            all[i].roles.push(PersonRole {
-                role,
-                cohort_code: code,
-                cohort_title_fr: fr,
-                cohort_title_en: en,
-                cohort_year: year,
-                challenge_slug: cslug,
-                challenge_title: ctitle,
-            });
+    #[derive(sqlx::FromRow)]
+    struct Owned {
+        person_id: Uuid,
+        #[sqlx(flatten)]
+        role: PersonRole,
+    }
+    let roles: Vec<Owned> = on_conn!(conn, |c| sqlx::query_as(concat!(
+        "select r.person_id, r.role, co.code as cohort_code, co.title_fr as cohort_title_fr, co.title_en as cohort_title_en, \
+         co.year as cohort_year, c.slug as challenge_slug, c.title as challenge_title \
+         from role_assignment r left join cohort co on co.id = r.cohort_id \
+         left join challenge c on c.id = r.challenge_id and ",
+        public_challenge!(),
+        " order by co.year, co.code, c.sort_key, r.role"
+    ))
+    .fetch_all(c)
+    .await)?;
+    for o in roles {
+        if let Some(&i) = idx.get(&o.person_id) {
+            all[i].roles.push(o.role);
         }
     }
     Ok(all)
@@ -815,11 +819,11 @@ pub async fn post_by_slug(conn: &mut Conn<'_>, slug: &str) -> Result<Option<(Pos
         body_md: String,
         status: String,
     }
-    let row: Option<Row> = on_conn!(conn, |c| sqlx::query_as(concat!(
+    let row: Option<Row> = on_conn!(conn, |c| sqlx::query_as(
         "select b.id, b.slug, b.title, b.author_label, (case when a.public_profile then a.slug end) as author_slug, \
          b.description, b.published_on, b.lang, b.body_md, b.status from blog_post b left join person a on a.id = b.author_id \
          where b.slug = $1"
-    ))
+    )
     .bind(slug)
     .fetch_optional(c)
     .await)?;

@@ -1,4 +1,5 @@
 //! Every store function, on SQLite and (when `TEST_DATABASE_URL` is set) PostgreSQL.
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly on unexpected errors")]
 
 use std::collections::BTreeSet;
 
@@ -180,7 +181,6 @@ async fn fixture(db: &Db) -> Fixture {
     )
     .await
     .unwrap();
-    drop(c);
     tx.commit().await.unwrap();
     Fixture { cohort1, cohort2, people, challenges }
 }
@@ -237,7 +237,6 @@ async fn store_upserts_are_idempotent_and_detect_changes() {
         };
         assert_eq!(w::upsert_faq_entry(&mut c, &faq).await.unwrap(), Upserted::Unchanged);
         let _ = f.cohort2;
-        drop(c);
         tx.commit().await.unwrap();
     }
 }
@@ -428,7 +427,6 @@ async fn store_meta_tracks_versions_runs_and_counts() {
         assert_eq!(meta::last_import_run(&mut c, "x").await.unwrap(), Some(run), "{}", t.name());
         let counts = meta::table_counts(&mut c).await.unwrap();
         assert!(counts.iter().all(|(_, n)| *n == 0));
-        drop(c);
         tx.commit().await.unwrap();
         t.db.ping().await.unwrap();
     }
@@ -477,7 +475,7 @@ async fn schema_parity_sqlite_and_postgres_have_the_same_tables_and_columns() {
         }
     }
     let Some(pg) = TestDb::postgres().await else {
-        assert!(std::env::var("REQUIRE_POSTGRES").as_deref() != Ok("1"), "REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set");
+        assert!(!cohorte_test_support::require_postgres(), "REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set");
         return;
     };
     let mut pc = pg.db.acquire().await.unwrap();

@@ -16,14 +16,51 @@ pub fn eig_data_dir() -> PathBuf {
     repo_root().join("data/eig-opendata")
 }
 
+/// A copy of the EIG data in a temporary folder, for tests that alter it.
+pub fn eig_data_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&eig_data_dir(), dir.path());
+    dir
+}
+
+/// Copies a folder recursively.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for e in std::fs::read_dir(from).expect("read folder") {
+        let e = e.expect("folder entry");
+        let dest = to.join(e.file_name());
+        if e.file_type().expect("file type").is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), &dest).expect("copy file");
+        }
+    }
+}
+
 /// The curation file of the EIG import.
 pub fn eig_curation_file() -> PathBuf {
     repo_root().join("data/curation/eig.yml")
 }
 
+/// A variable of the test environment (`TEST_DATABASE_URL`, `REQUIRE_POSTGRES`, …).
+pub fn env(name: &str) -> Option<String> {
+    #[expect(clippy::disallowed_methods, reason = "tests read their own switches from the environment")]
+    std::env::var(name).ok().filter(|s| !s.is_empty())
+}
+
 /// The PostgreSQL server tests use, when set.
 pub fn postgres_url() -> Option<String> {
-    std::env::var("TEST_DATABASE_URL").ok().filter(|s| !s.is_empty())
+    env("TEST_DATABASE_URL")
+}
+
+/// `REQUIRE_POSTGRES=1`: a missing PostgreSQL fails the test instead of skipping its leg.
+pub fn require_postgres() -> bool {
+    env("REQUIRE_POSTGRES").as_deref() == Some("1")
+}
+
+/// `REQUIRE_BROWSER=1`: a missing Chromium fails the browser tests instead of skipping them.
+pub fn require_browser() -> bool {
+    env("REQUIRE_BROWSER").as_deref() == Some("1")
 }
 
 /// A fresh, migrated database that cleans up after itself.
@@ -72,7 +109,7 @@ impl TestDb {
         let mut v = vec![TestDb::sqlite().await];
         match TestDb::postgres().await {
             Some(pg) => v.push(pg),
-            None => assert!(std::env::var("REQUIRE_POSTGRES").as_deref() != Ok("1"), "REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set"),
+            None => assert!(!require_postgres(), "REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set"),
         }
         v
     }

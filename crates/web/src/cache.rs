@@ -7,17 +7,18 @@ use std::sync::RwLock;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use axum::body::Bytes;
-use http::HeaderValue;
+use http::HeaderMap;
 
 /// Marks a response whose body depends only on the URL, the language and the content.
 #[derive(Debug, Clone, Copy)]
 pub struct Cacheable;
 
-/// One cached response.
+/// One cached response: the handler's headers (content type, CORS, content disposition, …) and
+/// body. Headers of the outer layers (security, language, vary) are added on every response.
 #[derive(Debug, Clone)]
 pub struct Cached {
-    /// `Content-Type`.
-    pub content_type: HeaderValue,
+    /// The handler's headers.
+    pub headers: HeaderMap,
     /// Body.
     pub body: Bytes,
 }
@@ -93,7 +94,7 @@ mod tests {
     use super::*;
 
     fn page(s: &'static str) -> Cached {
-        Cached { content_type: HeaderValue::from_static("text/html"), body: Bytes::from_static(s.as_bytes()) }
+        Cached { headers: HeaderMap::new(), body: Bytes::from_static(s.as_bytes()) }
     }
 
     #[test]

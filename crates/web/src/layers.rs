@@ -108,7 +108,7 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     let head = req.method() == Method::HEAD;
     let res = next.run(req).await;
     let status = res.status();
-    if !(status.is_client_error() || status.is_server_error()) {
+    if !(status.is_client_error() || status.is_server_error()) || res.extensions().get::<KeepBody>().is_some() {
         return res;
     }
     let fields = res.extensions().get::<ErrorInfo>().map(|e| e.fields.clone()).unwrap_or_default();
@@ -137,6 +137,10 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     out
 }
 
+/// Marks an error response whose body is already what the client needs (`/readyz`).
+#[derive(Debug, Clone, Copy)]
+pub struct KeepBody;
+
 /// The message key of a status's title.
 pub fn error_key(status: StatusCode) -> String {
     match status.as_u16() {
@@ -155,7 +159,7 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     let key = format!("{} {}", lang.code(), req.uri());
     if let Some(hit) = state.cache.get(&key) {
         let mut r = Response::new(Body::from(hit.body));
-        r.headers_mut().insert(header::CONTENT_TYPE, hit.content_type);
+        *r.headers_mut() = hit.headers;
         return r;
     }
     let res = next.run(req).await;
@@ -166,9 +170,9 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     let Ok(bytes) = to_bytes(body, 4 * 1024 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    if let Some(ct) = parts.headers.get(header::CONTENT_TYPE) {
-        state.cache.put(key, Cached { content_type: ct.clone(), body: bytes.clone() });
-    }
+    let mut headers = parts.headers.clone();
+    headers.remove(header::CONTENT_LENGTH);
+    state.cache.put(key, Cached { headers, body: bytes.clone() });
     Response::from_parts(parts, Body::from(bytes))
 }
 

@@ -495,7 +495,7 @@ fn cohorts(src: &Sources, cur: &Curation, report: &mut Report) -> Vec<Cohort> {
             out.push(Cohort { code, kind, number, year, title_fr, title_en });
         }
     }
-    out.sort_by(|a, b| (a.year, a.number.is_none(), a.number).cmp(&(b.year, b.number.is_none(), b.number)));
+    out.sort_by_key(|a| (a.year, a.number.is_none(), a.number));
     out
 }
 
@@ -1039,6 +1039,7 @@ mod tests {
             posts: vec![],
             faqs: vec![],
             testimonials: vec![],
+            read_fixes: vec![],
         }
     }
 

@@ -17,15 +17,23 @@ pub async fn healthz() -> impl IntoResponse {
 /// Readiness: the database answers and the instance is not draining.
 pub async fn readyz(State(state): State<AppState>) -> Response {
     if !state.ready.load(Ordering::SeqCst) {
-        return (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "draining").into_response();
+        return not_ready("draining");
     }
     match cohorte_app::ping(&state.ctx).await {
         Ok(()) => ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], "ready").into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "database not ready");
-            (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "database unavailable").into_response()
+            not_ready("database unavailable")
         }
     }
+}
+
+fn not_ready(why: &'static str) -> Response {
+    let mut r =
+        (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], why)
+            .into_response();
+    r.extensions_mut().insert(crate::layers::KeepBody);
+    r
 }
 
 /// `robots.txt`.

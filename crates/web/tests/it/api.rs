@@ -50,12 +50,12 @@ async fn csv_exports_carry_the_attribution_and_neutralise_formulas() {
     let mut reader = csv::Reader::from_reader(body.as_bytes());
     let headers = reader.headers().unwrap().clone();
     assert_eq!(headers.get(0), Some("slug"));
-    assert_eq!(headers.iter().last(), Some("source"));
+    assert_eq!(headers.iter().next_back(), Some("source"));
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 71);
     let adex = rows.iter().find(|r| r.get(0) == Some("adex")).unwrap();
     assert_eq!(adex.get(2), Some("'=HYPERLINK(\"http://evil\",\"x\")"), "formula neutralised");
-    assert!(rows.iter().all(|r| r.iter().last().unwrap().contains("Licence Ouverte")));
+    assert!(rows.iter().all(|r| r.iter().next_back().unwrap().contains("Licence Ouverte")));
     let people = app.get("/api/v1/people.csv").await;
     assert_eq!(csv::Reader::from_reader(people.body.trim_start_matches('\u{feff}').as_bytes()).records().count(), 261);
 }

@@ -31,8 +31,9 @@ fn free_port() -> u16 {
 
 /// Starts chromedriver and a browser session, or explains why not.
 pub async fn browser() -> Option<(Driver, Client, tempfile::TempDir)> {
-    let required = std::env::var("REQUIRE_BROWSER").as_deref() == Ok("1");
-    let (Some(driver_bin), Some(chromium)) = (which("chromedriver"), std::env::var("CHROMIUM").ok().or_else(|| which("chromium"))) else {
+    let required = cohorte_test_support::require_browser();
+    let (Some(driver_bin), Some(chromium)) = (which("chromedriver"), cohorte_test_support::env("CHROMIUM").or_else(|| which("chromium")))
+    else {
         assert!(!required, "REQUIRE_BROWSER=1 but chromium or chromedriver is missing (apt-get install chromium chromium-driver)");
         eprintln!("SKIPPED browser test: chromium/chromedriver not installed (make test installs them; REQUIRE_BROWSER=1 makes this fail)");
         return None;

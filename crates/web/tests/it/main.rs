@@ -1,4 +1,5 @@
 //! Web integration tests: the real router over a real database holding the EIG data.
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly on unexpected errors")]
 
 mod api;
 mod browser;

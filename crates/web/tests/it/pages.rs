@@ -279,7 +279,7 @@ async fn the_page_cache_serves_the_same_page_and_drops_it_when_content_changes()
 #[tokio::test]
 async fn public_pages_work_on_postgres_too() {
     let Some(db) = cohorte_test_support::TestDb::postgres().await else {
-        assert!(std::env::var("REQUIRE_POSTGRES").as_deref() != Ok("1"), "REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set");
+        assert!(!cohorte_test_support::require_postgres(), "REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set");
         eprintln!("SKIPPED public_pages_work_on_postgres_too: TEST_DATABASE_URL is not set");
         return;
     };

@@ -1,0 +1,14 @@
+# The two commands of the README. Both install what they need.
+.PHONY: demo test bench
+
+## Run Cohorte with the demo (SQLite in var/, the EIG data loaded): http://127.0.0.1:8080
+demo:
+	bash scripts/demo.sh
+
+## Run every test: lints, SQLite and PostgreSQL, browser tests in Chromium with axe-core.
+test:
+	bash scripts/test.sh
+
+## Throughput and p99 of Cohorte against nginx serving the same pages (release build, wrk).
+bench:
+	bash bench/run.sh

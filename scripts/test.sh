@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: lints, the pure-domain check, then every test on SQLite
+# and PostgreSQL with real Chromium. Installs what it needs (npm assets, chromium, a PostgreSQL).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+bash scripts/assets.sh
+bash scripts/browser.sh
+TEST_DATABASE_URL=$(bash scripts/postgres.sh)
+export TEST_DATABASE_URL
+trap 'bash scripts/postgres.sh stop' EXIT
+echo "== PostgreSQL for tests: $TEST_DATABASE_URL"
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "== cargo clippy -D warnings"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "== the domain crate stays pure"
+forbidden=$(cargo tree -p cohorte-domain -e normal --prefix none --locked | grep -E '^(sqlx|axum|tokio|reqwest|hyper) ' || true)
+if [ -n "$forbidden" ]; then
+  echo "cohorte-domain depends on I/O crates:" >&2
+  echo "$forbidden" >&2
+  exit 1
+fi
+
+echo "== cargo doc -D warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
+
+echo "== cargo nextest (SQLite + PostgreSQL, Chromium)"
+REQUIRE_POSTGRES=1 REQUIRE_BROWSER=1 cargo nextest run --workspace --locked --profile ci
