@@ -1,0 +1,136 @@
+//! The `cohorte` binary, run as a user runs it.
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly on unexpected errors")]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_cohorte");
+
+fn repo() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn cohorte(args: &[&str], dir: &Path) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(repo())
+        .env("COHORTE_DATA_DIR", dir)
+        .env_remove("COHORTE_DATABASE_URL")
+        .env_remove("COHORTE_CONFIG")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_import_reports_what_it_did_and_a_second_run_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let first = cohorte(&["import", "eig-opendata", "data/eig-opendata"], tmp.path());
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let out = String::from_utf8_lossy(&first.stdout);
+    assert!(out.contains("challenges") && out.contains("71"), "{out}");
+    assert!(out.contains("merged") && out.contains("reclassified") && out.contains("created"), "{out}");
+    assert!(out.contains("Pierre–Alain Jachiet"), "{out}");
+    let second = cohorte(&["import", "eig-opendata", "data/eig-opendata"], tmp.path());
+    let out = String::from_utf8_lossy(&second.stdout);
+    assert!(out.starts_with("Import of the EIG open data — 0 record(s) written"), "{out}");
+}
+
+#[test]
+fn cli_import_refuses_a_malformed_file_with_its_name_and_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data-copy");
+    cohorte_test_support::copy_dir(&repo().join("data/eig-opendata"), &data);
+    std::fs::write(data.join("data/promos.yml"), "\"DIG\":\n  slug: [oops\n").unwrap();
+    let out = cohorte(&["import", "eig-opendata", data.to_str().unwrap()], tmp.path());
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("promos.yml:"), "{err}");
+}
+
+#[test]
+fn cli_check_config_redacts_secrets_and_reports_problems() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = tmp.path().join("cohorte.toml");
+    std::fs::write(&cfg, "addr = \"not an address\"\ndatabase_url = \"postgres://u:s3cret@db/x\"\n").unwrap();
+    let out = Command::new(BIN).args(["--config", cfg.to_str().unwrap(), "check-config"]).current_dir(repo()).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stdout.contains("postgres://u:***@db/x") && !stdout.contains("s3cret"), "{stdout}");
+    assert!(stderr.contains("addr"), "{stderr}");
+    // The environment overrides the file.
+    let out = Command::new(BIN)
+        .args(["--config", cfg.to_str().unwrap(), "check-config"])
+        .env("COHORTE_ADDR", "127.0.0.1:9999")
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("addr = \"127.0.0.1:9999\""));
+}
+
+fn http_get(addr: &str, path: &str) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn cli_serve_demo_loads_the_data_logs_json_and_stops_cleanly_on_sigterm() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = Command::new(BIN)
+        .args(["serve", "--demo", "--addr", "127.0.0.1:0"])
+        .current_dir(repo())
+        .env("COHORTE_DATA_DIR", tmp.path())
+        .env("COHORTE_LOG_FORMAT", "json")
+        .env_remove("COHORTE_DATABASE_URL")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut addr = None;
+    let mut logged = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|_| panic!("not a JSON log line: {line}"));
+        logged.push(v.clone());
+        if let Some(a) = v["addr"].as_str() {
+            addr = Some(a.to_owned());
+            break;
+        }
+    }
+    let addr = addr.expect("the server logs its address");
+    assert!(logged.iter().any(|v| v["message"].as_str().unwrap_or("").contains("demo data loaded")), "{logged:?}");
+    let page = http_get(&addr, "/challenges/adex");
+    assert!(page.starts_with("HTTP/1.1 200"), "{}", &page[..page.len().min(200)]);
+    assert!(page.contains("<h1>ADEX</h1>"));
+    assert!(http_get(&addr, "/readyz").ends_with("ready"));
+    let pid = child.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(start.elapsed() < Duration::from_secs(40), "still running after SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status}");
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
+    // A second start finds the data and does not load it again.
+    let again = Command::new(BIN)
+        .args(["import", "eig-opendata", "data/eig-opendata"])
+        .current_dir(repo())
+        .env("COHORTE_DATA_DIR", tmp.path())
+        .env_remove("COHORTE_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 record(s) written"));
+}
