@@ -135,8 +135,13 @@ impl AppState {
 
 /// The whole application: routes and layers.
 pub fn router(state: AppState) -> Router {
+    layered(routes::routes(&state), state)
+}
+
+/// Wraps routes in the layers every response goes through.
+pub fn layered(routes: Router<AppState>, state: AppState) -> Router {
     let timeout = state.config.request_timeout;
-    routes::routes(&state)
+    routes
         .layer(CatchPanicLayer::custom(layers::panic_response))
         .layer(from_fn_with_state(state.clone(), layers::page_cache))
         .layer(TimeoutLayer::with_status_code(http::StatusCode::REQUEST_TIMEOUT, timeout))

@@ -178,3 +178,21 @@ async fn robots_and_sitemap_list_the_public_pages() {
     assert!(!locs.iter().any(|l| l.contains("emmanuelle-bermes")), "no page for people without a public profile");
     assert_eq!(locs.iter().filter(|l| l.contains("/challenges/")).count(), 71);
 }
+
+#[tokio::test]
+async fn a_panic_becomes_a_500_page_in_the_visitor_language_with_every_header() {
+    let app = TestApp::new().await;
+    async fn boom() -> &'static str {
+        panic!("secret detail 42")
+    }
+    let routes = axum::Router::new().route("/boom", axum::routing::get(boom));
+    let router = cohorte_web::layered(routes, app.state.clone());
+    let crashed = TestApp { router, ..app };
+    let fr = crashed.get("/boom").await;
+    assert_eq!(fr.status, 500);
+    assert_eq!(fr.texts("h1"), ["Erreur inattendue"]);
+    assert!(!fr.body.contains("secret detail"), "the cause is logged, never shown");
+    assert_security_headers(&fr, "500");
+    let en = crashed.get_lang("/boom", "en").await;
+    assert_eq!(en.texts("h1"), ["Unexpected error"]);
+}
