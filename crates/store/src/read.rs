@@ -60,7 +60,7 @@ pub async fn cohorts(conn: &mut Conn<'_>) -> Result<Vec<CohortRow>, StoreError> 
 }
 
 /// An organisation offered as a filter.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgOption {
     /// Slug.
     pub slug: String,
@@ -83,17 +83,31 @@ impl OrgOption {
 
 /// Organisations that host public challenges, directly or through one under them, in tree order.
 pub async fn host_organisations(conn: &mut Conn<'_>) -> Result<Vec<OrgOption>, StoreError> {
-    let rows: Vec<OrgOption> = on_conn!(conn, |c| sqlx::query_as(concat!(
-        "select o.slug, o.name, o.acronym, o.path, \
-         (select count(*) from challenge c join organisation h on h.id = c.host_id \
-          where ",
+    #[derive(sqlx::FromRow)]
+    struct Org {
+        slug: String,
+        name: String,
+        acronym: Option<String>,
+        path: String,
+    }
+    let orgs: Vec<Org> =
+        on_conn!(conn, |c| sqlx::query_as("select slug, name, acronym, path from organisation order by path").fetch_all(c).await)?;
+    let hosted: Vec<(String, i64)> = on_conn!(conn, |c| sqlx::query_as(concat!(
+        "select h.path, count(*) from challenge c join organisation h on h.id = c.host_id where ",
         public_challenge!(),
-        " and substr(h.path, 1, length(o.path)) = o.path) as challenges \
-         from organisation o order by o.path"
+        " group by h.path"
     ))
     .fetch_all(c)
     .await)?;
-    Ok(rows.into_iter().filter(|o| o.challenges > 0).collect())
+    // A challenge counts for its host and for every organisation above it (path prefixes).
+    Ok(orgs
+        .into_iter()
+        .map(|o| {
+            let challenges = hosted.iter().filter(|(p, _)| p.starts_with(&o.path)).map(|(_, n)| n).sum();
+            OrgOption { slug: o.slug, name: o.name, acronym: o.acronym, path: o.path, challenges }
+        })
+        .filter(|o| o.challenges > 0)
+        .collect())
 }
 
 /// The path of an organisation, for the "this one or under it" filter.

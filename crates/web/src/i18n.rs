@@ -26,9 +26,30 @@ fn id(lang: Lang) -> &'static LanguageIdentifier {
     }
 }
 
+/// Messages without arguments, resolved once (a page asks for a hundred of them).
+static SIMPLE: LazyLock<HashMap<(Lang, &'static str), String>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (lang, source) in [(Lang::Fr, include_str!("../locales/fr/main.ftl")), (Lang::En, include_str!("../locales/en/main.ftl"))] {
+        for line in source.lines() {
+            let Some((key, value)) = line.split_once(" = ") else { continue };
+            if line.starts_with([' ', '#'])
+                || value.contains('{')
+                || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                continue;
+            }
+            map.insert((lang, key), LOCALES.lookup(id(lang), key));
+        }
+    }
+    map
+});
+
 /// The message `key` in `lang`.
 pub fn t(lang: Lang, key: &str) -> String {
-    LOCALES.lookup(id(lang), key)
+    match SIMPLE.get(&(lang, key)) {
+        Some(v) => v.clone(),
+        None => LOCALES.lookup(id(lang), key),
+    }
 }
 
 /// The message `key` in `lang` with arguments (numbers select plural forms).
@@ -101,6 +122,16 @@ mod tests {
         assert_eq!(int(Lang::Fr, 1288), "1\u{202f}288");
         assert_eq!(int(Lang::Fr, 30), "30");
         assert_eq!(int(Lang::En, -1234), "-1,234");
+    }
+
+    #[test]
+    fn resolved_messages_equal_fluent_lookups() {
+        assert!(SIMPLE.len() > 300, "{}", SIMPLE.len());
+        for ((lang, key), value) in SIMPLE.iter() {
+            assert_eq!(value, &LOCALES.lookup(id(*lang), key), "{key}");
+        }
+        assert_eq!(t(Lang::En, "nav-home"), "Home");
+        assert_eq!(ta(Lang::Fr, "count-challenges", &[("count", Arg::Num(2))]), "2 défis");
     }
 
     #[test]
