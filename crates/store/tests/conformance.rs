@@ -489,3 +489,31 @@ async fn schema_parity_sqlite_and_postgres_have_the_same_tables_and_columns() {
     let pgset: BTreeSet<String> = cols.into_iter().map(|(t, c)| format!("{t}.{c}")).collect();
     assert_eq!(lite, pgset);
 }
+
+/// The SQL visibility rule mirrors `ChallengeStatus::is_public` for every status.
+#[tokio::test]
+async fn store_public_challenge_rule_matches_the_domain_for_every_status() {
+    for t in TestDb::all().await {
+        let f = fixture(&t.db).await;
+        let mut tx = t.db.begin().await.unwrap();
+        let mut c = tx.conn();
+        let host: uuid::Uuid =
+            on_conn!(&mut c, |x| sqlx::query_scalar("select id from organisation where slug = 'dggn'").fetch_one(x).await).unwrap();
+        for (i, status) in ChallengeStatus::ALL.iter().enumerate() {
+            let ch = challenge(&format!("status-{i}"), &format!("Statut {i}"), "eig-1", 2017, *status, vec![]);
+            let refs = ChallengeRefs {
+                cohort: f.cohort1,
+                host: cohorte_domain::ids::OrganisationId::from_uuid(host),
+                search_key: format!(" statut{i} "),
+            };
+            w::upsert_challenge(&mut c, &ch, &refs).await.unwrap();
+            let seen = r::challenge_by_slug(&mut c, &format!("status-{i}")).await.unwrap().is_some();
+            let listed = r::list_challenges(&mut c, &ChallengeFilter { words: vec![format!("statut{i}")], limit: 5, ..Default::default() })
+                .await
+                .unwrap()
+                .1
+                == 1;
+            assert_eq!((seen, listed), (status.is_public(), status.is_public()), "{}: {status}", t.name());
+        }
+    }
+}

@@ -101,9 +101,16 @@ pub async fn locale(mut req: Request, next: Next) -> Response {
     res
 }
 
+/// The span of a request: method, path and the request id that error pages show as a reference.
+pub fn request_span(req: &Request) -> tracing::Span {
+    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
+    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+}
+
 /// Renders every error response as a page in the visitor's language (JSON under `/api/`).
 pub async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+    let request_id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
     let path = req.uri().path().to_owned();
     let head = req.method() == Method::HEAD;
     let res = next.run(req).await;
@@ -118,11 +125,14 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
             .iter()
             .map(|(f, code)| serde_json::json!({"field": f, "code": code, "message": crate::i18n::t(lang, &format!("error-{code}"))}))
             .collect();
-        let body = serde_json::json!({"error": {"status": status.as_u16(), "message": crate::i18n::t(lang, &error_key(status)), "fields": messages}});
+        let body = serde_json::json!({"error": {"status": status.as_u16(), "message": crate::i18n::t(lang, &error_key(status)), "fields": messages, "request_id": request_id}});
         (status, [(header::CONTENT_TYPE, "application/json; charset=utf-8")], body.to_string()).into_response()
     } else {
         let c = Chrome::for_error(lang, &path, &state.config);
-        let page = ErrorPage::new(c, status, &fields);
+        let mut page = ErrorPage::new(c, status, &fields);
+        if status.is_server_error() {
+            page.reference = request_id;
+        }
         let mut r = render(&page).into_response();
         *r.status_mut() = status;
         r

@@ -274,6 +274,8 @@ pub struct ErrorPage {
     pub message: String,
     /// What is wrong with the input.
     pub problems: Vec<String>,
+    /// The request id, shown on server errors so that a report can be matched with the logs.
+    pub reference: String,
 }
 
 impl ErrorPage {
@@ -289,7 +291,7 @@ impl ErrorPage {
                 i18n::ta(c.lang, "error-field", &[("field", Arg::Str(&field_label)), ("problem", Arg::Str(&c.t(&format!("error-{code}"))))])
             })
             .collect();
-        ErrorPage { c: c.page("", title), status: status.as_u16(), message, problems }
+        ErrorPage { c: c.page("", title), status: status.as_u16(), message, problems, reference: String::new() }
     }
 }
 

@@ -74,6 +74,7 @@ error-title-414 = Address too long
 error-text-414 = The address is too long. Use fewer search criteria.
 error-title-500 = Unexpected error
 error-text-500 = Sorry, the service has a problem. We are working on it; please try again later.
+error-reference = Reference to give us: { $id }
 error-field = { $field }: { $problem }
 field-query = Address parameters
 field-path = Address

@@ -74,6 +74,7 @@ error-title-414 = Adresse trop longue
 error-text-414 = L’adresse demandée est trop longue. Réduisez vos critères de recherche.
 error-title-500 = Erreur inattendue
 error-text-500 = Désolés, le service rencontre un problème. Nous y travaillons ; réessayez plus tard.
+error-reference = Référence à nous communiquer : { $id }
 error-field = { $field } : { $problem }
 field-query = Paramètres de l’adresse
 field-path = Adresse

@@ -94,6 +94,7 @@ async fn unknown_pages_are_404_pages_in_the_visitor_language() {
     assert_eq!(api.status, 404);
     let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
     assert_eq!(json["error"]["status"], 404);
+    assert_eq!(json["error"]["request_id"].as_str(), Some(api.header("x-request-id")));
 }
 
 #[tokio::test]
@@ -192,6 +193,9 @@ async fn a_panic_becomes_a_500_page_in_the_visitor_language_with_every_header() 
     assert_eq!(fr.status, 500);
     assert_eq!(fr.texts("h1"), ["Erreur inattendue"]);
     assert!(!fr.body.contains("secret detail"), "the cause is logged, never shown");
+    let id = fr.header("x-request-id").to_owned();
+    assert_eq!(id.len(), 36, "a request id is returned");
+    assert!(fr.texts("#error-reference")[0].ends_with(&id), "the page gives the reference to quote");
     assert_security_headers(&fr, "500");
     let en = crashed.get_lang("/boom", "en").await;
     assert_eq!(en.texts("h1"), ["Unexpected error"]);
