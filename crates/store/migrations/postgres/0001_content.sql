@@ -45,18 +45,18 @@ create table person (
     display_name text not null,
     name_key text not null,
     sort_key text not null,
-    search_key text not null,
     profile text check (profile in ('data-scientist', 'data-engineer', 'developer', 'designer', 'mentor', 'program-team')),
     profile_label text,
     public_profile boolean not null,
-    bio_md text,
     github text,
     gitlab text,
     linkedin text,
     twitter text,
     website text,
     legacy_path text,
-    fingerprint text not null
+    fingerprint text not null,
+    search_key text not null,
+    bio_md text
 );
 create index person_name_key on person(name_key);
 
@@ -73,15 +73,16 @@ create table challenge (
     administration_label text not null,
     administration_website text,
     city text,
-    body_md text not null,
     website text,
     project_key text not null,
     renewal_of_id uuid references challenge(id),
     status text not null check (status in ('framing', 'open_for_applications', 'matching', 'staffed', 'running', 'closing', 'completed', 'withdrawn')),
     legacy_path text,
     sort_key text not null,
+    fingerprint text not null,
+    -- Large columns last: SQLite reads the columns before them without touching overflow pages.
     search_key text not null,
-    fingerprint text not null
+    body_md text not null
 );
 create index challenge_cohort on challenge(cohort_id);
 create index challenge_host on challenge(host_id);
@@ -141,12 +142,12 @@ create table blog_post (
     author_id uuid references person(id),
     description text,
     published_on date not null,
-    body_md text not null,
     lang text not null check (lang in ('fr', 'en')),
     lang_ref text,
     status text not null check (status in ('draft', 'published')),
     legacy_path text,
-    fingerprint text not null
+    fingerprint text not null,
+    body_md text not null
 );
 
 create table blog_post_tag (
