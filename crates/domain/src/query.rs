@@ -89,6 +89,22 @@ fn parse_slug(errors: &mut FieldErrors, field: &'static str, v: &Option<String>)
     }
 }
 
+fn parse_search(errors: &mut FieldErrors, v: &Option<String>) -> Option<SearchText> {
+    match present(v).map(SearchText::parse) {
+        None => None,
+        Some(Ok(s)) => s,
+        Some(Err(e)) => {
+            let code = match e {
+                TextError::TooManyWords { .. } => "too-many-words",
+                TextError::TooLong { .. } => "too-long",
+                _ => "invalid-text",
+            };
+            errors.push("q", code);
+            None
+        }
+    }
+}
+
 fn parse_page(errors: &mut FieldErrors, v: &Option<String>) -> PageNo {
     match present(v) {
         None => PageNo::FIRST,
@@ -140,22 +156,7 @@ impl ChallengeQuery {
                 None
             }
         });
-        let search = match present(&raw.q).map(SearchText::parse) {
-            None => None,
-            Some(Ok(s)) => s,
-            Some(Err(TextError::TooManyWords { .. })) => {
-                errors.push("q", "too-many-words");
-                None
-            }
-            Some(Err(TextError::TooLong { .. })) => {
-                errors.push("q", "too-long");
-                None
-            }
-            Some(Err(_)) => {
-                errors.push("q", "invalid-text");
-                None
-            }
-        };
+        let search = parse_search(&mut errors, &raw.q);
         let page = parse_page(&mut errors, &raw.page);
         if errors.0.is_empty() { Ok(Self { cohort, skill, administration, year, search, page }) } else { Err(errors) }
     }
@@ -214,22 +215,7 @@ impl PeopleQuery {
             }
             p
         });
-        let search = match present(&raw.q).map(SearchText::parse) {
-            None => None,
-            Some(Ok(s)) => s,
-            Some(Err(TextError::TooManyWords { .. })) => {
-                errors.push("q", "too-many-words");
-                None
-            }
-            Some(Err(TextError::TooLong { .. })) => {
-                errors.push("q", "too-long");
-                None
-            }
-            Some(Err(_)) => {
-                errors.push("q", "invalid-text");
-                None
-            }
-        };
+        let search = parse_search(&mut errors, &raw.q);
         let page = parse_page(&mut errors, &raw.page);
         if errors.0.is_empty() { Ok(Self { cohort, profile, search, page }) } else { Err(errors) }
     }
