@@ -210,6 +210,10 @@ person-no-bio = No introduction published.
 person-roles = Roles in the program
 person-posts = Posts
 person-links = Links
+person-github = GitHub: { $handle }
+person-gitlab = GitLab: { $handle }
+person-linkedin = LinkedIn
+person-twitter = Twitter: @{ $handle }
 person-website = Personal website
 role-program_staff = Program team
 role-eig_link = EIG Link
@@ -281,6 +285,7 @@ figures-declared-title = Figures typed by hand on the old site
 figures-declared-text = The old site showed hand-typed figures that differed with the page’s language. They are kept with their source for comparison; this site shows the computed figures.
 figures-scope-title = Scope
 figures-scope-text = The “EIG 1 to 3 and DIG” scope is that of the figures the program published in 2020; “All cohorts” includes EIG 4.
+figures-declared-line = { $figure }: { $value } — { $source } ({ $date })
 figures-json = These figures as open data (JSON)
 
 ## Coaching

@@ -210,6 +210,10 @@ person-no-bio = Pas de présentation publiée.
 person-roles = Parcours dans le programme
 person-posts = Articles
 person-links = Liens
+person-github = GitHub : { $handle }
+person-gitlab = GitLab : { $handle }
+person-linkedin = LinkedIn
+person-twitter = Twitter : @{ $handle }
 person-website = Site personnel
 role-program_staff = Équipe du programme
 role-eig_link = EIG Link
@@ -281,6 +285,7 @@ figures-declared-title = Chiffres publiés à la main sur l’ancien site
 figures-declared-text = L’ancien site affichait des chiffres saisis à la main, différents selon la langue de la page. Ils sont conservés avec leur source pour comparaison ; ce site affiche les chiffres calculés.
 figures-scope-title = Périmètre
 figures-scope-text = Le périmètre « EIG 1 à 3 et DIG » est celui des chiffres publiés par le programme en 2020 ; « Toutes les promotions » inclut EIG 4.
+figures-declared-line = { $figure } : { $value } — { $source } ({ $date })
 figures-json = Ces chiffres en données ouvertes (JSON)
 
 ## Accompagnement

@@ -17,6 +17,7 @@ use time::format_description::well_known::Rfc3339;
 use crate::AppState;
 use crate::error::WebError;
 use crate::extract::{Q, SlugPath};
+use crate::i18n::Arg;
 use crate::util::with_query;
 use crate::views::pages::*;
 use crate::views::{Chrome, Opt, Pager, render, render_public};
@@ -273,16 +274,16 @@ pub async fn person(State(state): State<AppState>, c: Chrome, SlugPath(slug): Sl
         .collect();
     let mut links = Vec::new();
     if let Some(h) = &d.github {
-        links.push((format!("GitHub : {h}"), format!("https://github.com/{h}")));
+        links.push((c.ts("person-github", "handle", h), format!("https://github.com/{h}")));
     }
     if let Some(h) = &d.gitlab {
-        links.push((format!("GitLab : {h}"), format!("https://gitlab.com/{h}")));
+        links.push((c.ts("person-gitlab", "handle", h), format!("https://gitlab.com/{h}")));
     }
     if let Some(u) = &d.linkedin {
-        links.push(("LinkedIn".to_owned(), u.clone()));
+        links.push((c.t("person-linkedin"), u.clone()));
     }
     if let Some(h) = &d.twitter {
-        links.push((format!("Twitter : @{h}"), format!("https://twitter.com/{h}")));
+        links.push((c.ts("person-twitter", "handle", h), format!("https://twitter.com/{h}")));
     }
     if let Some(u) = &d.website {
         links.push((c.t("person-website"), u.clone()));
@@ -483,7 +484,16 @@ pub async fn figures(State(state): State<AppState>, c: Chrome) -> Result<Respons
         .iter()
         .map(|x| {
             let name = c.t(&format!("figure-{}-short", x.figure.as_str()));
-            format!("{} : {} — {} ({})", name, c.int(x.value), x.source, c.date(&x.as_of))
+            crate::i18n::ta(
+                c.lang,
+                "figures-declared-line",
+                &[
+                    ("figure", Arg::Str(&name)),
+                    ("value", Arg::Str(&c.int(x.value))),
+                    ("source", Arg::Str(&x.source)),
+                    ("date", Arg::Str(&c.date(&x.as_of))),
+                ],
+            )
         })
         .collect();
     let page = FiguresPage { rows, declared, cohorts: f.cohorts.iter().map(|x| CohortView::new(&c, x)).collect(), c };
