@@ -1,5 +1,4 @@
 fn main() {
-    println!("cargo:rerun-if-changed=locales");
     println!("cargo:rerun-if-changed=templates");
     println!("cargo:rerun-if-changed=static");
 }

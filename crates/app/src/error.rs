@@ -13,6 +13,10 @@ pub enum AppError {
     /// Not found, or not visible to this actor (404).
     #[error("not found")]
     NotFound,
+    /// Refused for a reason the actor can act on (sign in, second factor, re-authenticate) or
+    /// plainly forbidden (403).
+    #[error(transparent)]
+    Denied(Denied),
     /// A write conflicts with existing data (409).
     #[error("conflict: {0}")]
     Conflict(String),
@@ -22,9 +26,12 @@ pub enum AppError {
 }
 
 impl From<Denied> for AppError {
-    fn from(_: Denied) -> Self {
-        // A resource a person may not see answers "not found".
-        AppError::NotFound
+    fn from(d: Denied) -> Self {
+        match d {
+            // A resource a person may not see answers "not found".
+            Denied::NotVisible => AppError::NotFound,
+            other => AppError::Denied(other),
+        }
     }
 }
 

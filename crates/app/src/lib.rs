@@ -1,8 +1,21 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+pub mod account;
+/// Types of the account and staff pages.
+pub mod account_types {
+    pub use cohorte_store::audit::{AuditFilter, AuditRow, ChainCheck};
+    pub use cohorte_store::identity::{EmailRow, OidcRow, PersonRow, RoleRow};
+}
+pub mod admin;
+pub mod demo;
 pub mod error;
+pub mod i18n;
+pub mod identity;
 pub mod import;
+pub mod jobs;
+pub mod mail;
+pub mod oidc;
 pub mod public;
 
 use std::sync::Arc;
@@ -19,12 +32,74 @@ pub struct Ctx {
     pub db: Db,
     /// The clock (read once per use case).
     pub clock: Arc<dyn Clock>,
+    /// Settings the use cases need.
+    pub settings: Arc<Settings>,
+    /// The OpenID Connect provider, when configured.
+    pub oidc: Option<Arc<oidc::Oidc>>,
+}
+
+/// How the instance runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Real mail through SMTP; no development pages.
+    Production,
+    /// Mail written to files and listed at `/dev/mail`.
+    Development,
+    /// Development, with the EIG data and demo accounts.
+    Demo,
+}
+
+impl Mode {
+    /// Whether development pages (`/dev/mail`) exist.
+    pub fn is_dev(self) -> bool {
+        !matches!(self, Mode::Production)
+    }
+}
+
+/// Settings of the use cases.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The public address links in emails point to (never taken from a request).
+    pub base_url: String,
+    /// Production, development or demo.
+    pub mode: Mode,
+    /// The sender of emails.
+    pub mail_from: String,
+    /// OpenID Connect, when configured.
+    pub oidc: Option<oidc::OidcSettings>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            base_url: "http://127.0.0.1:8080".into(),
+            mode: Mode::Development,
+            mail_from: "Cohorte <no-reply@cohorte.invalid>".into(),
+            oidc: None,
+        }
+    }
 }
 
 impl Ctx {
-    /// A context over a database, with the system clock.
+    /// A context over a database, with the system clock and default settings.
     pub fn new(db: Db) -> Self {
-        Self { db, clock: Arc::new(SystemClock) }
+        Self { db, clock: Arc::new(SystemClock), settings: Arc::new(Settings::default()), oidc: None }
+    }
+
+    /// The same context with other settings (and the OpenID Connect provider they name).
+    pub fn with_settings(mut self, settings: Settings) -> Result<Self, AppError> {
+        self.oidc = match &settings.oidc {
+            Some(o) => Some(Arc::new(oidc::Oidc::new(o.clone())?)),
+            None => None,
+        };
+        self.settings = Arc::new(settings);
+        Ok(self)
+    }
+
+    /// The same context with another clock.
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
     }
 }
 
@@ -35,7 +110,9 @@ pub struct SystemClock;
 impl Clock for SystemClock {
     fn now(&self) -> OffsetDateTime {
         #[expect(clippy::disallowed_methods, reason = "the one place that reads the system clock")]
-        OffsetDateTime::now_utc()
+        let now = OffsetDateTime::now_utc();
+        // Whole seconds: stored timestamps then compare the same as text (SQLite) and as values.
+        now.replace_nanosecond(0).unwrap_or(now)
     }
 }
 

@@ -34,6 +34,34 @@ pub struct Settings {
     pub max_connections: u32,
     /// `COHORTE_SHUTDOWN_GRACE`: seconds to finish requests after SIGTERM. Default 30.
     pub shutdown_grace_secs: u64,
+    /// `COHORTE_MODE`: `production` (SMTP mail, no development pages) or `development` (mail
+    /// written to `mail_dir` and listed at `/dev/mail`). `serve --demo` runs in demo mode.
+    /// Default `production`.
+    pub mode: String,
+    /// `COHORTE_MAIL_DIR`: the development mail folder. Default `<data_dir>/mail`.
+    pub mail_dir: Option<PathBuf>,
+    /// `COHORTE_MAIL_FROM`: the sender of emails. Default `Cohorte <no-reply@localhost>`.
+    pub mail_from: String,
+    /// `COHORTE_SMTP_HOST`: the SMTP server (required in production).
+    pub smtp_host: Option<String>,
+    /// `COHORTE_SMTP_PORT`: its port. Default 587.
+    pub smtp_port: u16,
+    /// `COHORTE_SMTP_TLS`: `starttls`, `tls` or `none`. Default `starttls`.
+    pub smtp_tls: String,
+    /// `COHORTE_SMTP_USERNAME`.
+    pub smtp_username: Option<String>,
+    /// `COHORTE_SMTP_PASSWORD` (secret).
+    pub smtp_password: Option<String>,
+    /// `COHORTE_OIDC_ISSUER`: the OpenID Provider's issuer URL (enables OpenID Connect sign-in).
+    pub oidc_issuer: Option<String>,
+    /// `COHORTE_OIDC_CLIENT_ID`.
+    pub oidc_client_id: Option<String>,
+    /// `COHORTE_OIDC_CLIENT_SECRET` (secret).
+    pub oidc_client_secret: Option<String>,
+    /// `COHORTE_OIDC_LABEL`: the provider's name on buttons. Default `ProConnect`.
+    pub oidc_label: String,
+    /// `COHORTE_WORKER`: run the job worker inside `serve`. Default `true`.
+    pub worker: bool,
 }
 
 impl Default for Settings {
@@ -51,6 +79,19 @@ impl Default for Settings {
             page_cache: true,
             max_connections: 16,
             shutdown_grace_secs: 30,
+            mode: "production".into(),
+            mail_dir: None,
+            mail_from: "Cohorte <no-reply@localhost>".into(),
+            smtp_host: None,
+            smtp_port: 587,
+            smtp_tls: "starttls".into(),
+            smtp_username: None,
+            smtp_password: None,
+            oidc_issuer: None,
+            oidc_client_id: None,
+            oidc_client_secret: None,
+            oidc_label: "ProConnect".into(),
+            worker: true,
         }
     }
 }
@@ -124,6 +165,39 @@ impl Settings {
         if let Some(v) = get("COHORTE_MAX_CONNECTIONS") {
             self.max_connections = v.parse().map_err(|_| ConfigError(format!("COHORTE_MAX_CONNECTIONS: not a number: {v:?}")))?;
         }
+        for (key, slot) in [
+            ("COHORTE_SMTP_HOST", &mut self.smtp_host),
+            ("COHORTE_SMTP_USERNAME", &mut self.smtp_username),
+            ("COHORTE_SMTP_PASSWORD", &mut self.smtp_password),
+            ("COHORTE_OIDC_ISSUER", &mut self.oidc_issuer),
+            ("COHORTE_OIDC_CLIENT_ID", &mut self.oidc_client_id),
+            ("COHORTE_OIDC_CLIENT_SECRET", &mut self.oidc_client_secret),
+        ] {
+            if let Some(v) = get(key) {
+                *slot = Some(v);
+            }
+        }
+        if let Some(v) = get("COHORTE_MODE") {
+            self.mode = v;
+        }
+        if let Some(v) = get("COHORTE_MAIL_DIR") {
+            self.mail_dir = Some(v.into());
+        }
+        if let Some(v) = get("COHORTE_MAIL_FROM") {
+            self.mail_from = v;
+        }
+        if let Some(v) = get("COHORTE_SMTP_TLS") {
+            self.smtp_tls = v;
+        }
+        if let Some(v) = get("COHORTE_OIDC_LABEL") {
+            self.oidc_label = v;
+        }
+        if let Some(v) = get("COHORTE_SMTP_PORT") {
+            self.smtp_port = v.parse().map_err(|_| ConfigError(format!("COHORTE_SMTP_PORT: not a port: {v:?}")))?;
+        }
+        if let Some(v) = get("COHORTE_WORKER") {
+            self.worker = parse_bool("COHORTE_WORKER", v)?;
+        }
         if let Some(v) = get("COHORTE_SHUTDOWN_GRACE") {
             self.shutdown_grace_secs = v.parse().map_err(|_| ConfigError(format!("COHORTE_SHUTDOWN_GRACE: not a number: {v:?}")))?;
         }
@@ -133,6 +207,16 @@ impl Settings {
     /// The database URL: the configured one, else SQLite in the data folder.
     pub fn database_url(&self) -> String {
         self.database_url.clone().unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("cohorte.db").display()))
+    }
+
+    /// The development mail folder.
+    pub fn mail_dir(&self) -> PathBuf {
+        self.mail_dir.clone().unwrap_or_else(|| self.data_dir.join("mail"))
+    }
+
+    /// The public address links point to: the configured one, else `http://<addr>`.
+    pub fn base_url(&self) -> String {
+        self.public_url.clone().map(|u| u.trim_end_matches('/').to_owned()).unwrap_or_else(|| format!("http://{}", self.addr))
     }
 
     /// Checks what can be checked without the network; returns the problems found.
@@ -151,6 +235,21 @@ impl Settings {
             && !(u.starts_with("https://") || u.starts_with("http://"))
         {
             problems.push(format!("public_url: {u:?} must start with http:// or https://"));
+        }
+        if !matches!(self.mode.as_str(), "production" | "development") {
+            problems.push(format!("mode: {:?} is neither production nor development", self.mode));
+        }
+        if self.mode == "production" && self.smtp_host.is_none() {
+            problems.push("smtp_host: production mode sends mail through SMTP (set COHORTE_SMTP_HOST, or COHORTE_MODE=development)".into());
+        }
+        if !matches!(self.smtp_tls.as_str(), "starttls" | "tls" | "none") {
+            problems.push(format!("smtp_tls: {:?} is not starttls, tls or none", self.smtp_tls));
+        }
+        if self.oidc_issuer.is_some() && (self.oidc_client_id.is_none() || self.oidc_client_secret.is_none()) {
+            problems.push("oidc: an issuer needs a client id and a client secret".into());
+        }
+        if self.mode == "production" && self.public_url.is_none() {
+            problems.push("public_url: production mode needs the public address (links in emails use it)".into());
         }
         let dsfr = self.assets_dir.join("node_modules/@gouvfr/dsfr/dist/dsfr.min.css");
         if !dsfr.exists() {
@@ -174,6 +273,19 @@ impl Settings {
             format!("page_cache = {}", self.page_cache),
             format!("max_connections = {}", self.max_connections),
             format!("shutdown_grace_secs = {}", self.shutdown_grace_secs),
+            format!("mode = {:?}", self.mode),
+            format!("mail_dir = {:?}", self.mail_dir().display().to_string()),
+            format!("mail_from = {:?}", self.mail_from),
+            format!("smtp_host = {:?}", self.smtp_host.clone().unwrap_or_default()),
+            format!("smtp_port = {}", self.smtp_port),
+            format!("smtp_tls = {:?}", self.smtp_tls),
+            format!("smtp_username = {:?}", self.smtp_username.clone().unwrap_or_default()),
+            format!("smtp_password = {:?}", if self.smtp_password.is_some() { "***" } else { "" }),
+            format!("oidc_issuer = {:?}", self.oidc_issuer.clone().unwrap_or_default()),
+            format!("oidc_client_id = {:?}", self.oidc_client_id.clone().unwrap_or_default()),
+            format!("oidc_client_secret = {:?}", if self.oidc_client_secret.is_some() { "***" } else { "" }),
+            format!("oidc_label = {:?}", self.oidc_label),
+            format!("worker = {}", self.worker),
         ];
         lines.push(String::new());
         lines.join("\n")

@@ -39,6 +39,18 @@ enum Command {
         #[arg(long)]
         demo: bool,
     },
+    /// Run the job worker alone (sends mail; `serve` runs one too unless COHORTE_WORKER=false).
+    Worker {
+        /// Database URL.
+        #[arg(long)]
+        database_url: Option<String>,
+    },
+    /// Check the audit log's hash chain.
+    AuditVerify {
+        /// Database URL.
+        #[arg(long)]
+        database_url: Option<String>,
+    },
     /// Apply pending database migrations.
     Migrate {
         /// Database URL.
@@ -117,6 +129,46 @@ fn main() -> anyhow::Result<()> {
                 Ok(())
             })
         }
+        Command::Worker { database_url } => {
+            if let Some(u) = database_url {
+                settings.database_url = Some(u);
+            }
+            init_logs(&settings)?;
+            runtime.block_on(async {
+                let db = open(&settings).await?;
+                let ctx = app_ctx(&settings, db.clone(), false)?;
+                let mailer = mailer(&settings, &ctx, false)?;
+                let (tx, rx) = tokio::sync::watch::channel(false);
+                let worker = cohorte_app::jobs::Worker::new(ctx, mailer, worker_id());
+                tracing::info!("job worker started");
+                let handle = tokio::spawn(worker.run(rx));
+                shutdown_signal().await;
+                let _ = tx.send(true);
+                let _ = handle.await;
+                db.close().await;
+                tracing::info!("job worker stopped");
+                Ok(())
+            })
+        }
+        Command::AuditVerify { database_url } => {
+            if let Some(u) = database_url {
+                settings.database_url = Some(u);
+            }
+            runtime.block_on(async {
+                let db = open(&settings).await?;
+                let mut c = db.acquire().await?;
+                let check = cohorte_store::audit::verify(&mut c.conn()).await?;
+                drop(c);
+                db.close().await;
+                match check {
+                    cohorte_store::audit::ChainCheck::Intact(n) => {
+                        println!("audit log intact: {n} entries");
+                        Ok(())
+                    }
+                    cohorte_store::audit::ChainCheck::BrokenAt(seq) => bail!("audit log broken at entry {seq}"),
+                }
+            })
+        }
         Command::Serve { addr, database_url, demo } => {
             if let Some(a) = addr {
                 settings.addr = a;
@@ -193,9 +245,55 @@ fn print_summary(s: &ImportSummary, verbose: bool) {
     }
 }
 
+fn worker_id() -> String {
+    let host = std::fs::read_to_string("/etc/hostname").map(|h| h.trim().to_owned()).unwrap_or_else(|_| "host".into());
+    format!("{host}:{}", std::process::id())
+}
+
+/// The use cases' context for these settings.
+fn app_ctx(s: &Settings, db: cohorte_app::Db, demo: bool) -> anyhow::Result<Ctx> {
+    let mode = if demo {
+        cohorte_app::Mode::Demo
+    } else if s.mode == "development" {
+        cohorte_app::Mode::Development
+    } else {
+        cohorte_app::Mode::Production
+    };
+    let oidc = match (&s.oidc_issuer, &s.oidc_client_id, &s.oidc_client_secret) {
+        (Some(issuer), Some(id), Some(secret)) => Some(cohorte_app::oidc::OidcSettings {
+            issuer: issuer.clone(),
+            client_id: id.clone(),
+            client_secret: secret.clone(),
+            label: s.oidc_label.clone(),
+        }),
+        _ => None,
+    };
+    let settings = cohorte_app::Settings { base_url: s.base_url(), mode, mail_from: s.mail_from.clone(), oidc };
+    Ok(Ctx::new(db).with_settings(settings)?)
+}
+
+/// How mail leaves: SMTP in production, the file sink in development and demo.
+fn mailer(s: &Settings, ctx: &Ctx, demo: bool) -> anyhow::Result<Arc<dyn cohorte_app::mail::Mailer>> {
+    if demo || ctx.settings.mode.is_dev() {
+        return Ok(Arc::new(cohorte_app::mail::FileMailer { dir: s.mail_dir(), from: s.mail_from.clone(), clock: ctx.clock.clone() }));
+    }
+    let Some(host) = &s.smtp_host else {
+        bail!("production mode sends mail through SMTP: set COHORTE_SMTP_HOST (or COHORTE_MODE=development)");
+    };
+    let smtp = cohorte_app::mail::SmtpSettings {
+        host: host.clone(),
+        port: s.smtp_port,
+        tls: s.smtp_tls.clone(),
+        username: s.smtp_username.clone(),
+        password: s.smtp_password.clone(),
+    };
+    Ok(Arc::new(cohorte_app::mail::SmtpMailer::new(&smtp, &s.mail_from)?))
+}
+
 async fn serve(s: Settings, demo: bool) -> anyhow::Result<()> {
     let db = open(&s).await?;
-    let ctx = Ctx::new(db.clone());
+    let ctx = app_ctx(&s, db.clone(), demo)?;
+    let mailer = mailer(&s, &ctx, demo)?;
     if demo {
         if cohorte_app::import::is_empty(&ctx).await? {
             tracing::info!(dir = %s.demo_data.display(), "empty database: loading the EIG demo data");
@@ -204,14 +302,20 @@ async fn serve(s: Settings, demo: bool) -> anyhow::Result<()> {
         } else {
             tracing::info!("database already holds content: demo data not reloaded");
         }
+        let created = cohorte_app::demo::seed(&ctx).await?;
+        if created > 0 {
+            tracing::info!(accounts = created, "demo accounts created (see the README)");
+        }
     }
     let config =
         WebConfig { public_url: s.public_url.clone(), assets_dir: s.assets_dir.clone(), page_cache: s.page_cache, ..WebConfig::default() };
     if !s.assets_dir.join("node_modules/@gouvfr/dsfr/dist").is_dir() {
         tracing::warn!(assets = %s.assets_dir.display(), "DSFR assets not found: run `npm ci` (pages will be unstyled)");
     }
-    let state = AppState::new(ctx, config).await?;
+    let state = AppState::new(ctx.clone(), config).await?;
     let watch = state.spawn_content_watch();
+    let (stop_worker, worker_rx) = tokio::sync::watch::channel(false);
+    let worker = s.worker.then(|| tokio::spawn(cohorte_app::jobs::Worker::new(ctx.clone(), mailer.clone(), worker_id()).run(worker_rx)));
     let app = cohorte_web::router(state.clone());
     let listener = tokio::net::TcpListener::bind(&s.addr).await.with_context(|| format!("binding {}", s.addr))?;
     let local = listener.local_addr()?;
@@ -220,12 +324,13 @@ async fn serve(s: Settings, demo: bool) -> anyhow::Result<()> {
     let draining = Arc::new(tokio::sync::Notify::new());
     let signal_state = state.clone();
     let d = draining.clone();
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        tracing::info!("shutting down: finishing requests in flight");
-        signal_state.set_ready(false);
-        d.notify_waiters();
-    });
+    let server =
+        axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            tracing::info!("shutting down: finishing requests in flight");
+            signal_state.set_ready(false);
+            d.notify_waiters();
+        });
     let grace = Duration::from_secs(s.shutdown_grace_secs);
     let deadline = async move {
         draining.notified().await;
@@ -236,6 +341,10 @@ async fn serve(s: Settings, demo: bool) -> anyhow::Result<()> {
         () = deadline => tracing::warn!(grace_secs = s.shutdown_grace_secs, "drain deadline passed: closing remaining connections"),
     }
     watch.abort();
+    let _ = stop_worker.send(true);
+    if let Some(w) = worker {
+        let _ = tokio::time::timeout(Duration::from_secs(10), w).await;
+    }
     db.close().await;
     tracing::info!("stopped");
     Ok(())

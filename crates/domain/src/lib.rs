@@ -5,6 +5,7 @@ pub mod clock;
 pub mod content;
 pub mod eig;
 pub mod figures;
+pub mod identity;
 pub mod ids;
 pub mod lang;
 pub mod markdown;

@@ -1,15 +1,9 @@
-//! Who may see what. Each rule is a named predicate checked once in the use case and reused by
+//! Who may do what. Each rule is a named predicate checked once in the use case and reused by
 //! the views. Deny by default: a resource a person may not see answers "not found".
 
-use crate::content::ChallengeStatus;
-
-/// Who is asking. Sign-in comes with the identity layer; until then every visitor is anonymous.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Actor {
-    /// A visitor who is not signed in.
-    #[default]
-    Anonymous,
-}
+use crate::content::{ChallengeStatus, RoleKind};
+pub use crate::identity::{Actor, SignedIn};
+use crate::ids::PersonId;
 
 /// The request was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -17,6 +11,18 @@ pub enum Denied {
     /// The resource is not visible to this actor (answered as "not found").
     #[error("not visible")]
     NotVisible,
+    /// The action needs a signed-in person.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// The person holds the role, but their session must be strengthened first.
+    #[error("second factor required")]
+    SecondFactorRequired,
+    /// The person may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// The action needs a recent sign-in.
+    #[error("re-authentication required")]
+    ReauthenticationRequired,
 }
 
 /// May this actor see a challenge in this status? The public sees challenges once announced.
@@ -34,10 +40,64 @@ pub fn can_view_post(_actor: &Actor, status: crate::content::PostStatus) -> Resu
     if status == crate::content::PostStatus::Published { Ok(()) } else { Err(Denied::NotVisible) }
 }
 
+/// May this actor use their account pages (profile, sessions, data, second factor)?
+pub fn can_use_account(actor: &Actor) -> Result<&SignedIn, Denied> {
+    actor.person().ok_or(Denied::SignInRequired)
+}
+
+/// May this actor revoke this session? Only their own.
+pub fn can_revoke_session(actor: &Actor, owner: PersonId) -> Result<(), Denied> {
+    let p = can_use_account(actor)?;
+    if p.id == owner { Ok(()) } else { Err(Denied::NotVisible) }
+}
+
+/// May this actor change their email address? Only after a recent sign-in.
+pub fn can_change_email(actor: &Actor, now: time::OffsetDateTime) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if p.recently_authenticated(now) { Ok(p) } else { Err(Denied::ReauthenticationRequired) }
+}
+
+fn staff(actor: &Actor) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if p.acts_as(RoleKind::ProgramStaff) {
+        Ok(p)
+    } else if p.grants.iter().any(|g| g.role == RoleKind::ProgramStaff) {
+        Err(Denied::SecondFactorRequired)
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
+/// May this actor enter the staff area?
+pub fn can_administer(actor: &Actor) -> Result<&SignedIn, Denied> {
+    staff(actor)
+}
+
+/// May this actor invite people and grant or revoke roles? Program staff, strongly signed in.
+pub fn can_manage_roles(actor: &Actor) -> Result<&SignedIn, Denied> {
+    staff(actor)
+}
+
+/// May this actor read the audit log? Program staff, strongly signed in.
+pub fn can_read_audit(actor: &Actor) -> Result<&SignedIn, Denied> {
+    staff(actor)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::PostStatus;
+    use crate::identity::{AuthMethod, Grant};
+
+    fn person(roles: &[RoleKind], method: AuthMethod) -> Actor {
+        Actor::Person(SignedIn {
+            id: PersonId::new(),
+            name: "x".into(),
+            grants: roles.iter().map(|r| Grant::program(*r)).collect(),
+            method,
+            authenticated_at: time::macros::datetime!(2026-11-30 10:00 UTC),
+        })
+    }
 
     #[test]
     fn the_public_sees_announced_challenges_only() {
@@ -55,5 +115,32 @@ mod tests {
         assert_eq!(can_view_person(&a, true), Ok(()));
         assert_eq!(can_view_post(&a, PostStatus::Draft), Err(Denied::NotVisible));
         assert_eq!(can_view_post(&a, PostStatus::Published), Ok(()));
+    }
+
+    #[test]
+    fn staff_pages_need_staff_with_a_strong_sign_in() {
+        assert_eq!(can_administer(&Actor::Anonymous).err(), Some(Denied::SignInRequired));
+        assert_eq!(can_administer(&person(&[RoleKind::Fellow], AuthMethod::Totp)).err(), Some(Denied::Forbidden));
+        assert_eq!(can_administer(&person(&[RoleKind::ProgramStaff], AuthMethod::MagicLink)).err(), Some(Denied::SecondFactorRequired));
+        assert!(can_administer(&person(&[RoleKind::ProgramStaff], AuthMethod::Totp)).is_ok());
+        assert!(can_manage_roles(&person(&[RoleKind::ProgramStaff, RoleKind::Candidate], AuthMethod::Oidc)).is_ok());
+        assert_eq!(can_read_audit(&person(&[RoleKind::Validator], AuthMethod::Oidc)).err(), Some(Denied::Forbidden));
+    }
+
+    #[test]
+    fn sessions_are_revoked_by_their_owner_only() {
+        let a = person(&[RoleKind::Candidate], AuthMethod::MagicLink);
+        let own = a.person().unwrap().id;
+        assert!(can_revoke_session(&a, own).is_ok());
+        assert_eq!(can_revoke_session(&a, PersonId::new()), Err(Denied::NotVisible));
+        assert_eq!(can_revoke_session(&Actor::Anonymous, own), Err(Denied::SignInRequired));
+    }
+
+    #[test]
+    fn changing_email_needs_a_recent_sign_in() {
+        let a = person(&[RoleKind::Candidate], AuthMethod::MagicLink);
+        let t = time::macros::datetime!(2026-11-30 10:04 UTC);
+        assert!(can_change_email(&a, t).is_ok());
+        assert_eq!(can_change_email(&a, t + time::Duration::minutes(2)).err(), Some(Denied::ReauthenticationRequired));
     }
 }

@@ -1,7 +1,10 @@
 #![doc = include_str!("../README.md")]
 
+pub mod audit;
 pub mod content;
 pub mod dialect;
+pub mod identity;
+pub mod jobs;
 pub mod meta;
 pub mod read;
 

@@ -22,6 +22,20 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Q<T> {
     }
 }
 
+/// A form body (`application/x-www-form-urlencoded`); a malformed one (repeated field…) is a 400.
+pub struct F<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> axum::extract::FromRequest<S> for F<T> {
+    type Rejection = WebError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        axum::Form::<T>::from_request(req, state)
+            .await
+            .map(|axum::Form(v)| F(v))
+            .map_err(|_| WebError::BadRequest(FieldErrors(vec![FieldError { field: "form", code: "invalid-query" }])))
+    }
+}
+
 /// A slug in the path: undecodable → 400; not a slug → 404 (no such page), before any query.
 pub struct SlugPath(pub Slug);
 

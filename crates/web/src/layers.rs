@@ -154,7 +154,7 @@ pub struct KeepBody;
 /// The message key of a status's title.
 pub fn error_key(status: StatusCode) -> String {
     match status.as_u16() {
-        400 | 404 | 405 | 408 | 413 | 414 | 500 => format!("error-title-{}", status.as_u16()),
+        400 | 403 | 404 | 405 | 408 | 413 | 414 | 429 | 500 => format!("error-title-{}", status.as_u16()),
         s if s >= 500 => "error-title-500".to_owned(),
         _ => "error-title-400".to_owned(),
     }
@@ -173,7 +173,8 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
         return r;
     }
     let res = next.run(req).await;
-    if res.status() != StatusCode::OK || res.extensions().get::<Cacheable>().is_none() {
+    // Never keep a response that sets a cookie (it is for one visitor only).
+    if res.status() != StatusCode::OK || res.extensions().get::<Cacheable>().is_none() || res.headers().contains_key(header::SET_COOKIE) {
         return res;
     }
     let (parts, body) = res.into_parts();
@@ -182,6 +183,7 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     };
     let mut headers = parts.headers.clone();
     headers.remove(header::CONTENT_LENGTH);
+    headers.remove(header::CACHE_CONTROL);
     state.cache.put(key, Cached { headers, body: bytes.clone() });
     Response::from_parts(parts, Body::from(bytes))
 }

@@ -4,9 +4,11 @@
 pub mod cache;
 pub mod error;
 pub mod extract;
-pub mod i18n;
+mod i18n_check;
+pub use cohorte_app::i18n;
 pub mod layers;
 pub mod routes;
+pub mod session;
 pub mod util;
 pub mod views;
 
@@ -40,6 +42,8 @@ pub struct WebConfig {
     pub content_poll: Duration,
     /// Request timeout.
     pub request_timeout: Duration,
+    /// The folder of the development mail sink (`/dev/mail` lists it).
+    pub mail_dir: Option<PathBuf>,
 }
 
 impl Default for WebConfig {
@@ -50,6 +54,7 @@ impl Default for WebConfig {
             page_cache: true,
             content_poll: Duration::from_secs(2),
             request_timeout: Duration::from_secs(30),
+            mail_dir: None,
         }
     }
 }
@@ -63,6 +68,17 @@ impl WebConfig {
     /// The base of absolute URLs (no trailing slash); empty when unknown.
     pub fn base_url(&self) -> &str {
         self.public_url.as_deref().map(|u| u.trim_end_matches('/')).unwrap_or("")
+    }
+
+    /// Whether session cookies are `Secure` (https, or loopback, which browsers treat as secure;
+    /// when no public address is set, the site is assumed to run on loopback).
+    pub fn secure_cookies(&self) -> bool {
+        let base = self.base_url();
+        base.is_empty()
+            || base.starts_with("https://")
+            || base.starts_with("http://127.0.0.1")
+            || base.starts_with("http://localhost")
+            || base.starts_with("http://[::1]")
     }
 }
 
@@ -144,6 +160,9 @@ pub fn layered(routes: Router<AppState>, state: AppState) -> Router {
     let timeout = state.config.request_timeout;
     routes
         .layer(CatchPanicLayer::custom(layers::panic_response))
+        .layer(from_fn(session::csrf_layer))
+        .layer(from_fn_with_state(state.clone(), session::session_layer))
+        .layer(from_fn_with_state(state.clone(), session::state_extension))
         .layer(from_fn_with_state(state.clone(), layers::page_cache))
         .layer(TimeoutLayer::with_status_code(http::StatusCode::REQUEST_TIMEOUT, timeout))
         .layer(RequestBodyLimitLayer::new(64 * 1024))

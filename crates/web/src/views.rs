@@ -14,6 +14,7 @@ use crate::i18n::{self, Arg};
 use crate::util::{encode, with_query};
 use crate::{AppState, WebConfig};
 
+pub mod auth;
 pub mod pages;
 
 /// What every page shares: language, location, navigation, title.

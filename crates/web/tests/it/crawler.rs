@@ -40,7 +40,7 @@ async fn crawl(app: &TestApp, cookie: Option<&str>) -> BTreeSet<String> {
         let r = app.request(req.body(Body::empty()).unwrap()).await;
         match r.status.as_u16() {
             200 => {}
-            301 | 308 => {
+            301..=303 | 307 | 308 => {
                 queue.push_back((r.header("location").to_owned(), url.clone()));
                 continue;
             }

@@ -44,11 +44,15 @@ async fn security_headers_are_on_every_response_including_errors_and_files() {
         assert_security_headers(&r, path);
         assert!(r.header("strict-transport-security").is_empty(), "no HSTS over plain http");
     }
+    // A state-changing request without the form token is refused before anything else.
     let post = app.request(Request::post("/challenges").body(Body::from("x=1")).unwrap()).await;
-    assert_eq!(post.status, 405);
-    assert_security_headers(&post, "405");
-    assert!(post.header("allow").contains("GET"), "405 says what is allowed");
-    assert!(post.body.contains("Méthode non autorisée"));
+    assert_eq!(post.status, 403);
+    assert_security_headers(&post, "403");
+    let get_logout = app.get("/logout").await;
+    assert_eq!(get_logout.status, 405);
+    assert_security_headers(&get_logout, "405");
+    assert!(get_logout.header("allow").contains("POST"), "405 says what is allowed");
+    assert!(get_logout.body.contains("Méthode non autorisée"));
     // Over https, HSTS too.
     let https = TestApp::with_config(WebConfig { public_url: Some("https://cohorte.example.org".into()), ..WebConfig::default() }).await;
     let r = https.get("/").await;
@@ -136,7 +140,7 @@ async fn bad_input_gets_a_clear_4xx_never_a_500() {
     // Huge bodies are refused before being read.
     let big =
         app.request(Request::post("/challenges").header("content-length", "10000000").body(Body::from(vec![b'x'; 100_000])).unwrap()).await;
-    assert!(matches!(big.status.as_u16(), 405 | 413), "{}", big.status);
+    assert!(matches!(big.status.as_u16(), 403 | 413), "{}", big.status);
 }
 
 #[tokio::test]

@@ -75,6 +75,23 @@ error-text-414 = L’adresse demandée est trop longue. Réduisez vos critères 
 error-title-500 = Erreur inattendue
 error-text-500 = Désolés, le service rencontre un problème. Nous y travaillons ; réessayez plus tard.
 error-reference = Référence à nous communiquer : { $id }
+error-title-403 = Accès refusé
+error-text-403 = Vous n’avez pas accès à cette page avec votre compte.
+error-title-429 = Trop de tentatives
+error-text-429 = Vous avez fait trop de tentatives. Réessayez dans un quart d’heure.
+field-form = Formulaire
+field-email = Adresse électronique
+field-name = Nom
+field-role = Rôle
+field-code = Code
+field-reason = Motif
+error-csrf = a expiré ou ne vient pas de ce site : rechargez la page et recommencez
+error-invalid-email = n’est pas une adresse électronique valide
+error-same-email = est déjà votre adresse
+error-invalid-name = doit faire de 1 à 120 caractères, sans caractère de contrôle
+error-invalid-role = doit être un rôle connu
+error-already-enrolled = un second facteur est déjà configuré
+error-conflict = est en conflit avec une donnée existante
 error-field = { $field } : { $problem }
 field-query = Paramètres de l’adresse
 field-path = Adresse
@@ -371,3 +388,214 @@ legal-s6-p1 = Cohorte est un logiciel libre. Il utilise le Système de design de
 api-title = Données ouvertes
 api-lead = Les défis, la communauté et les chiffres clés sont disponibles en JSON et en CSV, sans authentification.
 api-licence = Licence Ouverte 2.0 — source : Programme Entrepreneurs d’intérêt général, Etalab / DINUM — site-eig, mis à jour le 5 septembre 2022. Les fichiers CSV neutralisent les formules de tableur.
+
+## Emails
+mail-hello = Bonjour,
+mail-footer = Programme Entrepreneurs d’intérêt général — message envoyé automatiquement, merci de ne pas y répondre.
+mail-login-subject = Votre lien de connexion
+mail-login-intro = Pour vous connecter, ouvrez ce lien puis confirmez la connexion :
+mail-login-button = Me connecter
+mail-login-expiry = { $count ->
+    [one] Ce lien n’est valable qu’une fois, pendant { $count } minute, et seulement dans le navigateur où vous l’avez demandé.
+   *[other] Ce lien n’est valable qu’une fois, pendant { $count } minutes, et seulement dans le navigateur où vous l’avez demandé.
+}
+mail-login-ignore = Si vous n’avez rien demandé, ignorez ce message : personne ne peut se connecter sans ce lien.
+mail-invite-subject = Vous êtes invité·e sur la plateforme du programme
+mail-invite-intro = { $inviter } vous invite à rejoindre la plateforme du programme avec ces rôles :
+mail-invite-button = Accepter l’invitation
+mail-invite-expiry = { $count ->
+    [one] L’invitation est valable { $count } jour.
+   *[other] L’invitation est valable { $count } jours.
+}
+mail-email-change-subject = Confirmez votre nouvelle adresse
+mail-email-change-intro = Vous avez demandé à utiliser cette adresse pour votre compte. Pour confirmer, ouvrez ce lien :
+mail-email-change-button = Confirmer cette adresse
+mail-email-change-notice-subject = Changement d’adresse demandé
+mail-email-change-notice = Un changement de l’adresse de votre compte vers une autre adresse a été demandé. Si ce n’est pas vous, connectez-vous et révoquez vos sessions, puis prévenez l’équipe du programme.
+
+## Connexion
+nav-account = Mon espace
+login-title = Se connecter
+login-lead = Recevez un lien de connexion par courriel : pas de mot de passe à retenir.
+login-legend = Connexion par lien
+login-email = Adresse électronique
+login-email-hint = Format attendu : nom@domaine.fr
+login-submit = Recevoir un lien de connexion
+login-privacy = Le lien n’est valable qu’une fois, 15 minutes, et dans ce navigateur seulement. Nous ne disons pas si une adresse a un compte.
+login-oidc-title = Équipe du programme et jurys
+login-oidc-text = Si votre compte est relié à votre identité professionnelle, connectez-vous avec elle.
+login-oidc-button = Se connecter avec { $provider }
+login-sent-title = Vérifiez votre messagerie
+login-sent-text = Si un compte correspond à cette adresse, un lien de connexion vient d’y être envoyé. Ouvrez-le dans ce navigateur dans les 15 minutes.
+login-sent-spam = Rien reçu ? Regardez dans les indésirables, puis recommencez.
+login-back = Revenir à la connexion
+login-again = Demander un nouveau lien
+login-with-email = Se connecter par courriel
+confirm-login-title = Confirmer la connexion
+confirm-login-text = Vous allez vous connecter avec le lien reçu par courriel. Confirmez pour continuer.
+confirm-login-button = Me connecter
+link-invalid-title = Lien expiré ou déjà utilisé
+link-invalid-text = Ce lien n’est plus valable : il a déjà servi, a expiré, ou n’a jamais existé. Demandez-en un nouveau.
+link-other-browser-title = Ouvrez le lien dans le bon navigateur
+link-other-browser-text = Ce lien a été demandé depuis un autre navigateur. Par sécurité, il ne fonctionne que dans celui-là : ouvrez-le là-bas, ou demandez un nouveau lien ici.
+second-factor-title = Second facteur
+second-factor-code = Code
+second-factor-hint = Les 6 chiffres affichés par votre application d’authentification.
+second-factor-hint-recovery = Les 6 chiffres de votre application, ou l’un de vos codes de secours.
+second-factor-submit = Valider
+second-factor-failed = Ce code n’est pas valide. Vérifiez l’heure de votre téléphone et réessayez.
+logout-title = Vous êtes déconnecté·e
+logout-text = Votre session est fermée sur le serveur.
+oidc-unlinked-title = Compte non relié
+oidc-unlinked-text = Cette identité n’est reliée à aucun compte ici. Connectez-vous par courriel, puis reliez-la depuis votre espace.
+oidc-refused-title = Connexion refusée
+oidc-refused-text = La connexion n’a pas pu être vérifiée. Recommencez depuis la page de connexion.
+invite-title = Accepter l’invitation
+invite-text = Vous avez été invité·e à rejoindre la plateforme du programme. Acceptez pour activer votre compte et vos rôles.
+invite-button = Accepter
+invite-invalid-title = Invitation expirée ou déjà utilisée
+invite-invalid-text = Cette invitation n’est plus valable. Demandez à l’équipe du programme de vous inviter à nouveau.
+method-magic_link = lien par courriel
+method-oidc = identité professionnelle (OpenID Connect)
+method-totp = lien par courriel et second facteur
+method-recovery_code = lien par courriel et code de secours
+
+## Mon espace
+account-title = Mon espace
+account-notice-linked = Votre identité professionnelle est reliée à votre compte.
+account-notice-saved = Modification enregistrée.
+account-notice-revoked = Session révoquée.
+account-notice-email = Votre adresse a été changée ; vos autres sessions ont été fermées.
+account-notice-signed-in = Vous êtes connecté·e.
+account-needs-second-factor-title = Second facteur requis
+account-needs-second-factor = Vos rôles d’équipe, de validation ou de jury ne sont actifs qu’après une connexion renforcée : configurez un second facteur, ou connectez-vous avec votre identité professionnelle.
+account-second-factor-setup = Configurer un second facteur
+account-profile = Profil
+account-name = Nom
+account-save = Enregistrer
+account-public-profile = Voir ma page publique
+account-emails = Adresses
+account-primary = principale
+account-unverified = non vérifiée
+account-change-email = Changer d’adresse
+account-roles = Rôles
+account-no-roles = Aucun rôle pour le moment.
+account-revoked = révoqué
+account-security = Sécurité
+account-signed-in-with = Connexion actuelle : { $method }.
+account-second-factor-on = { $count ->
+    [one] Second facteur activé. Il vous reste { $count } code de secours.
+   *[other] Second facteur activé. Il vous reste { $count } codes de secours.
+}
+account-second-factor-off = Pas de second facteur.
+account-new-recovery-codes = Générer de nouveaux codes de secours
+account-remove-second-factor = Retirer le second facteur
+account-oidc = Identité { $provider }
+account-oidc-link = Relier mon identité { $provider }
+account-sessions = Sessions ouvertes
+account-session-browser = Navigateur
+account-session-last-seen = Dernière activité
+account-session-action = Action
+account-session-since = depuis le { $date }
+account-session-current = Cette session
+account-session-revoke = Révoquer
+account-unknown-browser = Navigateur inconnu
+account-data = Mes données
+account-export = Télécharger toutes mes données (JSON)
+account-deletion-reason = Motif (facultatif)
+account-deletion-request = Demander la suppression de mon compte
+account-deletion-requested = Suppression demandée le { $date } : l’équipe du programme vous répondra.
+account-logout = Se déconnecter
+deletion-title = Demande enregistrée
+deletion-text = Votre demande de suppression a été transmise à l’équipe du programme, qui la traitera dans le délai légal d’un mois.
+enrol-title = Configurer un second facteur
+enrol-lead = Le second facteur protège votre compte : à chaque connexion, en plus du lien, vous donnerez un code à 6 chiffres.
+enrol-step-1 = Installez une application d’authentification (par exemple FreeOTP, Aegis ou celle de votre téléphone).
+enrol-step-2 = Scannez ce code QR avec l’application.
+enrol-step-3 = Saisissez le code à 6 chiffres qu’elle affiche.
+enrol-qr-alt = Code QR à scanner avec votre application d’authentification (la clé est aussi donnée en texte ci-dessous)
+enrol-manual = Ou saisissez cette clé à la main :
+enrol-submit = Activer le second facteur
+enrol-already-title = Second facteur déjà configuré
+enrol-already-text = Votre compte a déjà un second facteur. Pour en changer, retirez-le d’abord depuis votre espace.
+recovery-title = Vos codes de secours
+recovery-warning = Notez ces codes et gardez-les en lieu sûr : chacun remplace une fois le code de l’application si vous perdez votre téléphone. Ils ne seront plus affichés.
+recovery-done = J’ai noté mes codes
+reauth-title = Confirmez votre identité
+reauth-lead = Cette action demande une connexion de moins de 5 minutes.
+reauth-send-link = M’envoyer un lien de confirmation
+reauth-submit = Confirmer
+reauth-sent-text = Un lien vient d’être envoyé à votre adresse. Ouvrez-le dans ce navigateur, puis revenez à cette page.
+email-title = Changer d’adresse
+email-current = Adresse actuelle : { $email }
+email-new = Nouvelle adresse
+email-new-hint = Un lien de confirmation y sera envoyé ; votre adresse actuelle sera prévenue.
+email-submit = Envoyer le lien de confirmation
+email-sent-title = Confirmez votre nouvelle adresse
+email-sent-text = Si cette adresse peut être utilisée, un lien de confirmation vient d’y être envoyé. Ouvrez-le dans ce navigateur.
+email-confirm-title = Confirmer la nouvelle adresse
+email-confirm-text = Cette adresse remplacera l’actuelle pour la connexion et les messages. Vos autres sessions seront fermées.
+email-confirm-button = Confirmer
+
+## Espace équipe
+admin-title = Espace équipe
+admin-audit = Journal d’audit
+admin-people = Personnes ayant un rôle
+admin-invite = Inviter une personne
+admin-invite-submit = Envoyer l’invitation
+admin-invited = Invitation envoyée.
+admin-role = Rôle
+admin-choose-role = Choisir un rôle
+admin-scope = Périmètre
+admin-source = Origine
+admin-revoke = Révoquer
+admin-grant = Attribuer un rôle
+admin-grant-submit = Attribuer
+admin-cohort-hint = Laissez vide pour tout le programme.
+admin-whole-program = Tout le programme
+field-action = Action
+field-object = Objet
+audit-action = Action
+audit-all-actions = Toutes les actions
+audit-object = Objet
+audit-when = Date
+audit-who = Qui
+audit-details = Détails
+audit-count = { $count ->
+    [one] { $count } entrée
+   *[other] { $count } entrées
+}
+audit-chain-ok = { $count ->
+    [one] Chaîne intègre : { $count } entrée vérifiée.
+   *[other] Chaîne intègre : { $count } entrées vérifiées.
+}
+audit-chain-broken = Chaîne rompue à l’entrée { $count } : le journal a été modifié.
+audit-sign_in = Connexion
+audit-sign_in_failed = Échec de connexion
+audit-sign_out = Déconnexion
+audit-login_link_requested = Lien de connexion demandé
+audit-rate_limited = Limite de fréquence atteinte
+audit-session_revoked = Session révoquée
+audit-role_granted = Rôle attribué
+audit-role_revoked = Rôle révoqué
+audit-invitation_sent = Invitation envoyée
+audit-invitation_accepted = Invitation acceptée
+audit-email_change_requested = Changement d’adresse demandé
+audit-email_changed = Adresse changée
+audit-totp_enrolled = Second facteur activé
+audit-totp_removed = Second facteur retiré
+audit-recovery_codes_regenerated = Codes de secours renouvelés
+audit-oidc_linked = Identité OpenID reliée
+audit-data_exported = Données téléchargées
+audit-deletion_requested = Suppression demandée
+audit-profile_updated = Profil modifié
+audit-data_imported = Données importées
+audit-access_denied = Accès refusé
+
+## Développement
+devmail-title = Courriels envoyés (développement)
+devmail-lead = En développement et en démonstration, les courriels ne partent pas : ils sont listés ici, avec leurs liens.
+devmail-empty = Aucun courriel pour le moment.
+devmail-to = À : { $to }
+devmail-demo-title = Second facteur des comptes de démonstration
+devmail-demo-text = Code actuel (valable 30 secondes) :

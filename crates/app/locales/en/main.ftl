@@ -75,6 +75,23 @@ error-text-414 = The address is too long. Use fewer search criteria.
 error-title-500 = Unexpected error
 error-text-500 = Sorry, the service has a problem. We are working on it; please try again later.
 error-reference = Reference to give us: { $id }
+error-title-403 = Access denied
+error-text-403 = Your account does not give access to this page.
+error-title-429 = Too many attempts
+error-text-429 = You made too many attempts. Please try again in a quarter of an hour.
+field-form = Form
+field-email = Email address
+field-name = Name
+field-role = Role
+field-code = Code
+field-reason = Reason
+error-csrf = has expired or does not come from this site: reload the page and try again
+error-invalid-email = is not a valid email address
+error-same-email = is already your address
+error-invalid-name = must be 1 to 120 characters, without control characters
+error-invalid-role = must be a known role
+error-already-enrolled = a second factor is already set up
+error-conflict = conflicts with existing data
 error-field = { $field }: { $problem }
 field-query = Address parameters
 field-path = Address
@@ -371,3 +388,214 @@ legal-s6-p1 = Cohorte is free software. It uses the French State design system (
 api-title = Open data
 api-lead = Challenges, community and key figures are available as JSON and CSV, without authentication.
 api-licence = Licence Ouverte 2.0 — source: Programme Entrepreneurs d’intérêt général, Etalab / DINUM — site-eig, updated 5 September 2022. CSV files neutralise spreadsheet formulas.
+
+## Emails
+mail-hello = Hello,
+mail-footer = Public Interest Entrepreneurs program — automatic message, please do not reply.
+mail-login-subject = Your sign-in link
+mail-login-intro = To sign in, open this link and confirm:
+mail-login-button = Sign me in
+mail-login-expiry = { $count ->
+    [one] This link works once, for { $count } minute, and only in the browser where you asked for it.
+   *[other] This link works once, for { $count } minutes, and only in the browser where you asked for it.
+}
+mail-login-ignore = If you did not ask for it, ignore this message: nobody can sign in without this link.
+mail-invite-subject = You are invited to the program's platform
+mail-invite-intro = { $inviter } invites you to join the program's platform with these roles:
+mail-invite-button = Accept the invitation
+mail-invite-expiry = { $count ->
+    [one] The invitation is valid for { $count } day.
+   *[other] The invitation is valid for { $count } days.
+}
+mail-email-change-subject = Confirm your new address
+mail-email-change-intro = You asked to use this address for your account. To confirm, open this link:
+mail-email-change-button = Confirm this address
+mail-email-change-notice-subject = Address change requested
+mail-email-change-notice = A change of your account's address to another address was requested. If it was not you, sign in and revoke your sessions, then tell the program team.
+
+## Sign-in
+nav-account = My space
+login-title = Sign in
+login-lead = Get a sign-in link by email: no password to remember.
+login-legend = Sign in with a link
+login-email = Email address
+login-email-hint = Expected format: name@domain.org
+login-submit = Send me a sign-in link
+login-privacy = The link works once, for 15 minutes, in this browser only. We never say whether an address has an account.
+login-oidc-title = Program team and juries
+login-oidc-text = If your account is linked to your professional identity, sign in with it.
+login-oidc-button = Sign in with { $provider }
+login-sent-title = Check your inbox
+login-sent-text = If an account matches this address, a sign-in link was just sent to it. Open it in this browser within 15 minutes.
+login-sent-spam = Nothing? Look in your spam folder, then try again.
+login-back = Back to sign-in
+login-again = Ask for a new link
+login-with-email = Sign in by email
+confirm-login-title = Confirm sign-in
+confirm-login-text = You are about to sign in with the link you received by email. Confirm to continue.
+confirm-login-button = Sign me in
+link-invalid-title = Link expired or already used
+link-invalid-text = This link no longer works: it was used, expired, or never existed. Ask for a new one.
+link-other-browser-title = Open the link in the right browser
+link-other-browser-text = This link was requested from another browser. For your safety it only works there: open it there, or ask for a new link here.
+second-factor-title = Second factor
+second-factor-code = Code
+second-factor-hint = The 6 digits shown by your authenticator app.
+second-factor-hint-recovery = The 6 digits of your app, or one of your recovery codes.
+second-factor-submit = Confirm
+second-factor-failed = This code is not valid. Check your phone's clock and try again.
+logout-title = You are signed out
+logout-text = Your session is closed on the server.
+oidc-unlinked-title = Account not linked
+oidc-unlinked-text = This identity is linked to no account here. Sign in by email, then link it from your space.
+oidc-refused-title = Sign-in refused
+oidc-refused-text = The sign-in could not be verified. Start again from the sign-in page.
+invite-title = Accept the invitation
+invite-text = You were invited to join the program's platform. Accept to activate your account and your roles.
+invite-button = Accept
+invite-invalid-title = Invitation expired or already used
+invite-invalid-text = This invitation no longer works. Ask the program team to invite you again.
+method-magic_link = emailed link
+method-oidc = professional identity (OpenID Connect)
+method-totp = emailed link and second factor
+method-recovery_code = emailed link and recovery code
+
+## My space
+account-title = My space
+account-notice-linked = Your professional identity is linked to your account.
+account-notice-saved = Saved.
+account-notice-revoked = Session revoked.
+account-notice-email = Your address changed; your other sessions were closed.
+account-notice-signed-in = You are signed in.
+account-needs-second-factor-title = Second factor required
+account-needs-second-factor = Your team, validation or jury roles only work after a strong sign-in: set up a second factor, or sign in with your professional identity.
+account-second-factor-setup = Set up a second factor
+account-profile = Profile
+account-name = Name
+account-save = Save
+account-public-profile = See my public page
+account-emails = Addresses
+account-primary = primary
+account-unverified = not verified
+account-change-email = Change address
+account-roles = Roles
+account-no-roles = No role yet.
+account-revoked = revoked
+account-security = Security
+account-signed-in-with = Current sign-in: { $method }.
+account-second-factor-on = { $count ->
+    [one] Second factor on. You have { $count } recovery code left.
+   *[other] Second factor on. You have { $count } recovery codes left.
+}
+account-second-factor-off = No second factor.
+account-new-recovery-codes = Make new recovery codes
+account-remove-second-factor = Remove the second factor
+account-oidc = { $provider } identity
+account-oidc-link = Link my { $provider } identity
+account-sessions = Open sessions
+account-session-browser = Browser
+account-session-last-seen = Last activity
+account-session-action = Action
+account-session-since = since { $date }
+account-session-current = This session
+account-session-revoke = Revoke
+account-unknown-browser = Unknown browser
+account-data = My data
+account-export = Download all my data (JSON)
+account-deletion-reason = Reason (optional)
+account-deletion-request = Ask for my account to be deleted
+account-deletion-requested = Deletion asked on { $date }: the program team will answer you.
+account-logout = Sign out
+deletion-title = Request recorded
+deletion-text = Your deletion request was passed on to the program team, who will handle it within the legal month.
+enrol-title = Set up a second factor
+enrol-lead = A second factor protects your account: at each sign-in, on top of the link, you give a 6-digit code.
+enrol-step-1 = Install an authenticator app (for example FreeOTP, Aegis or your phone's own).
+enrol-step-2 = Scan this QR code with the app.
+enrol-step-3 = Type the 6-digit code it shows.
+enrol-qr-alt = QR code to scan with your authenticator app (the key is also given as text below)
+enrol-manual = Or type this key by hand:
+enrol-submit = Turn on the second factor
+enrol-already-title = Second factor already set up
+enrol-already-text = Your account already has a second factor. To change it, remove it first from your space.
+recovery-title = Your recovery codes
+recovery-warning = Write these codes down and keep them safe: each replaces the app's code once if you lose your phone. They will not be shown again.
+recovery-done = I wrote my codes down
+reauth-title = Confirm it is you
+reauth-lead = This action needs a sign-in less than 5 minutes old.
+reauth-send-link = Send me a confirmation link
+reauth-submit = Confirm
+reauth-sent-text = A link was just sent to your address. Open it in this browser, then come back to this page.
+email-title = Change address
+email-current = Current address: { $email }
+email-new = New address
+email-new-hint = A confirmation link will be sent to it; your current address will be told.
+email-submit = Send the confirmation link
+email-sent-title = Confirm your new address
+email-sent-text = If this address can be used, a confirmation link was just sent to it. Open it in this browser.
+email-confirm-title = Confirm the new address
+email-confirm-text = This address will replace the current one for sign-in and messages. Your other sessions will be closed.
+email-confirm-button = Confirm
+
+## Staff area
+admin-title = Staff area
+admin-audit = Audit log
+admin-people = People holding roles
+admin-invite = Invite someone
+admin-invite-submit = Send the invitation
+admin-invited = Invitation sent.
+admin-role = Role
+admin-choose-role = Choose a role
+admin-scope = Scope
+admin-source = Source
+admin-revoke = Revoke
+admin-grant = Grant a role
+admin-grant-submit = Grant
+admin-cohort-hint = Leave empty for the whole program.
+admin-whole-program = Whole program
+field-action = Action
+field-object = Object
+audit-action = Action
+audit-all-actions = All actions
+audit-object = Object
+audit-when = Date
+audit-who = Who
+audit-details = Details
+audit-count = { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}
+audit-chain-ok = { $count ->
+    [one] Chain intact: { $count } entry checked.
+   *[other] Chain intact: { $count } entries checked.
+}
+audit-chain-broken = Chain broken at entry { $count }: the log was altered.
+audit-sign_in = Sign-in
+audit-sign_in_failed = Failed sign-in
+audit-sign_out = Sign-out
+audit-login_link_requested = Sign-in link requested
+audit-rate_limited = Rate limit reached
+audit-session_revoked = Session revoked
+audit-role_granted = Role granted
+audit-role_revoked = Role revoked
+audit-invitation_sent = Invitation sent
+audit-invitation_accepted = Invitation accepted
+audit-email_change_requested = Address change requested
+audit-email_changed = Address changed
+audit-totp_enrolled = Second factor turned on
+audit-totp_removed = Second factor removed
+audit-recovery_codes_regenerated = Recovery codes renewed
+audit-oidc_linked = OpenID identity linked
+audit-data_exported = Data downloaded
+audit-deletion_requested = Deletion requested
+audit-profile_updated = Profile updated
+audit-data_imported = Data imported
+audit-access_denied = Access denied
+
+## Development
+devmail-title = Emails sent (development)
+devmail-lead = In development and demo, emails do not leave: they are listed here, with their links.
+devmail-empty = No email yet.
+devmail-to = To: { $to }
+devmail-demo-title = Second factor of the demo accounts
+devmail-demo-text = Current code (valid 30 seconds):

@@ -1,0 +1,108 @@
+//! The staff area: people holding roles, role grants and revocations, and the audit log. Every
+//! use case checks `policy::can_*` first (staff, strongly signed in).
+
+use cohorte_domain::content::RoleKind;
+use cohorte_domain::identity::{AuditAction, Grant};
+use cohorte_domain::ids::RoleAssignmentId;
+use cohorte_domain::policy;
+use cohorte_domain::query::{FieldError, FieldErrors};
+use cohorte_store::audit::{self, AuditFilter, AuditRow, ChainCheck};
+use cohorte_store::identity::{self as store, EmailRow, PersonRow, RoleRow};
+
+use crate::identity::{RequestMeta, Session, record};
+use crate::{AppError, Ctx};
+
+/// People holding roles granted here (not only imported ones), with their address.
+pub async fn people(ctx: &Ctx, session: &Session) -> Result<Vec<(PersonRow, Option<String>)>, AppError> {
+    policy::can_administer(&session.actor)?;
+    let mut c = ctx.db.acquire().await?;
+    Ok(store::people_with_grants(&mut c.conn()).await?)
+}
+
+/// One person's addresses and roles.
+pub async fn person(ctx: &Ctx, session: &Session, slug: &str) -> Result<(PersonRow, Vec<EmailRow>, Vec<RoleRow>), AppError> {
+    policy::can_administer(&session.actor)?;
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let p = store::person_by_slug(&mut conn, slug).await?.ok_or(AppError::NotFound)?;
+    let emails = store::emails_of(&mut conn, p.person_id()).await?;
+    let roles = store::roles_of(&mut conn, p.person_id()).await?;
+    Ok((p, emails, roles))
+}
+
+/// Grants a role (program-wide, or in a cohort). The person's sessions change token at their
+/// next request.
+pub async fn grant(
+    ctx: &Ctx,
+    session: &Session,
+    slug: &str,
+    role: RoleKind,
+    cohort: Option<&str>,
+    meta: &RequestMeta,
+) -> Result<bool, AppError> {
+    let me = policy::can_manage_roles(&session.actor)?.clone();
+    let now = ctx.clock.now();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let p = store::person_by_slug(&mut conn, slug).await?.ok_or(AppError::NotFound)?;
+    let cohort_id = match cohort {
+        None => None,
+        Some(code) => Some(
+            store::cohort_id(&mut conn, code)
+                .await?
+                .ok_or(FieldErrors(vec![FieldError { field: "cohort", code: "invalid-identifier" }]))?,
+        ),
+    };
+    let g = Grant { role, cohort: cohort_id, challenge: None, organisation: None };
+    let (id, changed) = store::grant_role(&mut conn, p.person_id(), &g, Some(me.id), "staff", now).await?;
+    if changed {
+        store::flag_rotation(&mut conn, p.person_id()).await?;
+        record(
+            &mut conn,
+            now,
+            Some(me.id),
+            &me.name,
+            AuditAction::RoleGranted,
+            ("person", &p.person_id().to_string()),
+            serde_json::json!({"role": role.as_str(), "cohort": cohort, "assignment": id.to_string()}),
+            meta,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(changed)
+}
+
+/// Revokes a role assignment. Effective at the person's next request.
+pub async fn revoke(ctx: &Ctx, session: &Session, slug: &str, id: RoleAssignmentId, meta: &RequestMeta) -> Result<(), AppError> {
+    let me = policy::can_manage_roles(&session.actor)?.clone();
+    let now = ctx.clock.now();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let p = store::person_by_slug(&mut conn, slug).await?.ok_or(AppError::NotFound)?;
+    let role = store::revoke_role(&mut conn, p.person_id(), id, me.id, now).await?.ok_or(AppError::NotFound)?;
+    store::flag_rotation(&mut conn, p.person_id()).await?;
+    record(
+        &mut conn,
+        now,
+        Some(me.id),
+        &me.name,
+        AuditAction::RoleRevoked,
+        ("person", &p.person_id().to_string()),
+        serde_json::json!({"role": role, "assignment": id.to_string()}),
+        meta,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A page of the audit log, and whether the chain is intact.
+pub async fn audit_log(ctx: &Ctx, session: &Session, filter: &AuditFilter) -> Result<(Vec<AuditRow>, i64, ChainCheck), AppError> {
+    policy::can_read_audit(&session.actor)?;
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let (rows, total) = audit::list(&mut conn, filter).await?;
+    let check = audit::verify(&mut conn).await?;
+    Ok((rows, total, check))
+}

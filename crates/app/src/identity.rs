@@ -1,0 +1,830 @@
+//! Sign-in and sessions: emailed sign-in links, the second factor, sign-out, session lists,
+//! re-authentication, email changes and invitations. OpenID Connect is in [`crate::oidc`].
+//!
+//! Every secret (session token, link token, recovery code) is random, 256 bits or more, shown
+//! once, and stored only as its SHA-256. Every step is recorded in the audit log.
+
+use cohorte_domain::content::RoleKind;
+use cohorte_domain::identity::{
+    Actor, AuditAction, AuditEntry, AuthMethod, Email, Grant, RateLimit, SessionLimits, SessionState, SignedIn, TokenPurpose, secret_hash,
+};
+use cohorte_domain::ids::PersonId;
+use cohorte_domain::lang::Lang;
+use cohorte_domain::policy::{self, Denied};
+use cohorte_domain::query::{FieldError, FieldErrors};
+use cohorte_store::identity::{self as store, SessionRow};
+use cohorte_store::{Conn, audit};
+use time::OffsetDateTime;
+
+use crate::jobs::{Job, enqueue};
+use crate::{AppError, Ctx, mail};
+
+/// A new random secret: 256 bits, hex.
+pub fn random_token() -> String {
+    let mut b = [0u8; 32];
+    rand::fill(&mut b);
+    hex::encode(b)
+}
+
+/// Who is asking, from where.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestMeta {
+    /// Client address (from the connection, or a trusted proxy).
+    pub ip: Option<String>,
+    /// Browser.
+    pub user_agent: Option<String>,
+    /// The page language (emails are written in it).
+    pub lang: Lang,
+}
+
+/// A browser session, loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// SHA-256 of the cookie token.
+    pub hash: String,
+    /// The form token.
+    pub csrf_token: String,
+    /// Who.
+    pub actor: Actor,
+    /// Someone who passed the first sign-in step and owes a second factor.
+    pub pending: Option<PersonId>,
+    /// An OpenID Connect flow in progress (JSON).
+    pub oidc_state: Option<String>,
+}
+
+/// A session to send back to the browser with a new token (created or rotated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCookie {
+    /// The token for the cookie.
+    pub token: String,
+    /// Its lifetime (the absolute limit).
+    pub max_age: time::Duration,
+}
+
+async fn actor_for(conn: &mut Conn<'_>, row: &SessionRow) -> Result<Actor, AppError> {
+    let (Some(pid), Some(method), Some(at)) = (row.person_id, row.auth_method.as_deref().and_then(AuthMethod::parse), row.authenticated_at)
+    else {
+        return Ok(Actor::Anonymous);
+    };
+    let id = PersonId::from_uuid(pid);
+    let Some(p) = store::person(conn, id).await? else { return Ok(Actor::Anonymous) };
+    let grants = store::active_grants(conn, id).await?;
+    Ok(Actor::Person(SignedIn { id, name: p.display_name, grants, method, authenticated_at: at }))
+}
+
+fn to_session(row: &SessionRow, actor: Actor) -> Session {
+    Session {
+        hash: row.id_hash.clone(),
+        csrf_token: row.csrf_token.clone(),
+        actor,
+        pending: row.pending_person_id.map(PersonId::from_uuid),
+        oidc_state: row.oidc_state.clone(),
+    }
+}
+
+/// The session of a cookie token, when it is alive. A session whose person's roles changed gets a
+/// new token (returned) before it is used again.
+pub async fn load_session(ctx: &Ctx, token: &str) -> Result<Option<(Session, Option<NewCookie>)>, AppError> {
+    let now = ctx.clock.now();
+    let hash = secret_hash(token);
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let Some(row) = store::session(&mut conn, &hash).await? else { return Ok(None) };
+    let state = SessionState {
+        last_seen_at: row.last_seen_at,
+        idle_timeout: time::Duration::seconds(row.idle_timeout_secs),
+        absolute_expires_at: row.absolute_expires_at,
+        revoked: row.revoked_at.is_some(),
+    };
+    if !state.is_alive(now) {
+        return Ok(None);
+    }
+    drop(conn);
+    drop(c);
+    if row.person_id.is_some() {
+        let mut cc = ctx.db.acquire().await?;
+        if store::must_rotate(&mut cc.conn(), &hash).await? {
+            drop(cc);
+            let mut tx = ctx.db.begin().await?;
+            let mut conn = tx.conn();
+            let actor = actor_for(&mut conn, &row).await?;
+            let grants = actor.person().map(|p| p.grants.clone()).unwrap_or_default();
+            let limits = SessionLimits::for_roles(&grants);
+            let token = random_token();
+            let new = SessionRow {
+                id_hash: secret_hash(&token),
+                csrf_token: random_token(),
+                last_seen_at: now,
+                idle_timeout_secs: limits.idle.whole_seconds(),
+                absolute_expires_at: row.absolute_expires_at.min(row.authenticated_at.unwrap_or(now) + limits.absolute),
+                ..row.clone()
+            };
+            store::rotate_session(&mut conn, &hash, &new).await?;
+            tx.commit().await?;
+            let max_age = new.absolute_expires_at - now;
+            return Ok(Some((to_session(&new, actor), Some(NewCookie { token, max_age }))));
+        }
+    }
+    let mut tx = ctx.db.acquire().await?;
+    let mut conn = tx.conn();
+    let actor = actor_for(&mut conn, &row).await?;
+    store::touch_session(&mut conn, &hash, now).await?;
+    Ok(Some((to_session(&row, actor), None)))
+}
+
+/// A new session for a visitor who is not signed in (it carries the form token and binds sign-in
+/// links to this browser).
+pub async fn start_session(ctx: &Ctx, meta: &RequestMeta) -> Result<(Session, NewCookie), AppError> {
+    let now = ctx.clock.now();
+    let limits = SessionLimits::anonymous();
+    let token = random_token();
+    let row = SessionRow {
+        id_hash: secret_hash(&token),
+        person_id: None,
+        csrf_token: random_token(),
+        auth_method: None,
+        authenticated_at: None,
+        created_at: now,
+        last_seen_at: now,
+        idle_timeout_secs: limits.idle.whole_seconds(),
+        absolute_expires_at: now + limits.absolute,
+        user_agent: meta.user_agent.clone().map(|u| u.chars().take(300).collect()),
+        ip: meta.ip.clone(),
+        pending_person_id: None,
+        oidc_state: None,
+        revoked_at: None,
+    };
+    let mut c = ctx.db.acquire().await?;
+    store::insert_session(&mut c.conn(), &row).await?;
+    Ok((to_session(&row, Actor::Anonymous), NewCookie { token, max_age: limits.absolute }))
+}
+
+/// Records an audit entry in the caller's transaction.
+#[expect(clippy::too_many_arguments, reason = "the fields of the entry")]
+pub async fn record(
+    conn: &mut Conn<'_>,
+    now: OffsetDateTime,
+    actor: Option<PersonId>,
+    label: &str,
+    action: AuditAction,
+    object: (&str, &str),
+    details: serde_json::Value,
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    audit::append(
+        conn,
+        &AuditEntry {
+            at: now,
+            actor,
+            actor_label: label.to_owned(),
+            action,
+            object_type: object.0.to_owned(),
+            object_id: object.1.to_owned(),
+            details,
+            ip: meta.ip.clone(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// A request refused by a rate limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limited;
+
+async fn check_limit(conn: &mut Conn<'_>, bucket: String, limit: RateLimit, now: OffsetDateTime) -> Result<Result<(), Limited>, AppError> {
+    let hits = store::hit(conn, &bucket, limit.window_start(now)).await?;
+    Ok(if hits > limit.max { Err(Limited) } else { Ok(()) })
+}
+
+/// Sends a sign-in link to the address, when it belongs to someone, bound to this browser's
+/// session. The answer is the same whether the address is known or not (no enumeration); only a
+/// rate limit (per address and per IP, shared by every instance) changes it.
+pub async fn request_login_link(
+    ctx: &Ctx,
+    session: &Session,
+    email_raw: &str,
+    meta: &RequestMeta,
+) -> Result<Result<(), Limited>, AppError> {
+    let email = Email::parse(email_raw).map_err(|_| FieldErrors(vec![FieldError { field: "email", code: "invalid-email" }]))?;
+    let now = ctx.clock.now();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let per_email = check_limit(&mut conn, format!("login:email:{}", secret_hash(email.as_str())), RateLimit::LOGIN_PER_EMAIL, now).await?;
+    let per_ip = match &meta.ip {
+        Some(ip) => check_limit(&mut conn, format!("login:ip:{ip}"), RateLimit::LOGIN_PER_IP, now).await?,
+        None => Ok(()),
+    };
+    if per_email.is_err() || per_ip.is_err() {
+        record(
+            &mut conn,
+            now,
+            None,
+            "anonymous",
+            AuditAction::RateLimited,
+            ("login", "link"),
+            serde_json::json!({"email_hash": secret_hash(email.as_str())}),
+            meta,
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(Err(Limited));
+    }
+    let known = store::person_by_email(&mut conn, &email).await?.filter(|(_, verified)| *verified);
+    if let Some((person, _)) = known {
+        let token = random_token();
+        store::insert_token(
+            &mut conn,
+            &secret_hash(&token),
+            TokenPurpose::Login.as_str(),
+            &email,
+            Some(person),
+            Some(&session.hash),
+            "{}",
+            now,
+            now + TokenPurpose::Login.ttl(),
+        )
+        .await?;
+        let url = format!("{}/login/confirm?token={token}", ctx.settings.base_url);
+        let m = mail::login_link(meta.lang, email.as_str(), &url).map_err(|e| AppError::Internal(e.to_string()))?;
+        enqueue(&mut conn, &Job::SendMail { mail: m }, None, now).await?;
+    }
+    record(
+        &mut conn,
+        now,
+        known.map(|(p, _)| p),
+        "anonymous",
+        AuditAction::LoginLinkRequested,
+        ("person", &known.map(|(p, _)| p.to_string()).unwrap_or_else(|| "unknown".into())),
+        serde_json::json!({"email_hash": secret_hash(email.as_str())}),
+        meta,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// What a sign-in link is, before it is used (the confirmation page shows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkState {
+    /// Valid, for this browser.
+    Valid,
+    /// Valid, but asked for in another browser.
+    OtherBrowser,
+    /// Unknown, used or expired.
+    Invalid,
+}
+
+/// Looks at a link without using it: link scanners that open it change nothing.
+pub async fn peek_link(ctx: &Ctx, session: Option<&Session>, purpose: TokenPurpose, token: &str) -> Result<LinkState, AppError> {
+    let now = ctx.clock.now();
+    let mut c = ctx.db.acquire().await?;
+    let row = store::peek_token(&mut c.conn(), &secret_hash(token), purpose.as_str(), now).await?;
+    Ok(match row {
+        None => LinkState::Invalid,
+        Some(r) => match (&r.session_hash, session) {
+            (Some(bound), Some(s)) if *bound == s.hash => LinkState::Valid,
+            (None, _) => LinkState::Valid,
+            _ => LinkState::OtherBrowser,
+        },
+    })
+}
+
+/// Where a sign-in step leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignInOutcome {
+    /// Signed in: a new session token.
+    SignedIn(NewCookie, Vec<Grant>),
+    /// The person must give their second factor next.
+    SecondFactor,
+    /// The link is unknown, used, expired or from another browser.
+    Invalid,
+}
+
+/// Replaces the session by a signed-in one (new token: the old one stops working).
+#[expect(clippy::too_many_arguments, reason = "the facts of a sign-in")]
+pub(crate) async fn sign_in_with(
+    conn: &mut Conn<'_>,
+    session: &Session,
+    person: PersonId,
+    method: AuthMethod,
+    now: OffsetDateTime,
+    meta: &RequestMeta,
+    details: serde_json::Value,
+    label: &str,
+) -> Result<SignInOutcome, AppError> {
+    let grants = store::active_grants(conn, person).await?;
+    let limits = SessionLimits::for_roles(&grants);
+    let token = random_token();
+    let row = SessionRow {
+        id_hash: secret_hash(&token),
+        person_id: Some(person.as_uuid()),
+        csrf_token: random_token(),
+        auth_method: Some(method.as_str().to_owned()),
+        authenticated_at: Some(now),
+        created_at: now,
+        last_seen_at: now,
+        idle_timeout_secs: limits.idle.whole_seconds(),
+        absolute_expires_at: now + limits.absolute,
+        user_agent: meta.user_agent.clone().map(|u| u.chars().take(300).collect()),
+        ip: meta.ip.clone(),
+        pending_person_id: None,
+        oidc_state: None,
+        revoked_at: None,
+    };
+    store::rotate_session(conn, &session.hash, &row).await?;
+    let mut d = details;
+    d["method"] = serde_json::Value::from(method.as_str());
+    record(conn, now, Some(person), label, AuditAction::SignIn, ("person", &person.to_string()), d, meta).await?;
+    Ok(SignInOutcome::SignedIn(NewCookie { token, max_age: limits.absolute }, grants))
+}
+
+/// Uses a sign-in link (POST only): single use, same browser. A person with a second factor
+/// must give it next; a person already signed in as the same person is re-authenticated.
+pub async fn confirm_login(ctx: &Ctx, session: &Session, token: &str, meta: &RequestMeta) -> Result<SignInOutcome, AppError> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let limited = match &meta.ip {
+        Some(ip) => check_limit(&mut conn, format!("confirm:ip:{ip}"), RateLimit::CONFIRM_PER_IP, now).await?.is_err(),
+        None => false,
+    };
+    let hash = secret_hash(token);
+    let row = match store::peek_token(&mut conn, &hash, TokenPurpose::Login.as_str(), now).await? {
+        Some(r) if !limited && r.session_hash.as_deref() == Some(session.hash.as_str()) => {
+            store::take_token(&mut conn, &hash, TokenPurpose::Login.as_str(), now).await?
+        }
+        _ => None,
+    };
+    let Some(row) = row else {
+        record(
+            &mut conn,
+            now,
+            None,
+            "anonymous",
+            AuditAction::SignInFailed,
+            ("login", "link"),
+            serde_json::json!({"reason": if limited { "rate_limited" } else { "invalid_link" }}),
+            meta,
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(SignInOutcome::Invalid);
+    };
+    let Some(person) = row.person_id.map(PersonId::from_uuid) else {
+        tx.commit().await?;
+        return Ok(SignInOutcome::Invalid);
+    };
+    let email = Email::parse(&row.email).map_err(|_| AppError::Internal("stored email".into()))?;
+    store::verify_email(&mut conn, person, &email, now).await?;
+    // A successful sign-in voids every other outstanding link of the address.
+    store::void_tokens(&mut conn, &email, TokenPurpose::Login.as_str(), now).await?;
+    let name = store::person(&mut conn, person).await?.map(|p| p.display_name).unwrap_or_default();
+    // Re-authentication of the person already signed in here.
+    if let Some(p) = session.actor.person()
+        && p.id == person
+    {
+        store::set_authenticated_at(&mut conn, &session.hash, now).await?;
+        record(
+            &mut conn,
+            now,
+            Some(person),
+            &name,
+            AuditAction::SignIn,
+            ("person", &person.to_string()),
+            serde_json::json!({"method": "magic_link", "reauthentication": true}),
+            meta,
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(SignInOutcome::SignedIn(NewCookie { token: String::new(), max_age: time::Duration::ZERO }, p.grants.clone()));
+    }
+    let second_factor = store::totp_of(&mut conn, person).await?.is_some_and(|t| t.confirmed_at.is_some());
+    if second_factor {
+        store::set_pending_person(&mut conn, &session.hash, Some(person)).await?;
+        tx.commit().await?;
+        return Ok(SignInOutcome::SecondFactor);
+    }
+    let out = sign_in_with(&mut conn, session, person, AuthMethod::MagicLink, now, meta, serde_json::json!({}), &name).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Checks a time-based code against a secret at `now`; returns the matched step.
+pub fn check_totp(secret_b32: &str, code: &str, now: OffsetDateTime) -> Option<i64> {
+    let code = code.trim().replace(' ', "");
+    if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let secret = totp_rs::Secret::try_from_base32(secret_b32).ok()?;
+    let totp = totp_rs::Builder::new().with_secret(secret).build().ok()?;
+    let t = u64::try_from(now.unix_timestamp()).ok()?;
+    totp.check(&code, t).map(|step| step as i64)
+}
+
+/// The second sign-in step: a time-based code, or a recovery code.
+pub async fn verify_second_factor(ctx: &Ctx, session: &Session, code: &str, meta: &RequestMeta) -> Result<SignInOutcome, AppError> {
+    let now = ctx.clock.now();
+    let Some(person) = session.pending else { return Ok(SignInOutcome::Invalid) };
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    if check_limit(&mut conn, format!("totp:{person}"), RateLimit::TOTP_PER_PERSON, now).await?.is_err() {
+        record(
+            &mut conn,
+            now,
+            Some(person),
+            "anonymous",
+            AuditAction::RateLimited,
+            ("person", &person.to_string()),
+            serde_json::json!({"step": "second_factor"}),
+            meta,
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(SignInOutcome::Invalid);
+    }
+    let name = store::person(&mut conn, person).await?.map(|p| p.display_name).unwrap_or_default();
+    let method = match store::totp_of(&mut conn, person).await? {
+        Some(t) if t.confirmed_at.is_some() => match check_totp(&t.secret, code, now) {
+            Some(step) if store::use_totp_step(&mut conn, person, step, None).await? => Some(AuthMethod::Totp),
+            _ => {
+                let normalized: String = code.trim().to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+                (normalized.len() >= 10 && store::use_recovery_code(&mut conn, person, &secret_hash(&normalized), now).await?)
+                    .then_some(AuthMethod::RecoveryCode)
+            }
+        },
+        _ => None,
+    };
+    let Some(method) = method else {
+        record(
+            &mut conn,
+            now,
+            Some(person),
+            &name,
+            AuditAction::SignInFailed,
+            ("person", &person.to_string()),
+            serde_json::json!({"reason": "bad_second_factor"}),
+            meta,
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(SignInOutcome::Invalid);
+    };
+    let out = sign_in_with(&mut conn, session, person, method, now, meta, serde_json::json!({}), &name).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Signs out: the server session is revoked, whatever the browser keeps.
+pub async fn sign_out(ctx: &Ctx, session: &Session, meta: &RequestMeta) -> Result<(), AppError> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    store::revoke_session(&mut conn, &session.hash, now).await?;
+    if let Some(p) = session.actor.person() {
+        record(&mut conn, now, Some(p.id), &p.name, AuditAction::SignOut, ("person", &p.id.to_string()), serde_json::json!({}), meta)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One of a person's sessions, as listed on their account page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionInfo {
+    /// Identifies it in the revoke form (the hash of the token, never the token).
+    pub id: String,
+    /// Whether it is the session asking.
+    pub current: bool,
+    /// How it signed in.
+    pub method: Option<String>,
+    /// Created.
+    pub created_at: OffsetDateTime,
+    /// Last request.
+    pub last_seen_at: OffsetDateTime,
+    /// Browser.
+    pub user_agent: Option<String>,
+    /// Address.
+    pub ip: Option<String>,
+}
+
+/// The signed-in person's live sessions.
+pub async fn my_sessions(ctx: &Ctx, session: &Session) -> Result<Vec<SessionInfo>, AppError> {
+    let me = policy::can_use_account(&session.actor)?;
+    let now = ctx.clock.now();
+    let mut c = ctx.db.acquire().await?;
+    let rows = store::sessions_of(&mut c.conn(), me.id, now).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| SessionInfo {
+            current: r.id_hash == session.hash,
+            id: r.id_hash,
+            method: r.auth_method,
+            created_at: r.created_at,
+            last_seen_at: r.last_seen_at,
+            user_agent: r.user_agent,
+            ip: r.ip,
+        })
+        .collect())
+}
+
+/// Revokes one of the signed-in person's sessions (another person's answers "not found").
+pub async fn revoke_my_session(ctx: &Ctx, session: &Session, id: &str, meta: &RequestMeta) -> Result<(), AppError> {
+    let me = policy::can_use_account(&session.actor)?.clone();
+    let now = ctx.clock.now();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let owner = store::session(&mut conn, id).await?.and_then(|r| r.person_id).map(PersonId::from_uuid).ok_or(AppError::NotFound)?;
+    policy::can_revoke_session(&session.actor, owner)?;
+    if !store::revoke_session(&mut conn, id, now).await? {
+        return Err(AppError::NotFound);
+    }
+    record(
+        &mut conn,
+        now,
+        Some(me.id),
+        &me.name,
+        AuditAction::SessionRevoked,
+        ("person", &me.id.to_string()),
+        serde_json::json!({"current": id == session.hash}),
+        meta,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Starts a re-authentication: a fresh sign-in link to the person's own address (a person with a
+/// second factor gives a code instead, through [`reauthenticate_with_code`]).
+pub async fn request_reauthentication(ctx: &Ctx, session: &Session, meta: &RequestMeta) -> Result<Result<(), Limited>, AppError> {
+    let me = policy::can_use_account(&session.actor)?;
+    let mut c = ctx.db.acquire().await?;
+    let emails = store::emails_of(&mut c.conn(), me.id).await?;
+    drop(c);
+    let Some(primary) = emails.into_iter().find(|e| e.is_primary && e.verified_at.is_some()) else { return Err(AppError::NotFound) };
+    request_login_link(ctx, session, &primary.email, meta).await
+}
+
+/// Re-authenticates with a time-based code.
+pub async fn reauthenticate_with_code(ctx: &Ctx, session: &Session, code: &str, meta: &RequestMeta) -> Result<bool, AppError> {
+    let me = policy::can_use_account(&session.actor)?.clone();
+    let now = ctx.clock.now();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    if check_limit(&mut conn, format!("totp:{}", me.id), RateLimit::TOTP_PER_PERSON, now).await?.is_err() {
+        tx.commit().await?;
+        return Ok(false);
+    }
+    let ok = match store::totp_of(&mut conn, me.id).await? {
+        Some(t) if t.confirmed_at.is_some() => match check_totp(&t.secret, code, now) {
+            Some(step) => store::use_totp_step(&mut conn, me.id, step, None).await?,
+            None => false,
+        },
+        _ => false,
+    };
+    if ok {
+        store::set_authenticated_at(&mut conn, &session.hash, now).await?;
+    }
+    record(
+        &mut conn,
+        now,
+        Some(me.id),
+        &me.name,
+        if ok { AuditAction::SignIn } else { AuditAction::SignInFailed },
+        ("person", &me.id.to_string()),
+        serde_json::json!({"method": "totp", "reauthentication": true}),
+        meta,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(ok)
+}
+
+/// Asks to change one's address: needs a sign-in less than 5 minutes old; the new address gets a
+/// confirmation link, the old one a notice.
+pub async fn request_email_change(ctx: &Ctx, session: &Session, new_raw: &str, meta: &RequestMeta) -> Result<(), AppError> {
+    let now = ctx.clock.now();
+    let me = policy::can_change_email(&session.actor, now)?.clone();
+    let new = Email::parse(new_raw).map_err(|_| FieldErrors(vec![FieldError { field: "email", code: "invalid-email" }]))?;
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let old = store::emails_of(&mut conn, me.id).await?.into_iter().find(|e| e.is_primary);
+    if old.as_ref().is_some_and(|o| o.email == new.as_str()) {
+        return Err(FieldErrors(vec![FieldError { field: "email", code: "same-email" }]).into());
+    }
+    // Taken by someone else: the answer is the same, but nothing is sent to it.
+    let taken = store::person_by_email(&mut conn, &new).await?.is_some();
+    if !taken {
+        let token = random_token();
+        let payload = serde_json::json!({"person": me.id.to_string()}).to_string();
+        store::insert_token(
+            &mut conn,
+            &secret_hash(&token),
+            TokenPurpose::EmailChange.as_str(),
+            &new,
+            Some(me.id),
+            Some(&session.hash),
+            &payload,
+            now,
+            now + TokenPurpose::EmailChange.ttl(),
+        )
+        .await?;
+        let url = format!("{}/account/email/confirm?token={token}", ctx.settings.base_url);
+        let m = mail::email_change(meta.lang, new.as_str(), &url).map_err(|e| AppError::Internal(e.to_string()))?;
+        enqueue(&mut conn, &Job::SendMail { mail: m }, None, now).await?;
+    }
+    if let Some(o) = &old {
+        let text = crate::i18n::t(meta.lang, "mail-email-change-notice");
+        let m =
+            mail::notice(meta.lang, &o.email, "mail-email-change-notice-subject", &text).map_err(|e| AppError::Internal(e.to_string()))?;
+        enqueue(&mut conn, &Job::SendMail { mail: m }, None, now).await?;
+    }
+    record(
+        &mut conn,
+        now,
+        Some(me.id),
+        &me.name,
+        AuditAction::EmailChangeRequested,
+        ("person", &me.id.to_string()),
+        serde_json::json!({}),
+        meta,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Confirms a new address (POST from the browser that asked): the address replaces the old one and
+/// every other session of the person is revoked.
+pub async fn confirm_email_change(ctx: &Ctx, session: &Session, token: &str, meta: &RequestMeta) -> Result<bool, AppError> {
+    let me = policy::can_use_account(&session.actor)?.clone();
+    let now = ctx.clock.now();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let hash = secret_hash(token);
+    let row = match store::peek_token(&mut conn, &hash, TokenPurpose::EmailChange.as_str(), now).await? {
+        Some(r) if r.person_id == Some(me.id.as_uuid()) && r.session_hash.as_deref() == Some(session.hash.as_str()) => {
+            store::take_token(&mut conn, &hash, TokenPurpose::EmailChange.as_str(), now).await?
+        }
+        _ => None,
+    };
+    let Some(row) = row else { return Ok(false) };
+    let new = Email::parse(&row.email).map_err(|_| AppError::Internal("stored email".into()))?;
+    if store::person_by_email(&mut conn, &new).await?.is_some() {
+        return Ok(false);
+    }
+    store::replace_primary_email(&mut conn, me.id, &new, now).await?;
+    store::revoke_person_sessions(&mut conn, me.id, Some(&session.hash), now).await?;
+    record(&mut conn, now, Some(me.id), &me.name, AuditAction::EmailChanged, ("person", &me.id.to_string()), serde_json::json!({}), meta)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Roles an invitation grants (JSON payload of the token).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct InvitePayload {
+    /// The name to give a new person.
+    pub name: String,
+    /// Role keys.
+    pub roles: Vec<String>,
+    /// Who invited (person id).
+    pub by: String,
+}
+
+/// Invites someone by email to hold roles (staff only). Roles are granted when accepted.
+pub async fn invite(
+    ctx: &Ctx,
+    session: &Session,
+    email_raw: &str,
+    name: &str,
+    roles: &[RoleKind],
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    let me = policy::can_manage_roles(&session.actor)?.clone();
+    let mut errors = Vec::new();
+    let email = Email::parse(email_raw).map_err(|_| errors.push(FieldError { field: "email", code: "invalid-email" })).ok();
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 120 || cohorte_domain::text::has_forbidden_chars(name) {
+        errors.push(FieldError { field: "name", code: "invalid-name" });
+    }
+    if roles.is_empty() {
+        errors.push(FieldError { field: "role", code: "invalid-role" });
+    }
+    let (Some(email), true) = (email, errors.is_empty()) else { return Err(FieldErrors(errors).into()) };
+    let now = ctx.clock.now();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let token = random_token();
+    let payload =
+        InvitePayload { name: name.to_owned(), roles: roles.iter().map(|r| r.as_str().to_owned()).collect(), by: me.id.to_string() };
+    let payload_json = serde_json::to_string(&payload).map_err(|e| AppError::Internal(e.to_string()))?;
+    store::insert_token(
+        &mut conn,
+        &secret_hash(&token),
+        TokenPurpose::Invite.as_str(),
+        &email,
+        None,
+        None,
+        &payload_json,
+        now,
+        now + TokenPurpose::Invite.ttl(),
+    )
+    .await?;
+    let url = format!("{}/invitations/accept?token={token}", ctx.settings.base_url);
+    let labels: Vec<String> = roles.iter().map(|r| crate::i18n::t(meta.lang, &format!("role-{}", r.as_str()))).collect();
+    let m = mail::invitation(meta.lang, email.as_str(), &url, &me.name, &labels).map_err(|e| AppError::Internal(e.to_string()))?;
+    enqueue(&mut conn, &Job::SendMail { mail: m }, None, now).await?;
+    record(
+        &mut conn,
+        now,
+        Some(me.id),
+        &me.name,
+        AuditAction::InvitationSent,
+        ("invitation", &secret_hash(email.as_str())[..16]),
+        serde_json::json!({"roles": payload.roles}),
+        meta,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Accepts an invitation (POST): the invited address becomes (or is added to) a person, who gets
+/// the roles and is signed in. Expired or used invitations do nothing.
+pub async fn accept_invitation(ctx: &Ctx, session: &Session, token: &str, meta: &RequestMeta) -> Result<SignInOutcome, AppError> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let Some(row) = store::take_token(&mut conn, &secret_hash(token), TokenPurpose::Invite.as_str(), now).await? else {
+        record(
+            &mut conn,
+            now,
+            None,
+            "anonymous",
+            AuditAction::SignInFailed,
+            ("invitation", "unknown"),
+            serde_json::json!({"reason": "invalid_invitation"}),
+            meta,
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(SignInOutcome::Invalid);
+    };
+    let payload: InvitePayload = serde_json::from_str(&row.payload).map_err(|e| AppError::Internal(e.to_string()))?;
+    let email = Email::parse(&row.email).map_err(|_| AppError::Internal("stored email".into()))?;
+    let person = match store::person_by_email(&mut conn, &email).await? {
+        Some((p, _)) => {
+            store::verify_email(&mut conn, p, &email, now).await?;
+            p
+        }
+        None => {
+            let slug =
+                format!("{}-{}", cohorte_domain::text::slugify(&payload.name).chars().take(60).collect::<String>(), &random_token()[..6]);
+            let p = store::create_person(&mut conn, &slug, &payload.name).await?;
+            store::add_email(&mut conn, p, &email, Some(now), now).await?;
+            p
+        }
+    };
+    let by = payload.by.parse().ok();
+    for r in payload.roles.iter().filter_map(|r| RoleKind::parse(r)) {
+        store::grant_role(&mut conn, person, &Grant::program(r), by, "staff", now).await?;
+        record(
+            &mut conn,
+            now,
+            by,
+            "invitation",
+            AuditAction::RoleGranted,
+            ("person", &person.to_string()),
+            serde_json::json!({"role": r.as_str()}),
+            meta,
+        )
+        .await?;
+    }
+    let name = store::person(&mut conn, person).await?.map(|p| p.display_name).unwrap_or_default();
+    record(
+        &mut conn,
+        now,
+        Some(person),
+        &name,
+        AuditAction::InvitationAccepted,
+        ("person", &person.to_string()),
+        serde_json::json!({"roles": payload.roles}),
+        meta,
+    )
+    .await?;
+    let second_factor = store::totp_of(&mut conn, person).await?.is_some_and(|t| t.confirmed_at.is_some());
+    let out = if second_factor {
+        store::set_pending_person(&mut conn, &session.hash, Some(person)).await?;
+        SignInOutcome::SecondFactor
+    } else {
+        sign_in_with(&mut conn, session, person, AuthMethod::MagicLink, now, meta, serde_json::json!({"invitation": true}), &name).await?
+    };
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// A denial, said plainly for the web layer.
+pub fn denied(d: Denied) -> AppError {
+    AppError::from(d)
+}

@@ -1,0 +1,251 @@
+//! Browser sessions and forgery protection, as layers and an extractor.
+//!
+//! - `session_layer` reads the session cookie (`__Host-cohorte`: Secure, HttpOnly,
+//!   SameSite=Lax, Path=/), loads the session from the database (shared by every instance),
+//!   and writes back a new cookie when a handler signs someone in or the session was rotated.
+//! - `csrf_layer` guards every state-changing request: the browser's Fetch-Metadata (or Origin)
+//!   must say same-origin, and the form must carry the session's token (`_csrf` field or
+//!   `X-CSRF-Token` header). No route is exempt.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use cohorte_app::identity::{self, NewCookie, RequestMeta, Session};
+use cohorte_domain::identity::{Actor, constant_time_eq};
+use cohorte_domain::lang::Lang;
+
+use crate::AppState;
+use crate::error::WebError;
+use crate::util::decode;
+
+/// The cookie's name over https (and on loopback, which browsers treat as secure).
+pub const SECURE_COOKIE: &str = "__Host-cohorte";
+/// The cookie's name over plain http elsewhere (a `__Host-` cookie needs `Secure`).
+pub const PLAIN_COOKIE: &str = "cohorte_session";
+
+/// What the session layer knows of the request, shared with the handler.
+#[derive(Debug, Default)]
+pub struct SlotInner {
+    /// The live session.
+    pub session: Option<Session>,
+    /// A cookie to set on the response.
+    pub set: Option<NewCookie>,
+    /// Whether to clear the browser's cookie (dead session, sign-out).
+    pub clear: bool,
+}
+
+/// The session slot of a request.
+#[derive(Debug, Clone, Default)]
+pub struct SessionSlot(pub Arc<Mutex<SlotInner>>);
+
+impl SessionSlot {
+    fn with<T>(&self, f: impl FnOnce(&mut SlotInner) -> T) -> T {
+        match self.0.lock() {
+            Ok(mut g) => f(&mut g),
+            Err(p) => f(&mut p.into_inner()),
+        }
+    }
+}
+
+fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The cookie name this instance uses.
+pub fn cookie_name(state: &AppState) -> &'static str {
+    if state.config.secure_cookies() { SECURE_COOKIE } else { PLAIN_COOKIE }
+}
+
+fn set_cookie(state: &AppState, token: &str, max_age: i64) -> Option<HeaderValue> {
+    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}", cookie_name(state))).ok()
+}
+
+/// Loads the session of the cookie and writes back any new cookie.
+pub async fn session_layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let name = cookie_name(&state);
+    let token = cookie_value(req.headers(), name).map(str::to_owned);
+    let static_file = req.uri().path().starts_with("/static/");
+    let mut inner = SlotInner::default();
+    if let (Some(t), false) = (&token, static_file) {
+        match identity::load_session(&state.ctx, t).await {
+            Ok(Some((s, rotated))) => {
+                inner.session = Some(s);
+                inner.set = rotated;
+            }
+            Ok(None) => inner.clear = true,
+            Err(e) => tracing::warn!(error = %e, "could not load the session"),
+        }
+    }
+    let slot = SessionSlot(Arc::new(Mutex::new(inner)));
+    req.extensions_mut().insert(slot.clone());
+    let mut res = next.run(req).await;
+    let (set, clear, signed_in) = slot.with(|i| (i.set.take(), i.clear, i.session.as_ref().is_some_and(|s| s.actor.person().is_some())));
+    let h = res.headers_mut();
+    if let Some(c) = set {
+        if let Some(v) = set_cookie(&state, &c.token, c.max_age.whole_seconds().max(0)) {
+            h.append(header::SET_COOKIE, v);
+        }
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else if clear {
+        if let Some(v) = set_cookie(&state, "", 0) {
+            h.append(header::SET_COOKIE, v);
+        }
+    }
+    if signed_in && !static_file {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
+fn same_origin(state: &AppState, req: &Request) -> bool {
+    let headers = req.headers();
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return site == "same-origin" || site == "none";
+    }
+    match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        None => true,
+        Some(origin) => {
+            let base = state.config.base_url();
+            let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+            (!base.is_empty() && origin == base) || origin == format!("http://{host}") || origin == format!("https://{host}")
+        }
+    }
+}
+
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    std::str::from_utf8(body).ok()?.split('&').filter_map(|p| p.split_once('=')).find(|(k, _)| *k == name).and_then(|(_, v)| decode(v))
+}
+
+/// Refuses a state-changing request that does not come from one of our own forms.
+pub async fn csrf_layer(req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let Some(state) = req.extensions().get::<AppState>().cloned() else { return WebError::Csrf.into_response() };
+    if !same_origin(&state, &req) {
+        return WebError::Csrf.into_response();
+    }
+    let expected = req.extensions().get::<SessionSlot>().and_then(|s| s.with(|i| i.session.as_ref().map(|s| s.csrf_token.clone())));
+    let Some(expected) = expected else { return WebError::Csrf.into_response() };
+    let header_token = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = to_bytes(body, 64 * 1024).await else { return WebError::BadRequest(Default::default()).into_response() };
+    let given = header_token.or_else(|| form_field(&bytes, "_csrf"));
+    if !given.is_some_and(|g| constant_time_eq(&g, &expected)) {
+        return WebError::Csrf.into_response();
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes))).await
+}
+
+/// Gives the handlers the state through the request (the CSRF layer needs it).
+pub async fn state_extension(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    req.extensions_mut().insert(state);
+    next.run(req).await
+}
+
+/// The visitor: their session (if any), and who, from where, in which language.
+#[derive(Debug, Clone)]
+pub struct Visitor {
+    slot: SessionSlot,
+    /// Address, browser, language.
+    pub meta: RequestMeta,
+}
+
+impl Visitor {
+    /// The live session.
+    pub fn session(&self) -> Option<Session> {
+        self.slot.with(|i| i.session.clone())
+    }
+
+    /// Who is asking.
+    pub fn actor(&self) -> Actor {
+        self.session().map(|s| s.actor).unwrap_or_default()
+    }
+
+    /// The session, created for an anonymous visitor when missing (forms need its token).
+    pub async fn ensure(&self, state: &AppState) -> Result<Session, WebError> {
+        if let Some(s) = self.session() {
+            return Ok(s);
+        }
+        let (s, cookie) = identity::start_session(&state.ctx, &self.meta).await?;
+        self.slot.with(|i| {
+            i.session = Some(s.clone());
+            i.set = Some(cookie);
+            i.clear = false;
+        });
+        Ok(s)
+    }
+
+    /// The session, required (forms post with one).
+    pub fn required(&self) -> Result<Session, WebError> {
+        self.session().ok_or(WebError::Csrf)
+    }
+
+    /// A new cookie for the response (sign-in rotates the session).
+    pub fn set_cookie(&self, c: NewCookie) {
+        self.slot.with(|i| {
+            i.set = Some(c);
+            i.clear = false;
+        });
+    }
+
+    /// Clears the browser's cookie (sign-out).
+    pub fn clear(&self) {
+        self.slot.with(|i| {
+            i.session = None;
+            i.set = None;
+            i.clear = true;
+        });
+    }
+}
+
+impl FromRequestParts<AppState> for Visitor {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> Result<Self, Self::Rejection> {
+        let slot = parts.extensions.get::<SessionSlot>().cloned().unwrap_or_default();
+        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        let user_agent = parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect());
+        let lang = parts.extensions.get::<Lang>().copied().unwrap_or_default();
+        Ok(Visitor { slot, meta: RequestMeta { ip, user_agent, lang } })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_values_must_look_like_our_tokens() {
+        let mut h = http::HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("lang=fr; __Host-cohorte=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"),
+        );
+        assert!(cookie_value(&h, SECURE_COOKIE).is_some());
+        let mut bad = http::HeaderMap::new();
+        bad.insert(header::COOKIE, HeaderValue::from_static("__Host-cohorte=' or 1=1"));
+        assert!(cookie_value(&bad, SECURE_COOKIE).is_none());
+    }
+
+    #[test]
+    fn form_fields_are_read_from_urlencoded_bodies() {
+        assert_eq!(form_field(b"email=a%40b.org&_csrf=abc", "_csrf").as_deref(), Some("abc"));
+        assert_eq!(form_field(b"email=x", "_csrf"), None);
+    }
+}
