@@ -124,14 +124,13 @@ pub enum ChainCheck {
 
 /// Recomputes the whole chain.
 pub async fn verify(conn: &mut Conn<'_>) -> Result<ChainCheck, StoreError> {
-    let rows: Vec<AuditRow> =
-        on_conn!(conn, |c| {
-            sqlx::query_as(
+    let rows: Vec<AuditRow> = on_conn!(conn, |c| {
+        sqlx::query_as(
         "select seq, at, actor_id, actor_label, action, object_type, object_id, details, ip, prev_hash, hash from audit_log order by seq"
     )
     .fetch_all(c)
     .await
-        })?;
+    })?;
     let mut prev = "0".repeat(64);
     let mut expected_seq = 1;
     for r in &rows {

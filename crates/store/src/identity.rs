@@ -369,9 +369,8 @@ pub async fn revoke_role(
     by: PersonId,
     now: OffsetDateTime,
 ) -> Result<Option<String>, StoreError> {
-    let role: Option<String> =
-        on_conn!(conn, |c| {
-            sqlx::query_scalar(
+    let role: Option<String> = on_conn!(conn, |c| {
+        sqlx::query_scalar(
         "update role_assignment set revoked_at = $3, revoked_by = $4 where id = $1 and person_id = $2 and revoked_at is null returning role"
     )
     .bind(id.as_uuid())
@@ -380,7 +379,7 @@ pub async fn revoke_role(
     .bind(by.as_uuid())
     .fetch_optional(c)
     .await
-        })?;
+    })?;
     Ok(role)
 }
 
