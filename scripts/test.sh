@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: lints, the pure-domain check, then every test on SQLite
-# and PostgreSQL with real Chromium. Installs what it needs (npm assets, chromium, a PostgreSQL).
+# and PostgreSQL with real Chromium and real peers (OpenID Provider, SMTP server, pyotp). Installs
+# what it needs (npm assets, chromium, the peers, a PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 
 bash scripts/assets.sh
 bash scripts/browser.sh
+bash scripts/peers.sh
 TEST_DATABASE_URL=$(bash scripts/postgres.sh)
 export TEST_DATABASE_URL
 trap 'bash scripts/postgres.sh stop' EXIT
@@ -30,4 +32,4 @@ echo "== cargo doc -D warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 
 echo "== cargo nextest (SQLite + PostgreSQL, Chromium)"
-REQUIRE_POSTGRES=1 REQUIRE_BROWSER=1 cargo nextest run --workspace --locked --profile ci
+REQUIRE_POSTGRES=1 REQUIRE_BROWSER=1 REQUIRE_PEERS=1 cargo nextest run --workspace --locked --profile ci
