@@ -210,7 +210,7 @@ pub async fn regenerate_recovery_codes(ctx: &Ctx, session: &Session, meta: &Requ
     let me = policy::can_change_email(&session.actor, now)?.clone();
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    if !store::totp_of(&mut conn, me.id).await?.is_some_and(|t| t.confirmed_at.is_some()) {
+    if store::totp_of(&mut conn, me.id).await?.is_none_or(|t| t.confirmed_at.is_none()) {
         return Err(AppError::NotFound);
     }
     let (codes, hashes) = new_recovery_codes();

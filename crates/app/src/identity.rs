@@ -99,7 +99,6 @@ pub async fn load_session(ctx: &Ctx, token: &str) -> Result<Option<(Session, Opt
     if !state.is_alive(now) {
         return Ok(None);
     }
-    drop(conn);
     drop(c);
     if row.person_id.is_some() {
         let mut cc = ctx.db.acquire().await?;

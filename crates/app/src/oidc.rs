@@ -225,6 +225,11 @@ pub async fn finish(ctx: &Ctx, session: &Session, cb: &Callback, meta: &RequestM
     let mut conn = tx.conn();
     let linked = store::person_by_oidc(&mut conn, &issuer, &subject).await?;
     let (person, linking) = match (linked, flow.link, session.actor.person()) {
+        // Linking an account that already belongs to someone else: refused, nobody is switched.
+        (Some(p), true, Some(me)) if p != me.id => {
+            drop(tx);
+            return refuse("linked_to_another_person").await;
+        }
         (Some(p), _, _) => (p, false),
         (None, true, Some(me)) => {
             store::link_oidc(&mut conn, &issuer, &subject, me.id, email.as_deref(), now).await?;

@@ -1,6 +1,5 @@
 //! Real peers: mail over the SMTP protocol to an SMTP server (aiosmtpd), and TOTP codes checked
 //! against an independent implementation (pyotp).
-#![expect(clippy::unwrap_used, reason = "test helpers fail loudly on unexpected errors")]
 
 use cohorte_app::identity::check_totp;
 use cohorte_app::mail::{Mailer, SmtpMailer, SmtpSettings, login_link};

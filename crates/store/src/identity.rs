@@ -270,9 +270,12 @@ pub async fn roles_of(conn: &mut Conn<'_>, person: PersonId) -> Result<Vec<RoleR
     .await)?)
 }
 
+/// A stored grant: role, cohort, challenge, organisation.
+type GrantRow = (String, Option<Uuid>, Option<Uuid>, Option<Uuid>);
+
 /// The roles a person holds now (not revoked).
 pub async fn active_grants(conn: &mut Conn<'_>, person: PersonId) -> Result<Vec<Grant>, StoreError> {
-    let rows: Vec<(String, Option<Uuid>, Option<Uuid>, Option<Uuid>)> = on_conn!(conn, |c| sqlx::query_as(
+    let rows: Vec<GrantRow> = on_conn!(conn, |c| sqlx::query_as(
         "select role, cohort_id, challenge_id, organisation_id from role_assignment where person_id = $1 and revoked_at is null"
     )
     .bind(person.as_uuid())

@@ -2,6 +2,7 @@
 //! file, WAL like production) and on PostgreSQL (a new database on the server named by
 //! `TEST_DATABASE_URL`, dropped afterwards), and the path of the bundled EIG data.
 
+pub mod clock;
 pub mod peers;
 
 use std::path::PathBuf;

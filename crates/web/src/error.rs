@@ -79,7 +79,7 @@ impl IntoResponse for WebError {
             WebError::Csrf => marked(StatusCode::FORBIDDEN, vec![("form", "csrf")]),
             WebError::TooManyRequests => {
                 let mut r = marked(StatusCode::TOO_MANY_REQUESTS, vec![]);
-                r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("900"));
+                r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("3600"));
                 r
             }
             WebError::SignIn => Redirect::to("/login").into_response(),

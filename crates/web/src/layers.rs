@@ -29,7 +29,10 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    // A page carrying a token in its address says `no-referrer` itself.
+    if !h.contains_key(header::REFERRER_POLICY) {
+        h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    }
     h.insert(
         header::HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
@@ -119,7 +122,11 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         return res;
     }
     let fields = res.extensions().get::<ErrorInfo>().map(|e| e.fields.clone()).unwrap_or_default();
-    let allow = res.headers().get(header::ALLOW).cloned();
+    // Headers the handler or inner layers set (Allow, Retry-After, Set-Cookie, Referrer-Policy…)
+    // stay; only the body and its type change.
+    let mut kept = res.headers().clone();
+    kept.remove(header::CONTENT_TYPE);
+    kept.remove(header::CONTENT_LENGTH);
     let mut out = if path.starts_with("/api/") {
         let messages: Vec<serde_json::Value> = fields
             .iter()
@@ -137,8 +144,10 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         *r.status_mut() = status;
         r
     };
-    if let Some(a) = allow {
-        out.headers_mut().insert(header::ALLOW, a);
+    for (name, value) in kept.iter() {
+        if !out.headers().contains_key(name) || name == header::SET_COOKIE {
+            out.headers_mut().append(name, value.clone());
+        }
     }
     out.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if head {

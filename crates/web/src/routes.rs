@@ -10,76 +10,100 @@ pub mod system;
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
-use axum::routing::{get, post};
+use axum::routing::get;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::AppState;
 
-/// Every route.
+/// Declares every route once: the router is built from this list, and the list is public so that
+/// the authorization matrix test can check that every route has a row.
+macro_rules! route_table {
+    ($( $method:ident $path:literal => $handler:path ; )*) => {
+        /// Every page and endpoint (method, path pattern), in the order of the router.
+        pub const TABLE: &[(&str, &str)] = &[ $( (stringify!($method), $path) ),* ];
+
+        fn table() -> Router<AppState> {
+            Router::new() $( .route($path, axum::routing::$method($handler)) )*
+        }
+    };
+}
+
+route_table! {
+    get  "/" => public::home;
+    get  "/challenges" => public::challenges;
+    get  "/challenges/{slug}" => public::challenge;
+    get  "/community" => public::community;
+    get  "/community/{slug}" => public::person;
+    get  "/coaching" => public::coaching;
+    get  "/blog" => public::blog;
+    get  "/blog/feed.xml" => public::feed;
+    get  "/blog/tags/{tag}" => public::blog_tag;
+    get  "/blog/{slug}" => public::post;
+    get  "/faq" => public::faq;
+    get  "/publications" => public::publications;
+    get  "/figures" => public::figures;
+    get  "/accessibility" => public::accessibility;
+    get  "/legal" => public::legal;
+    get  "/site-map" => public::site_map;
+    get  "/sitemap.xml" => public::sitemap_xml;
+    get  "/robots.txt" => system::robots;
+    get  "/healthz" => system::healthz;
+    get  "/readyz" => system::readyz;
+    get  "/defis/{year}/{page}" => system::legacy_redirect;
+    get  "/communaute/{year}/{page}" => system::legacy_redirect;
+    get  "/api/docs" => api::docs;
+    get  "/api/openapi.json" => api::openapi;
+    get  "/api/v1/challenges" => api::challenges;
+    get  "/api/v1/challenges.csv" => api::challenges_csv;
+    get  "/api/v1/challenges/{slug}" => api::challenge;
+    get  "/api/v1/people" => api::people;
+    get  "/api/v1/people.csv" => api::people_csv;
+    get  "/api/v1/figures" => api::figures;
+    get  "/login" => auth::login_form;
+    post "/login" => auth::login_submit;
+    get  "/login/confirm" => auth::login_confirm_page;
+    post "/login/confirm" => auth::login_confirm;
+    get  "/login/second-factor" => auth::second_factor_page;
+    post "/login/second-factor" => auth::second_factor_submit;
+    post "/logout" => auth::logout;
+    post "/auth/oidc/login" => auth::oidc_login;
+    post "/auth/oidc/link" => auth::oidc_link;
+    get  "/auth/oidc/callback" => auth::oidc_callback;
+    get  "/invitations/accept" => auth::invitation_page;
+    post "/invitations/accept" => auth::invitation_accept;
+    get  "/account" => account::page;
+    post "/account/profile" => account::profile;
+    post "/account/sessions/revoke" => account::revoke_session;
+    get  "/account/second-factor" => account::second_factor;
+    post "/account/second-factor" => account::second_factor_confirm;
+    post "/account/second-factor/remove" => account::remove_second_factor;
+    post "/account/recovery-codes" => account::recovery_codes;
+    get  "/account/reauth" => account::reauth_page;
+    post "/account/reauth" => account::reauth_link;
+    post "/account/reauth/code" => account::reauth_code;
+    get  "/account/email" => account::email_page;
+    post "/account/email" => account::email_submit;
+    get  "/account/email/confirm" => account::email_confirm_page;
+    post "/account/email/confirm" => account::email_confirm;
+    get  "/account/export.json" => account::export;
+    post "/account/delete" => account::delete;
+    get  "/admin" => admin::home;
+    post "/admin/invitations" => admin::invite;
+    get  "/admin/people/{slug}" => admin::person;
+    post "/admin/people/{slug}/roles" => admin::grant;
+    post "/admin/people/{slug}/roles/revoke" => admin::revoke;
+    get  "/admin/audit" => admin::audit;
+    get  "/dev/mail" => dev::mail;
+}
+
+/// Every route, the static files and the fallback.
 pub fn routes(state: &AppState) -> Router<AppState> {
     let assets = &state.config.assets_dir;
     let static_cache = SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
     let dsfr = Router::new().fallback_service(ServeDir::new(assets.join("node_modules/@gouvfr/dsfr/dist"))).layer(static_cache.clone());
     let swagger = Router::new().fallback_service(ServeDir::new(assets.join("node_modules/swagger-ui-dist"))).layer(static_cache);
-    Router::new()
-        .route("/", get(public::home))
-        .route("/challenges", get(public::challenges))
-        .route("/challenges/{slug}", get(public::challenge))
-        .route("/community", get(public::community))
-        .route("/community/{slug}", get(public::person))
-        .route("/coaching", get(public::coaching))
-        .route("/blog", get(public::blog))
-        .route("/blog/feed.xml", get(public::feed))
-        .route("/blog/tags/{tag}", get(public::blog_tag))
-        .route("/blog/{slug}", get(public::post))
-        .route("/faq", get(public::faq))
-        .route("/publications", get(public::publications))
-        .route("/figures", get(public::figures))
-        .route("/accessibility", get(public::accessibility))
-        .route("/legal", get(public::legal))
-        .route("/site-map", get(public::site_map))
-        .route("/sitemap.xml", get(public::sitemap_xml))
-        .route("/robots.txt", get(system::robots))
-        .route("/healthz", get(system::healthz))
-        .route("/readyz", get(system::readyz))
-        .route("/defis/{year}/{page}", get(system::legacy_redirect))
-        .route("/communaute/{year}/{page}", get(system::legacy_redirect))
-        .route("/api/docs", get(api::docs))
-        .route("/api/openapi.json", get(api::openapi))
-        .route("/api/v1/challenges", get(api::challenges))
-        .route("/api/v1/challenges.csv", get(api::challenges_csv))
-        .route("/api/v1/challenges/{slug}", get(api::challenge))
-        .route("/api/v1/people", get(api::people))
-        .route("/api/v1/people.csv", get(api::people_csv))
-        .route("/api/v1/figures", get(api::figures))
-        .route("/login", get(auth::login_form).post(auth::login_submit))
-        .route("/login/confirm", get(auth::login_confirm_page).post(auth::login_confirm))
-        .route("/login/second-factor", get(auth::second_factor_page).post(auth::second_factor_submit))
-        .route("/logout", post(auth::logout))
-        .route("/auth/oidc/login", post(auth::oidc_login))
-        .route("/auth/oidc/link", post(auth::oidc_link))
-        .route("/auth/oidc/callback", get(auth::oidc_callback))
-        .route("/invitations/accept", get(auth::invitation_page).post(auth::invitation_accept))
-        .route("/account", get(account::page))
-        .route("/account/profile", post(account::profile))
-        .route("/account/sessions/revoke", post(account::revoke_session))
-        .route("/account/second-factor", get(account::second_factor).post(account::second_factor_confirm))
-        .route("/account/second-factor/remove", post(account::remove_second_factor))
-        .route("/account/recovery-codes", post(account::recovery_codes))
-        .route("/account/reauth", get(account::reauth_page).post(account::reauth_link))
-        .route("/account/reauth/code", post(account::reauth_code))
-        .route("/account/email", get(account::email_page).post(account::email_submit))
-        .route("/account/email/confirm", get(account::email_confirm_page).post(account::email_confirm))
-        .route("/account/export.json", get(account::export))
-        .route("/account/delete", post(account::delete))
-        .route("/admin", get(admin::home))
-        .route("/admin/invitations", post(admin::invite))
-        .route("/admin/people/{slug}", get(admin::person))
-        .route("/admin/people/{slug}/roles", post(admin::grant))
-        .route("/admin/people/{slug}/roles/revoke", post(admin::revoke))
-        .route("/admin/audit", get(admin::audit))
-        .route("/dev/mail", get(dev::mail))
+    table()
         .route("/static/app/{file}", get(system::app_asset))
         .nest("/static/dsfr", dsfr)
         .nest("/static/swagger-ui", swagger)

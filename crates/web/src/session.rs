@@ -101,10 +101,8 @@ pub async fn session_layer(State(state): State<AppState>, mut req: Request, next
             h.append(header::SET_COOKIE, v);
         }
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    } else if clear {
-        if let Some(v) = set_cookie(&state, "", 0) {
-            h.append(header::SET_COOKIE, v);
-        }
+    } else if clear && let Some(v) = set_cookie(&state, "", 0) {
+        h.append(header::SET_COOKIE, v);
     }
     if signed_in && !static_file {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -190,6 +190,17 @@ pub fn render<T: Template>(t: &T) -> Response {
     }
 }
 
+/// Renders a form again with its errors, under an error status (422): the page is kept as is,
+/// not replaced by the generic error page.
+pub fn render_invalid<T: Template>(t: &T) -> Response {
+    let mut r = render(t);
+    if r.status() == StatusCode::OK {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        r.extensions_mut().insert(crate::layers::KeepBody);
+    }
+    r
+}
+
 /// Renders a public page that depends only on URL, language and content (kept by the page cache).
 pub fn render_public<T: Template>(t: &T) -> Response {
     let mut r = render(t);

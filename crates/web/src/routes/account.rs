@@ -17,7 +17,7 @@ use crate::routes::auth::{CodeForm, TokenForm, TokenQuery, message};
 use crate::session::Visitor;
 use crate::util::encode;
 use crate::views::auth::{AccountPage, ConfirmPage, EmailPage, EnrolPage, ReauthPage, RecoveryCodesPage, RoleLine, SessionLine};
-use crate::views::{Chrome, render};
+use crate::views::{Chrome, render, render_invalid};
 
 fn when(c: &Chrome, t: OffsetDateTime) -> String {
     format!("{} {:02}:{:02} UTC", c.date(&t.date()), t.hour(), t.minute())
@@ -173,15 +173,13 @@ pub async fn second_factor_confirm(State(state): State<AppState>, c: Chrome, v: 
             let Some(e) = account::pending_enrolment(&state.ctx, &s).await? else {
                 return Ok(Redirect::to("/account/second-factor").into_response());
             };
-            let mut r = render(&EnrolPage {
+            Ok(render_invalid(&EnrolPage {
                 c: c.page("account", title),
                 csrf: s.csrf_token,
                 qr_src: qr_src(&e.qr_svg),
                 secret: e.secret,
                 failed: true,
-            });
-            *r.status_mut() = http::StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(r)
+            }))
         }
     }
 }
@@ -225,9 +223,7 @@ pub async fn reauth_code(State(state): State<AppState>, c: Chrome, v: Visitor, F
         return Ok(Redirect::to("/account/email").into_response());
     }
     let title = c.t("reauth-title");
-    let mut r = render(&ReauthPage { c: c.page("account", title), csrf: s.csrf_token, totp: true, failed: true });
-    *r.status_mut() = http::StatusCode::UNPROCESSABLE_ENTITY;
-    Ok(r)
+    Ok(render_invalid(&ReauthPage { c: c.page("account", title), csrf: s.csrf_token, totp: true, failed: true }))
 }
 
 /// `GET /account/email`: needs a sign-in less than 5 minutes old.

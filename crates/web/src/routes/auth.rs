@@ -15,7 +15,7 @@ use crate::error::WebError;
 use crate::extract::{F, Q};
 use crate::session::Visitor;
 use crate::views::auth::{ConfirmPage, LoginPage, MessagePage, SecondFactorPage};
-use crate::views::{Chrome, render};
+use crate::views::{Chrome, render, render_invalid};
 
 /// A page that must not leak its address (it may carry a token) to other sites.
 fn no_referrer(mut r: Response) -> Response {
@@ -174,15 +174,13 @@ pub async fn second_factor_submit(
         }
         _ => {
             let title = c.t("second-factor-title");
-            let mut r = render(&SecondFactorPage {
+            Ok(render_invalid(&SecondFactorPage {
                 c: c.page("login", title),
                 csrf: s.csrf_token,
                 action: "/login/second-factor".into(),
                 failed: true,
                 recovery: true,
-            });
-            *r.status_mut() = http::StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(r)
+            }))
         }
     }
 }

@@ -65,8 +65,13 @@ impl TestApp {
     pub async fn on(db: TestDb, dir: &Path, config: &mut WebConfig) -> TestApp {
         let ctx = Ctx::new(db.db.clone());
         cohorte_app::import::import_eig(&ctx, dir, &eig_curation_file(), &no_progress).await.unwrap();
+        Self::from_ctx(db, ctx, config.clone()).await
+    }
+
+    /// The router over a context built by the test (settings, clock), on whatever data it holds.
+    pub async fn from_ctx(db: TestDb, ctx: Ctx, mut config: WebConfig) -> TestApp {
         config.assets_dir = repo_root();
-        let state = AppState::new(ctx, config.clone()).await.unwrap();
+        let state = AppState::new(ctx, config).await.unwrap();
         let router = cohorte_web::router(state.clone());
         TestApp { db, state, router }
     }

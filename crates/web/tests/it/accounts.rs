@@ -1,0 +1,289 @@
+//! Sign-in, sessions, the second factor and the account pages over HTTP, through the real router,
+//! job worker and mail sink, on SQLite and PostgreSQL.
+
+use cohorte_app::{Mode, Settings};
+use cohorte_domain::content::RoleKind;
+use cohorte_test_support::TestDb;
+use time::Duration;
+
+use crate::world::{World, start_time};
+
+fn cookie_header<'a>(r: &'a crate::support::Res, name: &str) -> Vec<&'a str> {
+    r.headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).filter(|v| v.starts_with(&format!("{name}="))).collect()
+}
+
+#[tokio::test]
+async fn email_link_sign_in_journey_with_cookies_rotation_and_sign_out_shared_by_two_instances() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        w.person("Ada Lovelace", "ada@example.org", &[RoleKind::Candidate]).await;
+        let mut b = w.browser();
+
+        // Anonymous: the account is behind sign-in.
+        let r = b.get("/account").await;
+        assert_eq!((r.status.as_u16(), r.header("location")), (303, "/login"), "{name}");
+
+        // The login form starts a session: a __Host- cookie, Secure, HttpOnly, SameSite=Lax, Path=/.
+        let r = b.get("/login").await;
+        assert_eq!(r.status, 200);
+        let set = cookie_header(&r, "__Host-cohorte");
+        assert_eq!(set.len(), 1, "{:?}", r.headers);
+        for attr in ["Path=/", "HttpOnly", "SameSite=Lax", "Secure"] {
+            assert!(set[0].contains(attr), "{name}: cookie lacks {attr}: {}", set[0]);
+        }
+        assert!(!set[0].contains("Domain="), "a host-only cookie");
+        assert_eq!(r.header("cache-control"), "no-store", "a page that sets a cookie is never cached");
+        let anonymous_cookie = b.cookie.clone().unwrap();
+        assert_eq!(anonymous_cookie.len(), 64);
+
+        // Forgery protection: no token, a wrong token, or a cross-site post are refused.
+        let r = b.post_raw("/login", &[("email", "ada@example.org")]).await;
+        assert_eq!(r.status, 403, "{name}: no token");
+        assert!(r.body.contains("ne vient pas de ce site"), "a clear message: {}", r.body);
+        let r = b.post_raw("/login", &[("email", "ada@example.org"), ("_csrf", "0000")]).await;
+        assert_eq!(r.status, 403, "wrong token");
+        b.fetch_site = "cross-site";
+        let r = b.post("/login", &[("email", "ada@example.org")]).await;
+        assert_eq!(r.status, 403, "cross-site");
+        b.fetch_site = "same-origin";
+        w.run_jobs().await;
+        assert!(w.mails_to("ada@example.org").is_empty(), "a refused request sends nothing");
+
+        // Known and unknown addresses get the same answer; only the known one gets mail.
+        let known = b.post("/login", &[("email", " Ada@Example.org ")]).await;
+        let unknown = b.post("/login", &[("email", "nobody@example.org")]).await;
+        assert_eq!(known.status, 200);
+        assert_eq!((known.status, &known.body), (unknown.status, &unknown.body), "{name}: no account enumeration");
+        w.run_jobs().await;
+        assert!(w.mails_to("nobody@example.org").is_empty());
+        let mails = w.mails_to("ada@example.org");
+        assert_eq!(mails.len(), 1);
+        assert!(mails[0].mail.subject.contains("connexion"), "{}", mails[0].mail.subject);
+        let link = w.last_link("ada@example.org");
+        assert!(link.starts_with("/login/confirm?token="), "{link}");
+
+        // Opening the link (a mail scanner, or the person) consumes nothing and leaks nothing.
+        for _ in 0..2 {
+            let r = b.get(&link).await;
+            assert_eq!(r.status, 200);
+            assert_eq!(r.header("referrer-policy"), "no-referrer");
+            assert_eq!(r.attrs("form#confirm-form", "action"), ["/login/confirm"]);
+        }
+        // Another browser cannot use it.
+        let mut other = w.browser();
+        let r = other.get(&link).await;
+        assert!(r.body.contains("Ouvrez le lien dans le bon navigateur"), "{name}: {}", r.body);
+        let token = link.split("token=").nth(1).unwrap().to_owned();
+        let _ = other.get("/login").await;
+        let r = other.post("/login/confirm", &[("token", &token)]).await;
+        assert!(r.body.contains("Lien expiré ou déjà utilisé"), "{name}: the other browser is refused");
+        assert!(other.get("/account").await.status.is_redirection());
+
+        // Confirming signs in and rotates the cookie; the anonymous cookie is dead.
+        let r = b.post("/login/confirm", &[("token", &token)]).await;
+        assert_eq!((r.status.as_u16(), r.header("location")), (303, "/account"), "{name}: {}", r.body);
+        assert_eq!(r.header("referrer-policy"), "no-referrer");
+        let signed_in_cookie = b.cookie.clone().unwrap();
+        assert_ne!(signed_in_cookie, anonymous_cookie, "the session id changes at sign-in");
+        let mut stale = w.browser();
+        stale.cookie = Some(anonymous_cookie.clone());
+        let r = stale.get("/account").await;
+        assert_eq!(r.status, 303, "{name}: the pre-sign-in cookie is not signed in");
+        // The form token changed with the session: the old one is refused.
+        let old_csrf = b.csrf.clone().unwrap();
+        let r = b.post("/login/confirm", &[("token", &token)]).await;
+        assert_eq!(r.status, 403, "{name}: the pre-sign-in form token is dead");
+
+        // The account page: private, never cached.
+        let r = b.get("/account").await;
+        assert_eq!(r.status, 200, "{name}: {}", r.body);
+        assert_eq!(r.header("cache-control"), "no-store");
+        assert_ne!(b.csrf.clone().unwrap(), old_csrf);
+        assert!(r.body.contains("ada@example.org"), "{}", r.body);
+        assert_eq!(r.texts("h1"), ["Mon espace"]);
+        // The link was single use.
+        let r = b.post("/login/confirm", &[("token", &token)]).await;
+        assert!(r.body.contains("Lien expiré ou déjà utilisé"), "{name}");
+        b.get("/account").await;
+
+        // A rename goes through the form, with a clear error for bad input.
+        let r = b.post("/account/profile", &[("name", "")]).await;
+        assert_eq!(r.status, 400, "{name}: {}", r.body);
+        let long = "x".repeat(500);
+        let r = b.post("/account/profile", &[("name", &long)]).await;
+        assert_eq!(r.status, 400);
+        let r = b.post("/account/profile", &[("name", "Ada King")]).await;
+        assert_eq!(r.header("location"), "/account?saved=1");
+        assert!(b.get("/account").await.body.contains("Ada King"));
+
+        // The data download holds what is stored about the person.
+        let r = b.get("/account/export.json").await;
+        assert_eq!(r.status, 200);
+        assert!(r.header("content-disposition").starts_with("attachment"));
+        assert_eq!(r.header("cache-control"), "no-store");
+        let json: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert!(json.to_string().contains("ada@example.org"), "{json}");
+        assert!(json.to_string().contains("Ada King"));
+
+        // Another instance on the same database knows the session...
+        let b2 = w.second_instance().await;
+        let mut same = b.on(&b2);
+        assert_eq!(same.get("/account").await.status, 200, "{name}: sessions live in the database");
+        // ...and sign-out on one instance ends it on every instance.
+        let r = b.post("/logout", &[]).await;
+        assert_eq!(r.status, 200);
+        let cleared = cookie_header(&r, "__Host-cohorte");
+        assert!(cleared.iter().any(|c| c.contains("Max-Age=0")), "{cleared:?}");
+        assert!(b.cookie.is_none());
+        let r = same.get("/account").await;
+        assert_eq!((r.status.as_u16(), r.header("location")), (303, "/login"), "{name}: signed out everywhere");
+    }
+}
+
+#[tokio::test]
+async fn link_requests_are_rate_limited_per_address_with_a_clear_message() {
+    let w = World::new(TestDb::sqlite().await).await;
+    w.person("Ada Lovelace", "ada@example.org", &[]).await;
+    let mut b = w.browser();
+    b.get("/login").await;
+    for _ in 0..5 {
+        assert_eq!(b.post("/login", &[("email", "ada@example.org")]).await.status, 200);
+    }
+    let r = b.post("/login", &[("email", "ada@example.org")]).await;
+    assert_eq!(r.status, 429);
+    assert_eq!(r.header("retry-after"), "3600");
+    assert!(r.body.contains("Trop de tentatives"), "{}", r.body);
+    // A bad address is a 400 with the field's message, in the visitor's language.
+    let r = b.post("/login", &[("email", "not an address")]).await;
+    assert_eq!(r.status, 400);
+    b.lang = "en";
+    let r = b.post("/login", &[("email", &format!("{}@example.org", "a".repeat(300)))]).await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.body.contains("lang=\"en\""));
+    // A link that is not one of ours is answered with a page, not an error.
+    let r = b.get("/login/confirm?token=../../etc/passwd").await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("Link expired or already used") || r.body.contains("expired"), "{}", r.body);
+}
+
+#[tokio::test]
+async fn staff_need_a_second_factor_before_the_staff_area() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        w.person("Grace Hopper", "grace@example.org", &[RoleKind::ProgramStaff]).await;
+        let mut b = w.browser();
+
+        // Signed in by link without a second factor: sent to set one up; the staff area waits.
+        let r = b.sign_in_by_link("grace@example.org").await;
+        assert_eq!(r.header("location"), "/account/second-factor", "{name}");
+        let r = b.get("/admin").await;
+        assert_eq!((r.status.as_u16(), r.header("location")), (303, "/account/second-factor"), "{name}");
+        let r = b.get("/account").await;
+        assert_eq!(r.status, 200);
+        assert!(r.body.contains("second facteur") || r.body.contains("double authentification"), "the account says why");
+
+        // A wrong code is refused with a message, a right one makes the session strong.
+        let page = b.get("/account/second-factor").await;
+        let secret = page.texts("#totp-secret")[0].clone();
+        assert!(page.attrs("#totp-qr", "src")[0].starts_with("data:image/svg+xml"), "a QR code, inline (CSP)");
+        let r = b.post("/account/second-factor", &[("code", "000000")]).await;
+        assert_eq!(r.status, 422, "{name}");
+        assert!(r.body.contains("Ce code n’est pas valide"), "{}", r.body);
+        let before = b.cookie.clone();
+        let code = w.totp(&secret);
+        let r = b.post("/account/second-factor", &[("code", &code)]).await;
+        assert_eq!(r.status, 200, "{name}: {}", r.body);
+        let codes = r.texts("#recovery-codes li");
+        assert_eq!(codes.len(), 10, "{name}");
+        assert_ne!(b.cookie, before, "a stronger session gets a new id");
+        let r = b.get("/admin").await;
+        assert_eq!(r.status, 200, "{name}: {}", r.body);
+        assert_eq!(r.header("cache-control"), "no-store");
+
+        // Next time: link, then the code; a wrong code is counted, a used code is not accepted twice.
+        b.post("/logout", &[]).await;
+        w.clock.advance(Duration::seconds(31));
+        let r = b.sign_in_by_link("grace@example.org").await;
+        assert_eq!(r.header("location"), "/login/second-factor", "{name}");
+        assert_eq!(b.get("/account").await.status, 303, "{name}: half-signed-in is not signed in");
+        let r = b.post("/login/second-factor", &[("code", "123456")]).await;
+        assert_eq!(r.status, 422);
+        let code = w.totp(&secret);
+        let r = b.post("/login/second-factor", &[("code", &code)]).await;
+        assert_eq!(r.header("location"), "/admin", "{name}: {}", r.body);
+        assert_eq!(b.get("/admin").await.status, 200);
+
+        // A recovery code works once.
+        b.post("/logout", &[]).await;
+        b.sign_in_by_link("grace@example.org").await;
+        let r = b.post("/login/second-factor", &[("code", &codes[0])]).await;
+        assert_eq!(r.header("location"), "/admin", "{name}: recovery code");
+        b.get("/admin").await;
+        b.post("/logout", &[]).await;
+        b.sign_in_by_link("grace@example.org").await;
+        let r = b.post("/login/second-factor", &[("code", &codes[0])]).await;
+        assert_eq!(r.status, 422, "{name}: a recovery code is single use");
+    }
+}
+
+#[tokio::test]
+async fn sessions_expire_when_idle_and_the_email_change_needs_a_recent_sign_in() {
+    let w = World::new(TestDb::sqlite().await).await;
+    w.person("Ada Lovelace", "ada@example.org", &[RoleKind::Fellow]).await;
+    let mut b = w.browser();
+    b.sign_in_by_link("ada@example.org").await;
+    assert_eq!(b.get("/account").await.status, 200);
+    // Changing one's address is allowed just after signing in...
+    let r = b.get("/account/email").await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    // ...not ten minutes later, without confirming it is you.
+    w.clock.advance(Duration::minutes(10));
+    let r = b.get("/account/email").await;
+    assert_eq!((r.status.as_u16(), r.header("location")), (303, "/account/reauth"));
+    let r = b.post("/account/email", &[("email", "ada@new.example")]).await;
+    assert_eq!(r.header("location"), "/account/reauth", "the POST is guarded too, not only the page");
+    let r = b.post("/account/reauth", &[]).await;
+    assert_eq!(r.status, 200);
+    w.run_jobs().await;
+    let link = w.last_link("ada@example.org");
+    let page = b.get(&link).await;
+    let token = page.attrs("input[name=token]", "value")[0].clone();
+    b.post("/login/confirm", &[("token", &token)]).await;
+    assert_eq!(b.get("/account/email").await.status, 200, "recent again");
+    let r = b.post("/account/email", &[("email", "ada@new.example")]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    w.run_jobs().await;
+    let confirm = w.last_link("ada@new.example");
+    let page = b.get(&confirm).await;
+    let token = page.attrs("input[name=token]", "value")[0].clone();
+    let r = b.post("/account/email/confirm", &[("token", &token)]).await;
+    assert_eq!(r.header("location"), "/account?email=1", "{}", r.body);
+    assert!(b.get("/account").await.body.contains("ada@new.example"));
+    assert!(w.mails_to("ada@example.org").iter().any(|m| m.mail.subject.contains("adresse")), "the old address is told");
+
+    // Idle for longer than the idle timeout: signed out.
+    w.clock.advance(Duration::hours(3));
+    let r = b.get("/account").await;
+    assert_eq!(r.status, 303);
+}
+
+#[tokio::test]
+async fn the_development_mail_page_exists_only_outside_production() {
+    for (mode, expect) in [(Mode::Production, 404), (Mode::Development, 200), (Mode::Demo, 200)] {
+        let settings = Settings { mode, ..Settings::default() };
+        let w = World::with(TestDb::sqlite().await, settings, start_time()).await;
+        w.person("Ada Lovelace", "ada@example.org", &[]).await;
+        let mut b = w.browser();
+        b.get("/login").await;
+        b.post("/login", &[("email", "ada@example.org")]).await;
+        w.run_jobs().await;
+        let r = b.get("/dev/mail").await;
+        assert_eq!(r.status.as_u16(), expect, "{mode:?}");
+        if expect == 200 {
+            assert!(r.body.contains("/login/confirm?token="), "{mode:?}: the link is shown");
+            assert_eq!(r.body.contains(&cohorte_app::demo::current_demo_code(start_time())), mode == Mode::Demo, "{mode:?}");
+        }
+    }
+}
