@@ -151,3 +151,110 @@ async fn browser_language_switch_and_skip_link_work_with_the_keyboard() {
     assert!(results.ends_with("défi") || results.ends_with("défis"), "{results}");
     client.close().await.unwrap();
 }
+
+/// Waits until the page's address contains `part`.
+async fn wait_for_url(client: &Client, part: &str) -> String {
+    for _ in 0..50 {
+        let url = client.current_url().await.unwrap().to_string();
+        if url.contains(part) {
+            return url;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the browser never reached {part}: {}", client.current_url().await.unwrap());
+}
+
+async fn submit(client: &Client, form: &str) {
+    client.find(Locator::Css(&format!("{form} button[type=submit]"))).await.unwrap().click().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_staff_sign_in_with_link_and_second_factor_every_page_accessible_in_both_languages() {
+    use cohorte_domain::content::RoleKind;
+
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let settings = cohorte_app::Settings { base_url: base.clone(), mode: cohorte_app::Mode::Development, ..Default::default() };
+    let w = crate::world::World::with(cohorte_test_support::TestDb::sqlite().await, settings, crate::world::start_time()).await;
+    w.person("Grace Hopper", "grace@example.org", &[RoleKind::ProgramStaff]).await;
+    let router = w.app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+
+    let mut failures = Vec::new();
+    let mut check = async |what: &str| {
+        let violations = axe(&client).await;
+        if !violations.is_empty() {
+            failures.push(format!("{what}:\n  {}", violations.join("\n  ")));
+        }
+        let h1 = client.find(Locator::Css("h1")).await.unwrap().text().await.unwrap();
+        assert!(!h1.trim().is_empty(), "{what}: a heading");
+    };
+
+    for (round, lang) in ["fr", "en"].into_iter().enumerate() {
+        // Ask for a link.
+        client.goto(&format!("{base}/login?lang={lang}")).await.unwrap();
+        check(&format!("login ({lang})")).await;
+        client.find(Locator::Css("#email")).await.unwrap().send_keys("grace@example.org").await.unwrap();
+        submit(&client, "#login-form").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        check(&format!("link sent ({lang})")).await;
+        // The session cookie is a __Host- cookie the browser accepted on the loopback.
+        let cookies = client.get_all_cookies().await.unwrap();
+        let session = cookies.iter().find(|c| c.name() == "__Host-cohorte").expect("Chromium kept the __Host- session cookie");
+        assert_eq!(session.http_only(), Some(true));
+        assert_eq!(session.secure(), Some(true));
+
+        // Open it: a confirmation page, then signed in.
+        w.run_jobs().await;
+        let link = w.last_link("grace@example.org");
+        client.goto(&format!("{base}{link}")).await.unwrap();
+        check(&format!("confirm ({lang})")).await;
+        submit(&client, "#confirm-form").await;
+        if round == 0 {
+            // First time: set up the second factor (QR code and secret), then keep the codes.
+            wait_for_url(&client, "/account/second-factor").await;
+            check(&format!("enrol ({lang})")).await;
+            let secret = client.find(Locator::Css("#totp-secret")).await.unwrap().text().await.unwrap();
+            client.find(Locator::Css("#code")).await.unwrap().send_keys(&w.totp(&secret)).await.unwrap();
+            submit(&client, "form[action='/account/second-factor']").await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let codes = client.find_all(Locator::Css("#recovery-codes li")).await.unwrap();
+            assert_eq!(codes.len(), 10);
+            check(&format!("recovery codes ({lang})")).await;
+            std::fs::write(w.mail.path().join("secret.txt"), secret).unwrap();
+        } else {
+            wait_for_url(&client, "/login/second-factor").await;
+            check(&format!("second factor ({lang})")).await;
+            w.clock.advance(time::Duration::seconds(31));
+            let secret = std::fs::read_to_string(w.mail.path().join("secret.txt")).unwrap();
+            client.find(Locator::Css("#code")).await.unwrap().send_keys("000000").await.unwrap();
+            submit(&client, "#second-factor-form").await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            check(&format!("second factor refused ({lang})")).await;
+            let alert = client.find(Locator::Css(".fr-alert--error")).await.unwrap().text().await.unwrap();
+            assert!(!alert.is_empty());
+            let field = client.find(Locator::Css("#code")).await.unwrap();
+            field.clear().await.unwrap();
+            field.send_keys(&w.totp(&secret)).await.unwrap();
+            submit(&client, "#second-factor-form").await;
+            wait_for_url(&client, "/admin").await;
+        }
+        // Every signed-in page.
+        for path in ["/admin", "/admin/people/grace-hopper", "/admin/audit", "/account", "/account/reauth", "/dev/mail"] {
+            client.goto(&format!("{base}{path}?lang={lang}")).await.unwrap();
+            let url = client.current_url().await.unwrap();
+            assert!(url.path() == path, "{path}: landed on {url}");
+            check(&format!("{path} ({lang})")).await;
+        }
+        // Sign out from the account page.
+        client.goto(&format!("{base}/account?lang={lang}")).await.unwrap();
+        submit(&client, "form[action='/logout']").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        check(&format!("signed out ({lang})")).await;
+        client.goto(&format!("{base}/admin")).await.unwrap();
+        wait_for_url(&client, "/login").await;
+    }
+    client.close().await.unwrap();
+    assert!(failures.is_empty(), "axe-core violations:\n{}", failures.join("\n"));
+}
