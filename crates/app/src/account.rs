@@ -238,6 +238,10 @@ pub async fn remove_second_factor(ctx: &Ctx, session: &Session, meta: &RequestMe
     let mut conn = tx.conn();
     store::delete_totp(&mut conn, me.id).await?;
     store::revoke_person_sessions(&mut conn, me.id, Some(&session.hash), now).await?;
+    // This session no longer rests on a second factor: privileged roles wait for a new one.
+    if me.method == AuthMethod::Totp || me.method == AuthMethod::RecoveryCode {
+        store::set_auth_method(&mut conn, &session.hash, AuthMethod::MagicLink.as_str()).await?;
+    }
     record(&mut conn, now, Some(me.id), &me.name, AuditAction::TotpRemoved, ("person", &me.id.to_string()), serde_json::json!({}), meta)
         .await?;
     tx.commit().await?;
@@ -246,8 +250,8 @@ pub async fn remove_second_factor(ctx: &Ctx, session: &Session, meta: &RequestMe
 
 /// Everything stored about the signed-in person, as JSON (GDPR access and portability).
 pub async fn export(ctx: &Ctx, session: &Session, meta: &RequestMeta) -> Result<serde_json::Value, AppError> {
-    let me = policy::can_use_account(&session.actor)?.clone();
     let now = ctx.clock.now();
+    let me = policy::can_export_own_data(&session.actor, now)?.clone();
     let account = overview(ctx, session).await?;
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();

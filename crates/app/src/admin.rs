@@ -40,11 +40,12 @@ pub async fn grant(
     cohort: Option<&str>,
     meta: &RequestMeta,
 ) -> Result<bool, AppError> {
-    let me = policy::can_manage_roles(&session.actor)?.clone();
     let now = ctx.clock.now();
+    policy::can_invite(&session.actor, now)?;
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let p = store::person_by_slug(&mut conn, slug).await?.ok_or(AppError::NotFound)?;
+    let me = policy::can_change_roles_of(&session.actor, p.person_id(), now)?.clone();
     let cohort_id = match cohort {
         None => None,
         Some(code) => Some(
@@ -75,11 +76,12 @@ pub async fn grant(
 
 /// Revokes a role assignment. Effective at the person's next request.
 pub async fn revoke(ctx: &Ctx, session: &Session, slug: &str, id: RoleAssignmentId, meta: &RequestMeta) -> Result<(), AppError> {
-    let me = policy::can_manage_roles(&session.actor)?.clone();
     let now = ctx.clock.now();
+    policy::can_invite(&session.actor, now)?;
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let p = store::person_by_slug(&mut conn, slug).await?.ok_or(AppError::NotFound)?;
+    let me = policy::can_change_roles_of(&session.actor, p.person_id(), now)?.clone();
     let role = store::revoke_role(&mut conn, p.person_id(), id, me.id, now).await?.ok_or(AppError::NotFound)?;
     store::flag_rotation(&mut conn, p.person_id()).await?;
     record(

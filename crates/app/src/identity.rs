@@ -700,7 +700,7 @@ pub async fn invite(
     roles: &[RoleKind],
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    let me = policy::can_manage_roles(&session.actor)?.clone();
+    let me = policy::can_invite(&session.actor, ctx.clock.now())?.clone();
     let mut errors = Vec::new();
     let email = Email::parse(email_raw).map_err(|_| errors.push(FieldError { field: "email", code: "invalid-email" })).ok();
     let name = name.trim();

@@ -73,9 +73,24 @@ pub fn can_administer(actor: &Actor) -> Result<&SignedIn, Denied> {
     staff(actor)
 }
 
-/// May this actor invite people and grant or revoke roles? Program staff, strongly signed in.
-pub fn can_manage_roles(actor: &Actor) -> Result<&SignedIn, Denied> {
-    staff(actor)
+/// May this actor invite people? Program staff, strongly signed in, recently (a sensitive action).
+pub fn can_invite(actor: &Actor, now: time::OffsetDateTime) -> Result<&SignedIn, Denied> {
+    let p = staff(actor)?;
+    if p.recently_authenticated(now) { Ok(p) } else { Err(Denied::ReauthenticationRequired) }
+}
+
+/// May this actor grant or revoke roles of this person? Program staff, strongly and recently
+/// signed in, and never on themselves (no one raises or drops their own privileges: another
+/// staff member does it, and the audit log shows who).
+pub fn can_change_roles_of(actor: &Actor, target: PersonId, now: time::OffsetDateTime) -> Result<&SignedIn, Denied> {
+    let p = can_invite(actor, now)?;
+    if p.id == target { Err(Denied::Forbidden) } else { Ok(p) }
+}
+
+/// May this actor download everything stored about themselves? Signed in, recently (an export).
+pub fn can_export_own_data(actor: &Actor, now: time::OffsetDateTime) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if p.recently_authenticated(now) { Ok(p) } else { Err(Denied::ReauthenticationRequired) }
 }
 
 /// May this actor read the audit log? Program staff, strongly signed in.
@@ -97,6 +112,25 @@ mod tests {
             method,
             authenticated_at: time::macros::datetime!(2026-11-30 10:00 UTC),
         })
+    }
+
+    #[test]
+    fn role_changes_need_recent_strong_staff_and_never_apply_to_oneself() {
+        let at = time::macros::datetime!(2026-11-30 10:00 UTC);
+        let staff = person(&[RoleKind::ProgramStaff], AuthMethod::Totp);
+        let me = staff.person().map(|p| p.id).unwrap_or_else(PersonId::new);
+        let other = PersonId::new();
+        assert!(can_change_roles_of(&staff, other, at).is_ok());
+        assert_eq!(can_change_roles_of(&staff, me, at).err(), Some(Denied::Forbidden));
+        assert_eq!(can_change_roles_of(&staff, other, at + time::Duration::minutes(6)).err(), Some(Denied::ReauthenticationRequired));
+        assert_eq!(can_invite(&staff, at + time::Duration::minutes(6)).err(), Some(Denied::ReauthenticationRequired));
+        let weak = person(&[RoleKind::ProgramStaff], AuthMethod::MagicLink);
+        assert_eq!(can_change_roles_of(&weak, other, at).err(), Some(Denied::SecondFactorRequired));
+        let fellow = person(&[RoleKind::Fellow], AuthMethod::Totp);
+        assert_eq!(can_change_roles_of(&fellow, other, at).err(), Some(Denied::Forbidden));
+        assert_eq!(can_change_roles_of(&Actor::Anonymous, other, at).err(), Some(Denied::SignInRequired));
+        assert!(can_export_own_data(&fellow, at).is_ok());
+        assert_eq!(can_export_own_data(&fellow, at + time::Duration::hours(1)).err(), Some(Denied::ReauthenticationRequired));
     }
 
     #[test]
@@ -123,7 +157,13 @@ mod tests {
         assert_eq!(can_administer(&person(&[RoleKind::Fellow], AuthMethod::Totp)).err(), Some(Denied::Forbidden));
         assert_eq!(can_administer(&person(&[RoleKind::ProgramStaff], AuthMethod::MagicLink)).err(), Some(Denied::SecondFactorRequired));
         assert!(can_administer(&person(&[RoleKind::ProgramStaff], AuthMethod::Totp)).is_ok());
-        assert!(can_manage_roles(&person(&[RoleKind::ProgramStaff, RoleKind::Candidate], AuthMethod::Oidc)).is_ok());
+        assert!(
+            can_invite(
+                &person(&[RoleKind::ProgramStaff, RoleKind::Candidate], AuthMethod::Oidc),
+                time::macros::datetime!(2026-11-30 10:01 UTC)
+            )
+            .is_ok()
+        );
         assert_eq!(can_read_audit(&person(&[RoleKind::Validator], AuthMethod::Oidc)).err(), Some(Denied::Forbidden));
     }
 

@@ -532,6 +532,17 @@ pub async fn set_authenticated_at(conn: &mut Conn<'_>, id_hash: &str, now: Offse
     Ok(())
 }
 
+/// Changes how a session counts as signed in (a removed second factor weakens it).
+pub async fn set_auth_method(conn: &mut Conn<'_>, id_hash: &str, method: &str) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query("update session set auth_method = $2 where id_hash = $1")
+        .bind(id_hash)
+        .bind(method)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 /// Asks every session of a person to change its token at its next request (their roles changed).
 pub async fn flag_rotation(conn: &mut Conn<'_>, person: PersonId) -> Result<u64, StoreError> {
     Ok(on_conn!(conn, |c| sqlx::query("update session set must_rotate = true where person_id = $1 and revoked_at is null")

@@ -93,7 +93,16 @@ pub async fn session_layer(State(state): State<AppState>, mut req: Request, next
     }
     let slot = SessionSlot(Arc::new(Mutex::new(inner)));
     req.extensions_mut().insert(slot.clone());
+    let back = return_path(&state, &req);
     let mut res = next.run(req).await;
+    // Sent to re-authenticate: remember where to come back to.
+    if res.status() == http::StatusCode::SEE_OTHER
+        && res.headers().get(header::LOCATION).is_some_and(|l| l == "/account/reauth")
+        && let Some(back) = back
+        && let Ok(v) = HeaderValue::from_str(&format!("/account/reauth?next={}", crate::util::encode(&back)))
+    {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
     let (set, clear, signed_in) = slot.with(|i| (i.set.take(), i.clear, i.session.as_ref().is_some_and(|s| s.actor.person().is_some())));
     let h = res.headers_mut();
     if let Some(c) = set {
@@ -108,6 +117,22 @@ pub async fn session_layer(State(state): State<AppState>, mut req: Request, next
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     res
+}
+
+/// The page to return to after a detour: the page itself for a GET, the form's page (its
+/// same-origin `Referer`) for a POST; only paths of this site.
+fn return_path(state: &AppState, req: &Request) -> Option<String> {
+    if req.method() == Method::GET {
+        return req.uri().path_and_query().and_then(|p| crate::util::safe_next(p.as_str()));
+    }
+    let referer = req.headers().get(header::REFERER)?.to_str().ok()?;
+    let host = req.headers().get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let base = state.config.base_url();
+    let path = [base.to_owned(), format!("http://{host}"), format!("https://{host}")]
+        .iter()
+        .filter(|b| !b.is_empty() && !b.ends_with("//"))
+        .find_map(|b| referer.strip_prefix(b.as_str()).filter(|rest| rest.starts_with('/')))?;
+    crate::util::safe_next(path)
 }
 
 fn same_origin(state: &AppState, req: &Request) -> bool {

@@ -71,3 +71,42 @@ mod tests {
         assert_eq!(with_query("/blog", &[]), "/blog");
     }
 }
+
+/// A place to return to after a detour (re-authentication): only a path of this site. Anything
+/// else (`//host`, `/\\host`, `https:…`, `javascript:`, control characters) gives `None`.
+pub fn safe_next(next: &str) -> Option<String> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && next.len() <= 512
+        && !next.chars().any(|c| c.is_control() || c.is_whitespace())
+        && !next.to_ascii_lowercase().contains("%2f%2f")
+        && !next.starts_with("/%5c")
+        && !next.starts_with("/%5C");
+    ok.then(|| next.to_owned())
+}
+
+#[cfg(test)]
+mod next_tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_paths_of_this_site_are_followed() {
+        assert_eq!(safe_next("/admin/people/ada").as_deref(), Some("/admin/people/ada"));
+        assert_eq!(safe_next("/account?saved=1").as_deref(), Some("/account?saved=1"));
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "javascript:alert(1)",
+            "admin",
+            "",
+            "/%2F%2Fevil",
+            "/%5cevil",
+            "/a b",
+            "/a\nb",
+        ] {
+            assert_eq!(safe_next(bad), None, "{bad:?}");
+        }
+    }
+}

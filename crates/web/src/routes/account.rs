@@ -199,12 +199,31 @@ pub async fn remove_second_factor(State(state): State<AppState>, v: Visitor) -> 
     Ok(Redirect::to("/account?saved=1").into_response())
 }
 
-/// `GET /account/reauth`.
-pub async fn reauth_page(State(state): State<AppState>, c: Chrome, v: Visitor) -> Result<Response, WebError> {
+/// Where to go after re-authenticating.
+#[derive(Debug, Default, Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+fn next_or_account(next: Option<&str>) -> String {
+    next.and_then(crate::util::safe_next).unwrap_or_else(|| "/account".to_owned())
+}
+
+/// `GET /account/reauth?next=…`.
+pub async fn reauth_page(State(state): State<AppState>, c: Chrome, v: Visitor, Q(q): Q<NextQuery>) -> Result<Response, WebError> {
     let s = v.session().ok_or(WebError::SignIn)?;
     let a = account::overview(&state.ctx, &s).await?;
     let title = c.t("reauth-title");
-    Ok(render(&ReauthPage { c: c.page("account", title), csrf: s.csrf_token, totp: a.totp, failed: false }))
+    let next = next_or_account(q.next.as_deref());
+    Ok(render(&ReauthPage { c: c.page("account", title), csrf: s.csrf_token, totp: a.totp, failed: false, next }))
+}
+
+/// A code, and where to go next.
+#[derive(Debug, Deserialize)]
+pub struct ReauthForm {
+    code: String,
+    #[serde(default)]
+    next: Option<String>,
 }
 
 /// `POST /account/reauth`: a fresh link to one's own address.
@@ -217,13 +236,14 @@ pub async fn reauth_link(State(state): State<AppState>, c: Chrome, v: Visitor) -
 }
 
 /// `POST /account/reauth/code`.
-pub async fn reauth_code(State(state): State<AppState>, c: Chrome, v: Visitor, F(f): F<CodeForm>) -> Result<Response, WebError> {
+pub async fn reauth_code(State(state): State<AppState>, c: Chrome, v: Visitor, F(f): F<ReauthForm>) -> Result<Response, WebError> {
     let s = v.required()?;
+    let next = next_or_account(f.next.as_deref());
     if identity::reauthenticate_with_code(&state.ctx, &s, &f.code, &v.meta).await? {
-        return Ok(Redirect::to("/account/email").into_response());
+        return Ok(Redirect::to(&next).into_response());
     }
     let title = c.t("reauth-title");
-    Ok(render_invalid(&ReauthPage { c: c.page("account", title), csrf: s.csrf_token, totp: true, failed: true }))
+    Ok(render_invalid(&ReauthPage { c: c.page("account", title), csrf: s.csrf_token, totp: true, failed: true, next }))
 }
 
 /// `GET /account/email`: needs a sign-in less than 5 minutes old.

@@ -185,6 +185,8 @@ pub struct ReauthPage {
     pub totp: bool,
     /// Whether the previous code was refused.
     pub failed: bool,
+    /// Where to return afterwards (a checked path of this site).
+    pub next: String,
 }
 
 /// `/admin`.

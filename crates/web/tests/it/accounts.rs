@@ -241,7 +241,7 @@ async fn sessions_expire_when_idle_and_the_email_change_needs_a_recent_sign_in()
     // ...not ten minutes later, without confirming it is you.
     w.clock.advance(Duration::minutes(10));
     let r = b.get("/account/email").await;
-    assert_eq!((r.status.as_u16(), r.header("location")), (303, "/account/reauth"));
+    assert_eq!((r.status.as_u16(), r.header("location")), (303, "/account/reauth?next=%2Faccount%2Femail"));
     let r = b.post("/account/email", &[("email", "ada@new.example")]).await;
     assert_eq!(r.header("location"), "/account/reauth", "the POST is guarded too, not only the page");
     let r = b.post("/account/reauth", &[]).await;
@@ -286,4 +286,48 @@ async fn the_development_mail_page_exists_only_outside_production() {
             assert_eq!(r.body.contains(&cohorte_app::demo::current_demo_code(start_time())), mode == Mode::Demo, "{mode:?}");
         }
     }
+}
+
+#[tokio::test]
+async fn sensitive_staff_actions_ask_for_the_code_again_and_return_to_the_page() {
+    let w = World::new(TestDb::sqlite().await).await;
+    let grace = w.person("Grace Hopper", "grace@example.org", &[RoleKind::ProgramStaff]).await;
+    w.give_totp(grace, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").await;
+    w.person("Ada Lovelace", "ada@example.org", &[RoleKind::Candidate]).await;
+    let mut b = w.browser();
+    w.clock.advance(Duration::seconds(31));
+    let r = b.sign_in_strong("grace@example.org", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").await;
+    assert_eq!(r.header("location"), "/admin");
+    // Twenty minutes later the session is alive, but granting a role asks for the code again.
+    w.clock.advance(Duration::minutes(20));
+    let page = b.get("/admin/people/ada-lovelace").await;
+    assert_eq!(page.status, 200);
+    let mut req = http::Request::post("/admin/people/ada-lovelace/roles")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .header("referer", "http://127.0.0.1:8080/admin/people/ada-lovelace")
+        .header("cookie", format!("__Host-cohorte={}", b.cookie.clone().unwrap()))
+        .body(axum::body::Body::from(format!("role=jury_member&cohort=&_csrf={}", b.csrf.clone().unwrap())))
+        .unwrap();
+    req.headers_mut().insert("accept-language", "fr".parse().unwrap());
+    let r = w.app.request(req).await;
+    assert_eq!(r.header("location"), "/account/reauth?next=%2Fadmin%2Fpeople%2Fada-lovelace", "{}", r.body);
+    let page = b.get(r.header("location")).await;
+    assert_eq!(page.attrs("input[name=next]", "value"), ["/admin/people/ada-lovelace"]);
+    let r = b.post("/account/reauth/code", &[("code", "000000"), ("next", "/admin/people/ada-lovelace")]).await;
+    assert_eq!(r.status, 422, "a wrong code");
+    let code = w.totp("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+    // A return address elsewhere is ignored.
+    let r = b.post("/account/reauth/code", &[("code", &code), ("next", "//evil.example/x")]).await;
+    assert_eq!(r.header("location"), "/account");
+    let r = b.post("/admin/people/ada-lovelace/roles", &[("role", "jury_member"), ("cohort", "")]).await;
+    assert_eq!(r.header("location"), "/admin/people/ada-lovelace", "granted after the code: {}", r.body);
+    // Nobody changes their own roles, not even staff.
+    let r = b.post("/admin/people/grace-hopper/roles", &[("role", "jury_member"), ("cohort", "")]).await;
+    assert_eq!(r.status, 403);
+    // Removing one's second factor leaves a session that no longer opens the staff area.
+    let r = b.post("/account/second-factor/remove", &[]).await;
+    assert_eq!(r.header("location"), "/account?saved=1", "{}", r.body);
+    let r = b.get("/admin").await;
+    assert_eq!(r.header("location"), "/account/second-factor");
 }
