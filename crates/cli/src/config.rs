@@ -62,6 +62,10 @@ pub struct Settings {
     pub oidc_label: String,
     /// `COHORTE_WORKER`: run the job worker inside `serve`. Default `true`.
     pub worker: bool,
+    /// `COHORTE_TRUSTED_PROXIES`: comma-separated addresses of the reverse proxies in front of
+    /// Cohorte; only their `X-Forwarded-For` is believed (rate limits and session lists use the
+    /// client's address). Default none.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Settings {
@@ -92,6 +96,7 @@ impl Default for Settings {
             oidc_client_secret: None,
             oidc_label: "ProConnect".into(),
             worker: true,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -198,6 +203,14 @@ impl Settings {
         if let Some(v) = get("COHORTE_WORKER") {
             self.worker = parse_bool("COHORTE_WORKER", v)?;
         }
+        if let Some(v) = get("COHORTE_TRUSTED_PROXIES") {
+            self.trusted_proxies = v
+                .split(',')
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(|x| x.parse().map_err(|_| ConfigError(format!("COHORTE_TRUSTED_PROXIES: not an IP address: {x:?}"))))
+                .collect::<Result<_, _>>()?;
+        }
         if let Some(v) = get("COHORTE_SHUTDOWN_GRACE") {
             self.shutdown_grace_secs = v.parse().map_err(|_| ConfigError(format!("COHORTE_SHUTDOWN_GRACE: not a number: {v:?}")))?;
         }
@@ -286,6 +299,7 @@ impl Settings {
             format!("oidc_client_secret = {:?}", if self.oidc_client_secret.is_some() { "***" } else { "" }),
             format!("oidc_label = {:?}", self.oidc_label),
             format!("worker = {}", self.worker),
+            format!("trusted_proxies = {:?}", self.trusted_proxies.iter().map(ToString::to_string).collect::<Vec<_>>()),
         ];
         lines.push(String::new());
         lines.join("\n")

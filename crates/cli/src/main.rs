@@ -307,8 +307,14 @@ async fn serve(s: Settings, demo: bool) -> anyhow::Result<()> {
             tracing::info!(accounts = created, "demo accounts created (see the README)");
         }
     }
-    let config =
-        WebConfig { public_url: s.public_url.clone(), assets_dir: s.assets_dir.clone(), page_cache: s.page_cache, ..WebConfig::default() };
+    let config = WebConfig {
+        public_url: s.public_url.clone(),
+        assets_dir: s.assets_dir.clone(),
+        page_cache: s.page_cache,
+        mail_dir: ctx.settings.mode.is_dev().then(|| s.mail_dir()),
+        trusted_proxies: s.trusted_proxies.clone(),
+        ..WebConfig::default()
+    };
     if !s.assets_dir.join("node_modules/@gouvfr/dsfr/dist").is_dir() {
         tracing::warn!(assets = %s.assets_dir.display(), "DSFR assets not found: run `npm ci` (pages will be unstyled)");
     }

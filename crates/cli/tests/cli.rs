@@ -80,6 +80,109 @@ fn http_get(addr: &str, path: &str) -> String {
     out
 }
 
+/// A response read off the wire.
+struct Http {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Http {
+    fn header(&self, name: &str) -> Vec<String> {
+        self.head
+            .lines()
+            .filter_map(|l| l.split_once(':'))
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.trim().to_owned())
+            .collect()
+    }
+}
+
+/// One HTTP/1.1 request with `Connection: close`, as a browser on this site would send it.
+fn http(addr: &str, method: &str, path: &str, cookie: Option<&str>, form: Option<&str>) -> Http {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nSec-Fetch-Site: same-origin\r\n");
+    if let Some(c) = cookie {
+        req.push_str(&format!("Cookie: {c}\r\n"));
+    }
+    if let Some(f) = form {
+        req.push_str(&format!("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n", f.len()));
+    }
+    req.push_str("\r\n");
+    req.push_str(form.unwrap_or(""));
+    s.write_all(req.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, mut body) = raw.split_once("\r\n\r\n").map(|(h, b)| (h.to_owned(), b.to_owned())).unwrap();
+    if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+        let mut out = String::new();
+        let mut rest = body.as_str();
+        while let Some((size, after)) = rest.split_once("\r\n") {
+            let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+            if n == 0 {
+                break;
+            }
+            out.push_str(&after[..n]);
+            rest = &after[n + 2..];
+        }
+        body = out;
+    }
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    Http { status, head, body }
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let i = text.find(start)? + start.len();
+    let j = text[i..].find(end)? + i;
+    Some(&text[i..j])
+}
+
+/// The demo as the README tells a newcomer to try it: sign in as the demo staff member with the
+/// link and the code shown on `/dev/mail`, reach the staff area.
+fn demo_staff_signs_in(addr: &str) {
+    let cookie_of = |r: &Http| {
+        r.header("set-cookie").iter().find_map(|c| c.split(';').next().filter(|c| c.starts_with("__Host-cohorte=")).map(str::to_owned))
+    };
+    let login = http(addr, "GET", "/login", None, None);
+    assert_eq!(login.status, 200);
+    let mut cookie = cookie_of(&login).expect("a session cookie");
+    let csrf = between(&login.body, "name=\"_csrf\" value=\"", "\"").unwrap().to_owned();
+    let sent = http(addr, "POST", "/login", Some(&cookie), Some(&format!("email=staff%40demo.cohorte.test&_csrf={csrf}")));
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    // The worker inside `serve` sends the mail to the file sink; /dev/mail lists it.
+    let start = Instant::now();
+    let (token, code) = loop {
+        let page = http(addr, "GET", "/dev/mail", None, None);
+        assert_eq!(page.status, 200, "/dev/mail exists in demo mode");
+        if let Some(t) = between(&page.body, "/login/confirm?token=", "\"") {
+            let code = between(&page.body, "<strong>", "</strong>").unwrap().to_owned();
+            break (t.to_owned(), code);
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "no mail on /dev/mail");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let confirm = http(addr, "GET", &format!("/login/confirm?token={token}"), Some(&cookie), None);
+    assert_eq!(confirm.status, 200);
+    let r = http(addr, "POST", "/login/confirm", Some(&cookie), Some(&format!("token={token}&_csrf={csrf}")));
+    assert_eq!(r.header("location"), ["/login/second-factor"], "{}", r.head);
+    let r = http(addr, "POST", "/login/second-factor", Some(&cookie), Some(&format!("code={code}&_csrf={csrf}")));
+    assert_eq!(r.header("location"), ["/admin"], "the demo code passes the second factor: {}", r.head);
+    cookie = cookie_of(&r).expect("a new session id");
+    let admin = http(addr, "GET", "/admin", Some(&cookie), None);
+    assert_eq!(admin.status, 200);
+    for demo in [
+        "validator@demo.cohorte.test",
+        "jury@demo.cohorte.test",
+        "mentor@demo.cohorte.test",
+        "candidate@demo.cohorte.test",
+        "fellow@demo.cohorte.test",
+    ] {
+        assert!(admin.body.contains(demo), "the demo accounts are listed: {demo}");
+    }
+}
+
 #[test]
 fn cli_serve_demo_loads_the_data_logs_json_and_stops_cleanly_on_sigterm() {
     let tmp = tempfile::tempdir().unwrap();
@@ -111,6 +214,7 @@ fn cli_serve_demo_loads_the_data_logs_json_and_stops_cleanly_on_sigterm() {
     assert!(page.starts_with("HTTP/1.1 200"), "{}", &page[..page.len().min(200)]);
     assert!(page.contains("<h1>ADEX</h1>"));
     assert!(http_get(&addr, "/readyz").ends_with("ready"));
+    demo_staff_signs_in(&addr);
     let pid = child.id().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     let start = Instant::now();

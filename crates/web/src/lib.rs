@@ -44,6 +44,8 @@ pub struct WebConfig {
     pub request_timeout: Duration,
     /// The folder of the development mail sink (`/dev/mail` lists it).
     pub mail_dir: Option<PathBuf>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for WebConfig {
@@ -55,6 +57,7 @@ impl Default for WebConfig {
             content_poll: Duration::from_secs(2),
             request_timeout: Duration::from_secs(30),
             mail_dir: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }

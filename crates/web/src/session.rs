@@ -94,6 +94,7 @@ pub async fn session_layer(State(state): State<AppState>, mut req: Request, next
     let slot = SessionSlot(Arc::new(Mutex::new(inner)));
     req.extensions_mut().insert(slot.clone());
     let back = return_path(&state, &req);
+    let path = req.uri().path().to_owned();
     let mut res = next.run(req).await;
     // Sent to re-authenticate: remember where to come back to.
     if res.status() == http::StatusCode::SEE_OTHER
@@ -104,6 +105,7 @@ pub async fn session_layer(State(state): State<AppState>, mut req: Request, next
         res.headers_mut().insert(header::LOCATION, v);
     }
     let (set, clear, signed_in) = slot.with(|i| (i.set.take(), i.clear, i.session.as_ref().is_some_and(|s| s.actor.person().is_some())));
+    let actor = slot.with(|i| i.session.as_ref().and_then(|s| s.actor.person().map(|p| p.id.to_string())));
     let h = res.headers_mut();
     if let Some(c) = set {
         if let Some(v) = set_cookie(&state, &c.token, c.max_age.whole_seconds().max(0)) {
@@ -115,8 +117,26 @@ pub async fn session_layer(State(state): State<AppState>, mut req: Request, next
     }
     if signed_in && !static_file {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        h.append(header::VARY, HeaderValue::from_static("Cookie"));
     }
+    security_event(&res, &actor, &path);
     res
+}
+
+/// Writes refusals to the log as security events (target `cohorte::security`): forged or
+/// expired forms, denied access, rate limits. The actor is a pseudonymous id; no token, no
+/// address, no query string.
+fn security_event(res: &Response, actor: &Option<String>, path: &str) {
+    let status = res.status().as_u16();
+    let csrf = res.extensions().get::<crate::error::ErrorInfo>().is_some_and(|e| e.fields.contains(&("form", "csrf")));
+    let event = match status {
+        403 if csrf => "csrf_rejected",
+        403 => "access_denied",
+        429 => "rate_limited",
+        _ => return,
+    };
+    let actor = actor.as_deref().unwrap_or("anonymous");
+    tracing::warn!(target: "cohorte::security", event, status, actor, path, "request refused");
 }
 
 /// The page to return to after a detour: the page itself for a GET, the form's page (its
@@ -237,12 +257,31 @@ impl Visitor {
     }
 }
 
+/// The client's address: the peer's, unless the peer is a trusted proxy, in which case the
+/// right-most `X-Forwarded-For` entry that is not itself a trusted proxy. A forwarded header from
+/// anyone else is ignored (it is trivially forged).
+pub fn client_ip(peer: std::net::IpAddr, headers: &http::HeaderMap, trusted: &[std::net::IpAddr]) -> std::net::IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<std::net::IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|x| x.trim().parse().ok())
+        .collect();
+    forwarded.into_iter().rev().find(|ip| !trusted.contains(ip)).unwrap_or(peer)
+}
+
 impl FromRequestParts<AppState> for Visitor {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> Result<Self, Self::Rejection> {
         let slot = parts.extensions.get::<SessionSlot>().cloned().unwrap_or_default();
-        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        let trusted = parts.extensions.get::<AppState>().map(|s| s.config.trusted_proxies.clone()).unwrap_or_default();
+        let ip = peer.map(|p| client_ip(p, &parts.headers, &trusted).to_string());
         let user_agent = parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect());
         let lang = parts.extensions.get::<Lang>().copied().unwrap_or_default();
         Ok(Visitor { slot, meta: RequestMeta { ip, user_agent, lang } })
@@ -264,6 +303,21 @@ mod tests {
         let mut bad = http::HeaderMap::new();
         bad.insert(header::COOKIE, HeaderValue::from_static("__Host-cohorte=' or 1=1"));
         assert!(cookie_value(&bad, SECURE_COOKIE).is_none());
+    }
+
+    #[test]
+    fn forwarded_addresses_are_believed_from_trusted_proxies_only() {
+        let proxy: std::net::IpAddr = "10.0.0.1".parse().unwrap();
+        let client: std::net::IpAddr = "198.51.100.7".parse().unwrap();
+        let mut h = http::HeaderMap::new();
+        h.insert("x-forwarded-for", HeaderValue::from_static("203.0.113.66, 198.51.100.7"));
+        assert_eq!(client_ip(proxy, &h, &[proxy]), client, "the right-most untrusted entry");
+        let stranger: std::net::IpAddr = "192.0.2.9".parse().unwrap();
+        assert_eq!(client_ip(stranger, &h, &[proxy]), stranger, "a forged header from elsewhere is ignored");
+        assert_eq!(client_ip(proxy, &http::HeaderMap::new(), &[proxy]), proxy);
+        let mut junk = http::HeaderMap::new();
+        junk.insert("x-forwarded-for", HeaderValue::from_static("not-an-ip"));
+        assert_eq!(client_ip(proxy, &junk, &[proxy]), proxy);
     }
 
     #[test]

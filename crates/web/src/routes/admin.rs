@@ -22,17 +22,7 @@ use crate::views::auth::{AdminPage, AdminPersonPage, AuditLine, AuditPage};
 use crate::views::{Chrome, Opt, Pager, render};
 
 /// The roles staff may grant here.
-pub const GRANTABLE: [RoleKind; 9] = [
-    RoleKind::ProgramStaff,
-    RoleKind::Validator,
-    RoleKind::Preselector,
-    RoleKind::JuryMember,
-    RoleKind::OperationalMentor,
-    RoleKind::ExecutiveSponsor,
-    RoleKind::AdminContact,
-    RoleKind::Candidate,
-    RoleKind::Fellow,
-];
+pub const GRANTABLE: &[RoleKind] = RoleKind::ALL;
 
 fn role_options(c: &Chrome) -> Vec<Opt> {
     GRANTABLE.iter().map(|r| Opt { value: r.as_str().to_owned(), label: c.t(&format!("role-{}", r.as_str())), selected: false }).collect()

@@ -331,3 +331,49 @@ async fn sensitive_staff_actions_ask_for_the_code_again_and_return_to_the_page()
     let r = b.get("/admin").await;
     assert_eq!(r.header("location"), "/account/second-factor");
 }
+
+#[tokio::test]
+async fn per_address_limits_use_the_client_behind_a_trusted_proxy_and_ignore_forged_headers() {
+    let db = TestDb::sqlite().await;
+    let settings = Settings { mode: Mode::Development, ..Settings::default() };
+    let mut w = World::with(db, settings, start_time()).await;
+    // The proxy in front of Cohorte is 10.0.0.1.
+    let mut config = (*w.app.state.config).clone();
+    config.trusted_proxies = vec!["10.0.0.1".parse().unwrap()];
+    let state = cohorte_web::AppState::new(w.app.state.ctx.clone(), config).await.unwrap();
+    w.app.router = cohorte_web::router(state);
+
+    // A stranger forging X-Forwarded-For: the header is ignored, the limit applies to its own
+    // address (30 requests an hour), whatever address it claims each time.
+    let mut spoofer = w.browser();
+    spoofer.peer = Some("192.0.2.9:5555".parse().unwrap());
+    spoofer.get("/login").await;
+    for i in 0..30 {
+        spoofer.forwarded_for = Some(format!("203.0.113.{i}"));
+        let r = spoofer.post("/login", &[("email", &format!("someone{i}@example.org"))]).await;
+        assert_eq!(r.status, 200, "request {i}");
+    }
+    spoofer.forwarded_for = Some("203.0.113.250".into());
+    let r = spoofer.post("/login", &[("email", "someone-else@example.org")]).await;
+    assert_eq!(r.status, 429, "forged headers do not escape the per-address limit");
+
+    // Through the proxy, each client has its own budget: the same proxy address serves many.
+    for client in ["198.51.100.1", "198.51.100.2"] {
+        let mut b = w.browser();
+        b.peer = Some("10.0.0.1:443".parse().unwrap());
+        b.forwarded_for = Some(client.into());
+        b.get("/login").await;
+        for i in 0..20 {
+            let r = b.post("/login", &[("email", &format!("{client}-{i}@example.org"))]).await;
+            assert_eq!(r.status, 200, "{client} request {i}");
+        }
+    }
+    // The sessions page shows the client's address, not the proxy's.
+    w.person("Ada Lovelace", "ada@example.org", &[]).await;
+    let mut ada = w.browser();
+    ada.peer = Some("10.0.0.1:443".parse().unwrap());
+    ada.forwarded_for = Some("198.51.100.9".into());
+    ada.sign_in_by_link("ada@example.org").await;
+    let page = ada.get("/account").await;
+    assert!(page.body.contains("198.51.100.9") && !page.body.contains("10.0.0.1"), "the client's address is listed");
+}

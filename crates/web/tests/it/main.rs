@@ -6,6 +6,7 @@ mod api;
 mod authz;
 mod browser;
 mod crawler;
+mod logs;
 mod oidc;
 mod pages;
 mod security;

@@ -142,11 +142,15 @@ pub struct Browser<'a> {
     pub lang: &'static str,
     /// Sent as `Sec-Fetch-Site` on form posts (a browser says `same-origin` for our own forms).
     pub fetch_site: &'static str,
+    /// The TCP peer the server sees (none: in-process requests have no peer).
+    pub peer: Option<std::net::SocketAddr>,
+    /// An `X-Forwarded-For` header to send.
+    pub forwarded_for: Option<String>,
 }
 
 impl<'a> Browser<'a> {
     fn new(router: &'a Router, world: &'a World) -> Self {
-        Browser { router, world, cookie: None, csrf: None, lang: "fr", fetch_site: "same-origin" }
+        Browser { router, world, cookie: None, csrf: None, lang: "fr", fetch_site: "same-origin", peer: None, forwarded_for: None }
     }
 
     /// The same browser talking to another instance.
@@ -161,6 +165,8 @@ impl<'a> Browser<'a> {
             csrf: self.csrf.clone(),
             lang: self.lang,
             fetch_site: self.fetch_site,
+            peer: self.peer,
+            forwarded_for: self.forwarded_for.clone(),
         }
     }
 
@@ -174,6 +180,12 @@ impl<'a> Browser<'a> {
         h.insert("user-agent", "Cohorte test browser".parse().unwrap());
         if let Some(c) = &self.cookie {
             h.insert("cookie", format!("{}={c}", self.cookie_name()).parse().unwrap());
+        }
+        if let Some(f) = &self.forwarded_for {
+            h.insert("x-forwarded-for", f.parse().unwrap());
+        }
+        if let Some(p) = self.peer {
+            req.extensions_mut().insert(axum::extract::ConnectInfo(p));
         }
         let res = tower::ServiceExt::oneshot(self.router.clone(), req).await.unwrap();
         let status = res.status();
