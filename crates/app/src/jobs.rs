@@ -89,7 +89,11 @@ impl Worker {
             }
             Err(e) => {
                 let retry = (job.attempts < job.max_attempts).then(|| now.unix_timestamp() + 10 * job.attempts * job.attempts);
-                tracing::warn!(job = %job.id, kind = %job.kind, attempts = job.attempts, error = %e, "job failed");
+                if retry.is_some() {
+                    tracing::warn!(job = %job.id, kind = %job.kind, attempts = job.attempts, error = %e, "job failed");
+                } else {
+                    tracing::error!(job = %job.id, kind = %job.kind, attempts = job.attempts, error = %e, "job gave up");
+                }
                 cohorte_store::jobs::fail(&mut conn, job.id, &self.id, &e, retry, now).await?;
                 Ok(Turn::Failed(job.id, e))
             }
