@@ -20,6 +20,9 @@ cargo fmt --all -- --check
 echo "== cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+echo "== no secrets in the repository"
+bash scripts/secret-scan.sh
+
 echo "== the domain crate stays pure"
 forbidden=$(cargo tree -p cohorte-domain -e normal --prefix none --locked | grep -E '^(sqlx|axum|tokio|reqwest|hyper) ' || true)
 if [ -n "$forbidden" ]; then

@@ -161,10 +161,17 @@ async fn link_requests_are_rate_limited_per_address_with_a_clear_message() {
     let r = b.post("/login", &[("email", &format!("{}@example.org", "a".repeat(300)))]).await;
     assert_eq!(r.status, 400, "{}", r.body);
     assert!(r.body.contains("lang=\"en\""));
+    // The address given twice (parameter pollution) is refused, not guessed (AUTH-06, IN-09).
+    b.lang = "fr";
+    let r = b.post("/login", &[("email", "ada@example.org"), ("email", "eve@example.org")]).await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    // Fields that the form does not have are ignored (AZ-08): no role is taken from a form.
+    let r = b.post("/account/profile", &[("name", "Ada"), ("role", "program_staff")]).await;
+    assert_eq!(r.header("location"), "/login", "anonymous: sign in first");
     // A link that is not one of ours is answered with a page, not an error.
     let r = b.get("/login/confirm?token=../../etc/passwd").await;
     assert_eq!(r.status, 200);
-    assert!(r.body.contains("Link expired or already used") || r.body.contains("expired"), "{}", r.body);
+    assert!(r.body.contains("Lien expiré ou déjà utilisé"), "{}", r.body);
 }
 
 #[tokio::test]

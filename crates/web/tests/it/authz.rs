@@ -167,6 +167,13 @@ async fn fresh_assignment(w: &World, person: PersonId) -> String {
     roles.iter().find(|r| r.revoked_at.is_none() && r.source == "matrix").map(|r| r.id.to_string()).unwrap()
 }
 
+/// How many entries the audit log holds.
+async fn audit_total(w: &World) -> i64 {
+    let mut c = w.app.state.ctx.db.acquire().await.unwrap();
+    let filter = cohorte_store::audit::AuditFilter { limit: 1, ..Default::default() };
+    cohorte_store::audit::list(&mut c.conn(), &filter).await.unwrap().1
+}
+
 /// What a refused write must leave untouched: the person's name, addresses, roles and sessions.
 async fn snapshot(w: &World, person: PersonId) -> String {
     let mut c = w.app.state.ctx.db.acquire().await.unwrap();
@@ -221,7 +228,13 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                 let (token, csrf, _) = fresh_session(&w, me.as_ref().map(|m| m.0), auth, actor.ends_with("_stale"), &mut n).await;
                 let object = Object { slug, assignment, session_hash };
                 let before = snapshot(&w, owner).await;
+                let audited_before = audit_total(&w).await;
+                let actor_before = match &me {
+                    Some((id, _)) => snapshot(&w, *id).await,
+                    None => String::new(),
+                };
 
+                let session_token = token.clone();
                 let mut b = w.browser();
                 b.cookie = Some(token);
                 b.csrf = Some(csrf);
@@ -242,6 +255,31 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                 }
                 if !reads_people(actor) && *path != "/dev/mail" && (r.body.contains(TARGET_EMAIL) || r.body.contains(TARGET_NAME)) {
                     problems.push(format!("{cell}: the target's canary is in the response"));
+                }
+                // LOG-07: no silent change: a request that changed a record left an audit entry.
+                if *method == "post" && audit_total(&w).await == audited_before {
+                    let mut changed = snapshot(&w, owner).await != before;
+                    if let Some((me, _)) = &me {
+                        changed |= snapshot(&w, *me).await != actor_before;
+                    }
+                    if changed {
+                        problems.push(format!("{cell}: a record changed but the audit log did not"));
+                    }
+                }
+                // SESS-06: no secret in an address we send the browser to, nor in a page.
+                if r.header("location").contains("token=") || r.header("location").contains(&session_token) {
+                    problems.push(format!("{cell}: a token in Location: {}", r.header("location")));
+                }
+                if *path != "/dev/mail" && r.body.contains(&session_token) {
+                    problems.push(format!("{cell}: the session token is in the page"));
+                }
+                // HDR-02: cross-origin reads only for the open-data API, for everyone, never with
+                // credentials.
+                let acao = r.header("access-control-allow-origin");
+                if (!acao.is_empty() && !(path.starts_with("/api/") && acao == "*"))
+                    || r.headers.contains_key("access-control-allow-credentials")
+                {
+                    problems.push(format!("{cell}: Access-Control-Allow-Origin {acao:?}"));
                 }
                 row.push(got);
             }
