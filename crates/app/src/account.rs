@@ -37,6 +37,8 @@ pub struct Account {
     pub needs_second_factor: bool,
     /// How this session signed in.
     pub method: AuthMethod,
+    /// Whether the staff area opens for this session (the same predicate as the staff pages).
+    pub staff_area: bool,
 }
 
 /// Reads the signed-in person's account.
@@ -60,6 +62,7 @@ pub async fn overview(ctx: &Ctx, session: &Session) -> Result<Account, AppError>
         deletion_requested_at: store::open_deletion_request(&mut conn, me.id).await?,
         needs_second_factor: me.needs_second_factor(),
         method: me.method,
+        staff_area: policy::can_administer(&session.actor).is_ok(),
     })
 }
 

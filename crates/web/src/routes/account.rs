@@ -103,6 +103,7 @@ pub async fn page(State(state): State<AppState>, c: Chrome, v: Visitor, Q(n): Q<
         recovery_left: a.recovery_codes_left,
         deletion: a.deletion_requested_at.map(|d| c.date(&d.date())),
         needs_second_factor: a.needs_second_factor,
+        staff_area: a.staff_area,
         method: c.t(&format!("method-{}", a.method.as_str())),
         notice,
         c,

@@ -129,6 +129,8 @@ pub struct AccountPage {
     pub deletion: Option<String>,
     /// Privileged roles wait for a second factor.
     pub needs_second_factor: bool,
+    /// Whether to link the staff area.
+    pub staff_area: bool,
     /// How this session signed in.
     pub method: String,
     /// A notice to show first.

@@ -189,7 +189,8 @@ async fn staff_need_a_second_factor_before_the_staff_area() {
         assert_eq!((r.status.as_u16(), r.header("location")), (303, "/account/second-factor"), "{name}");
         let r = b.get("/account").await;
         assert_eq!(r.status, 200);
-        assert!(r.body.contains("second facteur") || r.body.contains("double authentification"), "the account says why");
+        assert_eq!(r.attrs("#second-factor-needed a", "href"), ["/account/second-factor"], "the account says why");
+        assert!(r.attrs("#staff-area", "href").is_empty(), "no staff link before the second factor");
 
         // A wrong code is refused with a message, a right one makes the session strong.
         let page = b.get("/account/second-factor").await;
@@ -208,6 +209,7 @@ async fn staff_need_a_second_factor_before_the_staff_area() {
         let r = b.get("/admin").await;
         assert_eq!(r.status, 200, "{name}: {}", r.body);
         assert_eq!(r.header("cache-control"), "no-store");
+        assert_eq!(b.get("/account").await.attrs("#staff-area", "href"), ["/admin"], "the account links the staff area");
 
         // Next time: link, then the code; a wrong code is counted, a used code is not accepted twice.
         b.post("/logout", &[]).await;
