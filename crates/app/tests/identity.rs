@@ -596,3 +596,42 @@ async fn failed_jobs_are_retried_with_backoff() {
         assert_eq!(cohorte_store::jobs::status(&mut c.conn(), id).await.unwrap().map(|s| (s.0, s.1)), Some(("done".to_owned(), 3)));
     }
 }
+
+#[tokio::test]
+async fn concurrent_email_changes_confirm_only_the_address_each_link_was_sent_to() {
+    for t in TestDb::all().await {
+        let w = World::new(t).await;
+        let ada = w.person("ada@example.org", &[]).await;
+        let (s, _) = sign_in(&w, "ada@example.org").await;
+        // Twenty requests at once, alternating two new addresses (devise CVE-2026-32700).
+        let mut set = tokio::task::JoinSet::new();
+        for i in 0..20 {
+            let (ctx, s) = (w.ctx.clone(), s.clone());
+            let to = if i % 2 == 0 { "first@example.org" } else { "second@example.org" };
+            set.spawn(async move { identity::request_email_change(&ctx, &s, to, &meta()).await });
+        }
+        while let Some(r) = set.join_next().await {
+            r.unwrap().unwrap();
+        }
+        w.run_jobs().await;
+        let mut links: Vec<(String, String)> = Vec::new();
+        for to in ["first@example.org", "second@example.org"] {
+            let mails = w.outbox.to(to);
+            assert_eq!(mails.len(), 10, "{}: every request got its own mail", w.db.name());
+            links.extend(mails.iter().map(|m| (to.to_owned(), token_in(&m.text))));
+        }
+        // Confirm in an interleaved order: each link sets exactly the address it was sent to.
+        links.sort_by(|a, b| a.1.cmp(&b.1));
+        let mut confirmed = 0;
+        for (to, token) in &links {
+            if identity::confirm_email_change(&w.ctx, &s, token, &meta()).await.unwrap() {
+                confirmed += 1;
+                let mut c = w.ctx.db.acquire().await.unwrap();
+                let emails = store::emails_of(&mut c.conn(), ada).await.unwrap();
+                let primary: Vec<&str> = emails.iter().filter(|e| e.is_primary).map(|e| e.email.as_str()).collect();
+                assert_eq!(primary, [to.as_str()], "{}: a link confirms its own address only", w.db.name());
+            }
+        }
+        assert!(confirmed >= 1, "{}", w.db.name());
+    }
+}

@@ -226,10 +226,12 @@ impl Db {
         Ok(())
     }
 
-    /// Starts a transaction.
+    /// Starts a transaction. On SQLite it is `BEGIN IMMEDIATE`: it takes the write lock at once
+    /// (waiting up to the busy timeout), so two transactions that read then write never deadlock,
+    /// which SQLite would otherwise answer with an immediate "database is locked".
     pub async fn begin(&self) -> Result<Tx, StoreError> {
         Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }
