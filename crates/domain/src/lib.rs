@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 
 pub mod clock;
+pub mod cohort;
 pub mod content;
 pub mod eig;
 pub mod figures;
@@ -10,7 +11,9 @@ pub mod ids;
 pub mod lang;
 pub mod markdown;
 pub mod paging;
+pub mod paris;
 pub mod policy;
+pub mod proposal;
 pub mod query;
 pub mod text;
 
