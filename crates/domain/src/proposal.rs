@@ -280,9 +280,8 @@ impl ProposalForm {
         if !short_ok(&self.address, 300) {
             e.push(FieldError { field: "address", code: "too-long" });
         }
-        if !self.budget_programme.is_empty()
-            && !(self.budget_programme.len() == 3 && self.budget_programme.bytes().all(|b| b.is_ascii_digit()))
-        {
+        let programme_ok = self.budget_programme.len() == 3 && self.budget_programme.bytes().all(|b| b.is_ascii_digit());
+        if !self.budget_programme.is_empty() && !programme_ok {
             e.push(FieldError { field: "budget_programme", code: "budget-programme" });
         }
         if self.forecast_cost > 2_000_000 {
