@@ -141,6 +141,10 @@ str_enum!(
         Aai => "aai",
         /// A court or jurisdiction.
         Jurisdiction => "jurisdiction",
+        /// A local authority (region, département, commune).
+        LocalAuthority => "local_authority",
+        /// A health establishment.
+        HealthEstablishment => "health_establishment",
         /// Another public body.
         OtherPublic => "other_public",
     }

@@ -237,6 +237,17 @@ impl SignedIn {
         self.effective().any(|g| g.role == role)
     }
 
+    /// Whether the session may use this role for a cohort (a program-wide grant counts).
+    pub fn acts_as_in(&self, role: RoleKind, cohort: CohortId) -> bool {
+        self.effective().any(|g| g.role == role && g.cohort.is_none_or(|c| c == cohort))
+    }
+
+    /// Whether the person holds this role for the cohort, whatever their session (to answer
+    /// "second factor required" rather than "forbidden").
+    pub fn holds_in(&self, role: RoleKind, cohort: CohortId) -> bool {
+        self.grants.iter().any(|g| g.role == role && g.cohort.is_none_or(|c| c == cohort))
+    }
+
     /// Whether the person holds a privileged role their session cannot use yet.
     pub fn needs_second_factor(&self) -> bool {
         !self.method.is_strong() && self.grants.iter().any(|g| is_privileged(g.role))
@@ -329,6 +340,56 @@ str_enum!(
         DataImported => "data_imported",
         /// An authorization check refused a request.
         AccessDenied => "access_denied",
+        /// A cohort was created.
+        CohortCreated => "cohort_created",
+        /// A cohort's calendar changed.
+        CalendarChanged => "calendar_changed",
+        /// A cohort's rules got a new version.
+        RulesChanged => "rules_changed",
+        /// An organisation was added to the tree.
+        OrganisationCreated => "organisation_created",
+        /// A proposal was started.
+        ProposalCreated => "proposal_created",
+        /// A contact was invited to a proposal.
+        ProposalMemberInvited => "proposal_member_invited",
+        /// A document was attached.
+        DocumentUploaded => "document_uploaded",
+        /// A proposal was submitted.
+        ProposalSubmitted => "proposal_submitted",
+        /// A proposal was withdrawn.
+        ProposalWithdrawn => "proposal_withdrawn",
+        /// A proposal changed status (pre-selection, hearing).
+        ProposalStatusChanged => "proposal_status_changed",
+        /// More information was requested.
+        InformationRequested => "information_requested",
+        /// The information requested was sent.
+        InformationProvided => "information_provided",
+        /// A pre-selection review was saved.
+        ReviewSaved => "review_saved",
+        /// A jury panel was created or changed.
+        PanelChanged => "panel_changed",
+        /// A juror declared a conflict of interest.
+        ConflictDeclared => "conflict_declared",
+        /// Proposals were assigned to panels.
+        AssignmentChanged => "assignment_changed",
+        /// A hearing was scheduled.
+        HearingScheduled => "hearing_scheduled",
+        /// A juror or a panel scored a proposal.
+        EvaluationSaved => "evaluation_saved",
+        /// A panel ranked its proposals.
+        RankingSaved => "ranking_saved",
+        /// Staff staged an outcome.
+        DecisionStaged => "decision_staged",
+        /// The validator approved the outcomes.
+        DecisionApproved => "decision_approved",
+        /// The results were published.
+        ResultsPublished => "results_published",
+        /// A selected proposal became a challenge.
+        ChallengeCreated => "challenge_created",
+        /// A challenge page was published.
+        ChallengePublished => "challenge_published",
+        /// Staff downloaded an export.
+        ExportDownloaded => "export_downloaded",
     }
 );
 

@@ -42,4 +42,14 @@ id!(
     RoleAssignmentId,
     /// An import run.
     ImportRunId,
+    /// A versioned rule set of a cohort.
+    RuleSetId,
+    /// A challenge proposal.
+    ProposalId,
+    /// A document attached to a proposal.
+    DocumentId,
+    /// A jury panel.
+    PanelId,
+    /// An evaluation (a juror's, or a panel's consensus).
+    EvaluationId,
 );

@@ -3,7 +3,8 @@
 
 use crate::content::{ChallengeStatus, RoleKind};
 pub use crate::identity::{Actor, SignedIn};
-use crate::ids::PersonId;
+use crate::ids::{CohortId, PersonId};
+use crate::proposal::ProposalStatus;
 
 /// The request was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -98,6 +99,152 @@ pub fn can_read_audit(actor: &Actor) -> Result<&SignedIn, Denied> {
     staff(actor)
 }
 
+// ---------------------------------------------------------------- the call for projects
+
+/// May this actor create cohorts, set their calendars and rules, and run the call (pre-selection
+/// decisions, panels, hearings, staging decisions, exports)? Program staff, strongly signed in.
+pub fn can_run_calls(actor: &Actor) -> Result<&SignedIn, Denied> {
+    staff(actor)
+}
+
+/// How an actor relates to a proposal: facts the use case reads before asking the policy.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProposalRelation {
+    /// The actor works on it (author or invited contact).
+    pub member: bool,
+    /// The actor's panel hears it.
+    pub on_panel: bool,
+    /// The actor declared a conflict with it, or belongs to its host, funding or partner
+    /// organisation.
+    pub conflicted: bool,
+}
+
+/// May this actor start a proposal? Anyone signed in, while the call is open (the proposal's
+/// members are then the only outsiders who see it).
+pub fn can_start_proposal(actor: &Actor, call_open: bool) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if call_open { Ok(p) } else { Err(Denied::Forbidden) }
+}
+
+fn staff_or_validator(p: &SignedIn) -> bool {
+    p.acts_as(RoleKind::ProgramStaff) || p.acts_as(RoleKind::Validator)
+}
+
+/// May this actor read a proposal? Its members; staff and the validator; pre-selectors of its
+/// cohort once it is submitted; jurors of the panel that hears it, unless conflicted. Anyone else
+/// is told it does not exist.
+pub fn can_view_proposal(actor: &Actor, cohort: CohortId, status: ProposalStatus, rel: ProposalRelation) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if rel.member || staff_or_validator(p) {
+        return Ok(p);
+    }
+    if rel.conflicted {
+        return Err(Denied::NotVisible);
+    }
+    let submitted = status != ProposalStatus::Draft && status != ProposalStatus::Withdrawn;
+    if submitted && p.acts_as_in(RoleKind::Preselector, cohort) {
+        return Ok(p);
+    }
+    if rel.on_panel && p.acts_as_in(RoleKind::JuryMember, cohort) {
+        return Ok(p);
+    }
+    let would_see = (submitted && p.holds_in(RoleKind::Preselector, cohort)) || (rel.on_panel && p.holds_in(RoleKind::JuryMember, cohort));
+    if would_see && !p.method.is_strong() {
+        return Err(Denied::SecondFactorRequired);
+    }
+    Err(Denied::NotVisible)
+}
+
+/// May this actor change the proposal's form? Its members, while it is a draft (or while
+/// information is requested, on the reopened fields), and the call is open for drafts.
+pub fn can_edit_proposal(actor: &Actor, status: ProposalStatus, rel: ProposalRelation, call_open: bool) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if !rel.member {
+        return Err(Denied::NotVisible);
+    }
+    match status {
+        ProposalStatus::Draft if call_open => Ok(p),
+        ProposalStatus::InfoRequested => Ok(p),
+        _ => Err(Denied::Forbidden),
+    }
+}
+
+/// May this actor withdraw the proposal? Its members, before the hearing.
+pub fn can_withdraw_proposal(actor: &Actor, status: ProposalStatus, rel: ProposalRelation) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if !rel.member {
+        return Err(Denied::NotVisible);
+    }
+    if status.apply(crate::proposal::ProposalEvent::Withdraw).is_ok() { Ok(p) } else { Err(Denied::Forbidden) }
+}
+
+/// May this actor write a pre-selection review? Staff, and the cohort's pre-selectors, not
+/// conflicted.
+pub fn can_review_proposal(actor: &Actor, cohort: CohortId, rel: ProposalRelation) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if p.acts_as(RoleKind::ProgramStaff) {
+        return Ok(p);
+    }
+    if rel.conflicted || rel.member {
+        return Err(Denied::NotVisible);
+    }
+    if p.acts_as_in(RoleKind::Preselector, cohort) {
+        Ok(p)
+    } else if p.holds_in(RoleKind::Preselector, cohort) {
+        Err(Denied::SecondFactorRequired)
+    } else {
+        Err(Denied::NotVisible)
+    }
+}
+
+/// May this actor score the proposal? A juror of the panel that hears it, never conflicted and
+/// never a member of the proposal.
+pub fn can_score_proposal(actor: &Actor, cohort: CohortId, rel: ProposalRelation) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if !rel.on_panel || rel.conflicted || rel.member {
+        return Err(Denied::NotVisible);
+    }
+    if p.acts_as_in(RoleKind::JuryMember, cohort) {
+        Ok(p)
+    } else if p.holds_in(RoleKind::JuryMember, cohort) {
+        Err(Denied::SecondFactorRequired)
+    } else {
+        Err(Denied::NotVisible)
+    }
+}
+
+/// May this actor see the decisions before they are published? Staff and the validator only.
+pub fn can_see_unpublished_decisions(actor: &Actor) -> bool {
+    actor.person().is_some_and(staff_or_validator)
+}
+
+/// May this actor approve the staged decisions? The validator, strongly and recently signed in.
+pub fn can_approve_decisions(actor: &Actor, now: time::OffsetDateTime) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if !p.acts_as(RoleKind::Validator) {
+        return if p.grants.iter().any(|g| g.role == RoleKind::Validator) {
+            Err(Denied::SecondFactorRequired)
+        } else {
+            Err(Denied::Forbidden)
+        };
+    }
+    if p.recently_authenticated(now) { Ok(p) } else { Err(Denied::ReauthenticationRequired) }
+}
+
+/// May this actor see the jury area (their panels, the proposals to score)? Jury members and
+/// pre-selectors of any cohort, and staff.
+pub fn can_use_jury_area(actor: &Actor) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    let roles = [RoleKind::JuryMember, RoleKind::Preselector, RoleKind::ProgramStaff, RoleKind::Validator];
+    if roles.iter().any(|r| p.acts_as(*r)) {
+        Ok(p)
+    } else if roles.iter().any(|r| p.grants.iter().any(|g| g.role == *r)) {
+        Err(Denied::SecondFactorRequired)
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +259,73 @@ mod tests {
             method,
             authenticated_at: time::macros::datetime!(2026-11-30 10:00 UTC),
         })
+    }
+
+    fn in_cohort(role: RoleKind, cohort: CohortId, method: AuthMethod) -> Actor {
+        Actor::Person(SignedIn {
+            id: PersonId::new(),
+            name: "x".into(),
+            grants: vec![Grant { cohort: Some(cohort), ..Grant::program(role) }],
+            method,
+            authenticated_at: time::macros::datetime!(2026-11-30 10:00 UTC),
+        })
+    }
+
+    #[test]
+    fn proposals_are_seen_by_members_staff_and_the_people_assigned_never_the_conflicted() {
+        use ProposalStatus as S;
+        let co = CohortId::new();
+        let other = CohortId::new();
+        let none = ProposalRelation::default();
+        let member = ProposalRelation { member: true, ..none };
+        let panel = ProposalRelation { on_panel: true, ..none };
+        let conflicted_panel = ProposalRelation { on_panel: true, conflicted: true, ..none };
+        let anyone = person(&[RoleKind::Candidate], AuthMethod::MagicLink);
+        assert!(can_view_proposal(&anyone, co, S::Draft, member).is_ok());
+        assert_eq!(can_view_proposal(&anyone, co, S::Submitted, none).err(), Some(Denied::NotVisible));
+        assert_eq!(can_view_proposal(&Actor::Anonymous, co, S::Submitted, none).err(), Some(Denied::SignInRequired));
+        let staff = person(&[RoleKind::ProgramStaff], AuthMethod::Totp);
+        assert!(can_view_proposal(&staff, co, S::Draft, none).is_ok());
+        let pre = in_cohort(RoleKind::Preselector, co, AuthMethod::Totp);
+        assert!(can_view_proposal(&pre, co, S::Submitted, none).is_ok());
+        assert_eq!(can_view_proposal(&pre, co, S::Draft, none).err(), Some(Denied::NotVisible), "drafts stay with their authors");
+        assert_eq!(can_view_proposal(&pre, other, S::Submitted, none).err(), Some(Denied::NotVisible), "another cohort");
+        let weak_pre = in_cohort(RoleKind::Preselector, co, AuthMethod::MagicLink);
+        assert_eq!(can_view_proposal(&weak_pre, co, S::Submitted, none).err(), Some(Denied::SecondFactorRequired));
+        let juror = in_cohort(RoleKind::JuryMember, co, AuthMethod::Oidc);
+        assert!(can_view_proposal(&juror, co, S::Shortlisted, panel).is_ok());
+        assert_eq!(can_view_proposal(&juror, co, S::Shortlisted, none).err(), Some(Denied::NotVisible), "another panel's");
+        assert_eq!(can_view_proposal(&juror, co, S::Shortlisted, conflicted_panel).err(), Some(Denied::NotVisible));
+        assert!(can_score_proposal(&juror, co, panel).is_ok());
+        assert_eq!(can_score_proposal(&juror, co, conflicted_panel).err(), Some(Denied::NotVisible));
+        assert_eq!(
+            can_score_proposal(&juror, co, ProposalRelation { member: true, on_panel: true, conflicted: false }).err(),
+            Some(Denied::NotVisible)
+        );
+    }
+
+    #[test]
+    fn drafts_are_edited_by_members_while_the_call_is_open_and_decisions_stay_with_staff_and_validator() {
+        use ProposalStatus as S;
+        let member = ProposalRelation { member: true, ..ProposalRelation::default() };
+        let a = person(&[], AuthMethod::MagicLink);
+        assert!(can_edit_proposal(&a, S::Draft, member, true).is_ok());
+        assert_eq!(can_edit_proposal(&a, S::Draft, member, false).err(), Some(Denied::Forbidden), "after the deadline");
+        assert_eq!(can_edit_proposal(&a, S::Submitted, member, true).err(), Some(Denied::Forbidden), "read-only once submitted");
+        assert!(can_edit_proposal(&a, S::InfoRequested, member, false).is_ok(), "reopened fields");
+        assert_eq!(can_edit_proposal(&a, S::Draft, ProposalRelation::default(), true).err(), Some(Denied::NotVisible));
+        assert!(can_withdraw_proposal(&a, S::Shortlisted, member).is_ok());
+        assert_eq!(can_withdraw_proposal(&a, S::Heard, member).err(), Some(Denied::Forbidden));
+        assert!(can_start_proposal(&a, true).is_ok());
+        assert_eq!(can_start_proposal(&a, false).err(), Some(Denied::Forbidden));
+        let at = time::macros::datetime!(2026-11-30 10:01 UTC);
+        let validator = person(&[RoleKind::Validator], AuthMethod::Totp);
+        assert!(can_approve_decisions(&validator, at).is_ok());
+        assert_eq!(can_approve_decisions(&validator, at + time::Duration::hours(1)).err(), Some(Denied::ReauthenticationRequired));
+        assert_eq!(can_approve_decisions(&person(&[RoleKind::ProgramStaff], AuthMethod::Totp), at).err(), Some(Denied::Forbidden));
+        assert!(can_see_unpublished_decisions(&validator));
+        assert!(!can_see_unpublished_decisions(&person(&[RoleKind::JuryMember], AuthMethod::Totp)));
+        assert!(!can_see_unpublished_decisions(&person(&[RoleKind::Validator], AuthMethod::MagicLink)));
     }
 
     #[test]

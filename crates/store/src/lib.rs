@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod audit;
+pub mod call;
 pub mod content;
 pub mod dialect;
 pub mod identity;

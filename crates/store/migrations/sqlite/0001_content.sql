@@ -24,7 +24,7 @@ create table organisation (
     slug text not null unique,
     name text not null,
     acronym text,
-    kind text not null check (kind in ('ministry', 'central_admin', 'operator', 'deconcentrated_service', 'aai', 'jurisdiction', 'other_public')),
+    kind text not null check (kind in ('ministry', 'central_admin', 'operator', 'deconcentrated_service', 'aai', 'jurisdiction', 'local_authority', 'health_establishment', 'other_public')),
     parent_id blob references organisation(id),
     website text,
     path text not null,
