@@ -689,6 +689,9 @@ pub struct InvitePayload {
     pub roles: Vec<String>,
     /// Who invited (person id).
     pub by: String,
+    /// A proposal to join, and as which contact (invitations from a proposal's members).
+    #[serde(default)]
+    pub proposal: Option<(String, String)>,
 }
 
 /// Invites someone by email to hold roles (staff only). Roles are granted when accepted.
@@ -715,8 +718,12 @@ pub async fn invite(
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     let token = random_token();
-    let payload =
-        InvitePayload { name: name.to_owned(), roles: roles.iter().map(|r| r.as_str().to_owned()).collect(), by: me.id.to_string() };
+    let payload = InvitePayload {
+        name: name.to_owned(),
+        roles: roles.iter().map(|r| r.as_str().to_owned()).collect(),
+        by: me.id.to_string(),
+        proposal: None,
+    };
     let payload_json = serde_json::to_string(&payload).map_err(|e| AppError::Internal(e.to_string()))?;
     store::insert_token(
         &mut conn,
@@ -799,6 +806,11 @@ pub async fn accept_invitation(ctx: &Ctx, session: &Session, token: &str, meta: 
             meta,
         )
         .await?;
+    }
+    if let Some((proposal, role)) = &payload.proposal
+        && let Ok(id) = proposal.parse()
+    {
+        cohorte_store::call::add_member(&mut conn, id, person, role, now).await?;
     }
     let name = store::person(&mut conn, person).await?.map(|p| p.display_name).unwrap_or_default();
     record(

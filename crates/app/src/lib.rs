@@ -8,6 +8,7 @@ pub mod account_types {
     pub use cohorte_store::identity::{EmailRow, OidcRow, PersonRow, RoleRow};
 }
 pub mod admin;
+pub mod calls;
 pub mod demo;
 pub mod error;
 pub mod i18n;

@@ -21,6 +21,20 @@ pub struct OutgoingMail {
     pub text: String,
     /// HTML part.
     pub html: String,
+    /// Attached files (calendar invitations).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<MailAttachment>,
+}
+
+/// A file attached to an email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailAttachment {
+    /// File name (`audition.ics`).
+    pub filename: String,
+    /// Media type (`text/calendar; charset=utf-8; method=REQUEST`).
+    pub content_type: String,
+    /// Content (text).
+    pub content: String,
 }
 
 /// A message that went out through the file sink (what `/dev/mail` lists).
@@ -100,11 +114,21 @@ pub fn message(from: &lettre::message::Mailbox, id: &str, mail: &OutgoingMail) -
         .to(to)
         .subject(mail.subject.clone())
         .message_id(Some(format!("<{id}@{domain}>")))
-        .multipart(
-            MultiPart::alternative()
+        .multipart({
+            let alternative = MultiPart::alternative()
                 .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(mail.text.clone()))
-                .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(mail.html.clone())),
-        )
+                .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(mail.html.clone()));
+            if mail.attachments.is_empty() {
+                alternative
+            } else {
+                let mut mixed = MultiPart::mixed().multipart(alternative);
+                for a in &mail.attachments {
+                    let ct = ContentType::parse(&a.content_type).map_err(|e| MailError(e.to_string()))?;
+                    mixed = mixed.singlepart(lettre::message::Attachment::new(a.filename.clone()).body(a.content.clone(), ct));
+                }
+                mixed
+            }
+        })
         .map_err(|e| MailError(e.to_string()))
 }
 
@@ -244,6 +268,22 @@ struct NoticeHtml<'a> {
     text: &'a str,
 }
 
+#[derive(Template)]
+#[template(path = "mail/message.txt")]
+struct MessageText<'a> {
+    m: &'a MailChrome,
+    paragraphs: &'a [String],
+    url: Option<&'a str>,
+}
+
+#[derive(Template)]
+#[template(path = "mail/message.html")]
+struct MessageHtml<'a> {
+    m: &'a MailChrome,
+    paragraphs: &'a [String],
+    url: Option<&'a str>,
+}
+
 fn render(
     text: Result<String, askama::Error>,
     html: Result<String, askama::Error>,
@@ -255,6 +295,7 @@ fn render(
         subject: m.subject.clone(),
         text: text.map_err(|e| MailError(e.to_string()))?,
         html: html.map_err(|e| MailError(e.to_string()))?,
+        attachments: Vec::new(),
     })
 }
 
@@ -283,6 +324,12 @@ pub fn email_change(lang: Lang, to: &str, url: &str) -> Result<OutgoingMail, Mai
 pub fn notice(lang: Lang, to: &str, subject_key: &str, text: &str) -> Result<OutgoingMail, MailError> {
     let m = MailChrome { lang, subject: i18n::t(lang, subject_key) };
     render(NoticeText { m: &m, text }.render(), NoticeHtml { m: &m, text }.render(), to, &m)
+}
+
+/// A message of a few paragraphs (already translated), with an optional link.
+pub fn message_mail(lang: Lang, to: &str, subject: &str, paragraphs: &[String], url: Option<&str>) -> Result<OutgoingMail, MailError> {
+    let m = MailChrome { lang, subject: subject.to_owned() };
+    render(MessageText { m: &m, paragraphs, url }.render(), MessageHtml { m: &m, paragraphs, url }.render(), to, &m)
 }
 
 #[cfg(test)]

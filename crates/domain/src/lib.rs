@@ -8,6 +8,7 @@ pub mod eig;
 pub mod figures;
 pub mod identity;
 pub mod ids;
+pub mod jury;
 pub mod lang;
 pub mod markdown;
 pub mod paging;

@@ -2,7 +2,7 @@
 //! proposals with their members and documents.
 
 use cohorte_domain::cohort::{Calendar, Milestone, MilestoneKind, RuleSet};
-use cohorte_domain::ids::{CohortId, DocumentId, OrganisationId, PersonId, ProposalId, RuleSetId};
+use cohorte_domain::ids::{CohortId, DocumentId, OrganisationId, PanelId, PersonId, ProposalId, RuleSetId};
 use cohorte_domain::proposal::{ProposalForm, ProposalStatus};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -36,6 +36,14 @@ impl CohortAdminRow {
     /// The typed id.
     pub fn cohort_id(&self) -> CohortId {
         CohortId::from_uuid(self.id)
+    }
+
+    /// The title in a language.
+    pub fn title(&self, lang: cohorte_domain::lang::Lang) -> &str {
+        match lang {
+            cohorte_domain::lang::Lang::Fr => &self.title_fr,
+            cohorte_domain::lang::Lang::En => &self.title_en,
+        }
     }
 }
 
@@ -656,4 +664,676 @@ pub async fn document_content(conn: &mut Conn<'_>, id: ProposalId, key: &str) ->
     let content: Vec<u8> =
         on_conn!(conn, |c| sqlx::query_scalar("select content from proposal_document where id = $1").bind(meta.id).fetch_one(c).await)?;
     Ok(Some((meta, content)))
+}
+
+// ---------------------------------------------------------------- pre-selection reviews
+
+/// A pre-selection review.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReviewRow {
+    /// Reviewer.
+    pub reviewer_id: Uuid,
+    /// Reviewer's name.
+    pub reviewer_name: String,
+    /// Eligible, in the reviewer's view.
+    pub eligible: Option<bool>,
+    /// Complete.
+    pub complete: Option<bool>,
+    /// Notes (internal).
+    pub notes: String,
+    /// Questions for the hearing.
+    pub questions: String,
+    /// `shortlist`, `reject` or `more_information`.
+    pub recommendation: Option<String>,
+    /// When.
+    pub updated_at: OffsetDateTime,
+}
+
+/// The reviews of a proposal.
+pub async fn reviews(conn: &mut Conn<'_>, id: ProposalId) -> Result<Vec<ReviewRow>, StoreError> {
+    Ok(on_conn!(conn, |c| {
+        sqlx::query_as(
+        "select r.reviewer_id, p.display_name as reviewer_name, r.eligible, r.complete, r.notes, r.questions, r.recommendation, r.updated_at \
+         from proposal_review r join person p on p.id = r.reviewer_id where r.proposal_id = $1 order by r.updated_at"
+    )
+    .bind(id.as_uuid())
+    .fetch_all(c)
+    .await
+    })?)
+}
+
+/// What a reviewer writes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewInput {
+    /// Eligible.
+    pub eligible: Option<bool>,
+    /// Complete.
+    pub complete: Option<bool>,
+    /// Notes.
+    pub notes: String,
+    /// Questions for the hearing.
+    pub questions: String,
+    /// Recommendation.
+    pub recommendation: Option<String>,
+}
+
+/// Saves a reviewer's review (one per reviewer).
+pub async fn save_review(
+    conn: &mut Conn<'_>,
+    id: ProposalId,
+    reviewer: PersonId,
+    r: &ReviewInput,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query(
+        "insert into proposal_review (proposal_id, reviewer_id, eligible, complete, notes, questions, recommendation, updated_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8) \
+         on conflict (proposal_id, reviewer_id) do update set eligible = excluded.eligible, complete = excluded.complete, \
+         notes = excluded.notes, questions = excluded.questions, recommendation = excluded.recommendation, updated_at = excluded.updated_at"
+    )
+    .bind(id.as_uuid())
+    .bind(reviewer.as_uuid())
+    .bind(r.eligible)
+    .bind(r.complete)
+    .bind(&r.notes)
+    .bind(&r.questions)
+    .bind(&r.recommendation)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- panels
+
+/// A jury panel.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PanelRow {
+    /// Id.
+    pub id: Uuid,
+    /// Name.
+    pub name: String,
+    /// Referent (a member).
+    pub referent_id: Option<Uuid>,
+}
+
+/// A panel member.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PanelMemberRow {
+    /// Panel.
+    pub panel_id: Uuid,
+    /// Person.
+    pub person_id: Uuid,
+    /// Name.
+    pub display_name: String,
+    /// Their organisation.
+    pub organisation_id: Option<Uuid>,
+}
+
+/// The panels of a cohort.
+pub async fn panels(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<PanelRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as("select id, name, referent_id from jury_panel where cohort_id = $1 order by name")
+        .bind(cohort.as_uuid())
+        .fetch_all(c)
+        .await)?)
+}
+
+/// The members of every panel of a cohort.
+pub async fn panel_members(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<PanelMemberRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select m.panel_id, m.person_id, p.display_name, m.organisation_id from jury_panel_member m \
+         join jury_panel j on j.id = m.panel_id join person p on p.id = m.person_id where j.cohort_id = $1 order by p.sort_key"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}
+
+/// Creates a panel.
+pub async fn create_panel(conn: &mut Conn<'_>, cohort: CohortId, name: &str, now: OffsetDateTime) -> Result<PanelId, StoreError> {
+    let id = Uuid::now_v7();
+    on_conn!(conn, |c| sqlx::query("insert into jury_panel (id, cohort_id, name, created_at) values ($1, $2, $3, $4)")
+        .bind(id)
+        .bind(cohort.as_uuid())
+        .bind(name)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(PanelId::from_uuid(id))
+}
+
+/// A panel by id, with its cohort.
+pub async fn panel(conn: &mut Conn<'_>, id: PanelId) -> Result<Option<(PanelRow, CohortId)>, StoreError> {
+    let row: Option<(Uuid, String, Option<Uuid>, Uuid)> =
+        on_conn!(conn, |c| sqlx::query_as("select id, name, referent_id, cohort_id from jury_panel where id = $1")
+            .bind(id.as_uuid())
+            .fetch_optional(c)
+            .await)?;
+    Ok(row.map(|(id, name, referent_id, co)| (PanelRow { id, name, referent_id }, CohortId::from_uuid(co))))
+}
+
+/// Adds a juror to a panel (or updates their organisation).
+pub async fn add_panel_member(
+    conn: &mut Conn<'_>,
+    panel: PanelId,
+    person: PersonId,
+    organisation: Option<OrganisationId>,
+) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query(
+        "insert into jury_panel_member (panel_id, person_id, organisation_id) values ($1, $2, $3) \
+         on conflict (panel_id, person_id) do update set organisation_id = excluded.organisation_id"
+    )
+    .bind(panel.as_uuid())
+    .bind(person.as_uuid())
+    .bind(organisation.map(|o| o.as_uuid()))
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Removes a juror from a panel (and as its referent).
+pub async fn remove_panel_member(conn: &mut Conn<'_>, panel: PanelId, person: PersonId) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query("delete from jury_panel_member where panel_id = $1 and person_id = $2")
+        .bind(panel.as_uuid())
+        .bind(person.as_uuid())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    on_conn!(conn, |c| sqlx::query("update jury_panel set referent_id = null where id = $1 and referent_id = $2")
+        .bind(panel.as_uuid())
+        .bind(person.as_uuid())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Names a panel's referent.
+pub async fn set_referent(conn: &mut Conn<'_>, panel: PanelId, person: Option<PersonId>) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query("update jury_panel set referent_id = $2 where id = $1")
+        .bind(panel.as_uuid())
+        .bind(person.map(|p| p.as_uuid()))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The panels a person sits on (any cohort).
+pub async fn panels_of(conn: &mut Conn<'_>, person: PersonId) -> Result<Vec<(PanelRow, CohortId)>, StoreError> {
+    let rows: Vec<(Uuid, String, Option<Uuid>, Uuid)> = on_conn!(conn, |c| sqlx::query_as(
+        "select j.id, j.name, j.referent_id, j.cohort_id from jury_panel j join jury_panel_member m on m.panel_id = j.id \
+         where m.person_id = $1 order by j.created_at desc"
+    )
+    .bind(person.as_uuid())
+    .fetch_all(c)
+    .await)?;
+    Ok(rows.into_iter().map(|(id, name, referent_id, co)| (PanelRow { id, name, referent_id }, CohortId::from_uuid(co))).collect())
+}
+
+/// The organisation a juror declared on the panel hearing a proposal, if they sit on it.
+pub async fn seat_on_panel_of(conn: &mut Conn<'_>, proposal: ProposalId, person: PersonId) -> Result<Option<Option<Uuid>>, StoreError> {
+    let row: Option<(Option<Uuid>,)> = on_conn!(conn, |c| sqlx::query_as(
+        "select m.organisation_id from panel_assignment a join jury_panel_member m on m.panel_id = a.panel_id \
+         where a.proposal_id = $1 and m.person_id = $2"
+    )
+    .bind(proposal.as_uuid())
+    .bind(person.as_uuid())
+    .fetch_optional(c)
+    .await)?;
+    Ok(row.map(|(o,)| o))
+}
+
+/// The organisations a person is attached to through their roles and panel seats.
+pub async fn organisations_of(conn: &mut Conn<'_>, person: PersonId) -> Result<Vec<Uuid>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_scalar(
+        "select organisation_id from role_assignment where person_id = $1 and organisation_id is not null and revoked_at is null \
+         union select organisation_id from jury_panel_member where person_id = $1 and organisation_id is not null"
+    )
+    .bind(person.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}
+
+/// An organisation and its ancestors, nearest first.
+pub async fn lineage(conn: &mut Conn<'_>, org: Uuid) -> Result<Vec<Uuid>, StoreError> {
+    let mut out = vec![org];
+    let mut cur = org;
+    for _ in 0..10 {
+        let parent: Option<Option<Uuid>> =
+            on_conn!(conn, |c| sqlx::query_scalar("select parent_id from organisation where id = $1").bind(cur).fetch_optional(c).await)?;
+        match parent.flatten() {
+            Some(p) if !out.contains(&p) => {
+                out.push(p);
+                cur = p;
+            }
+            _ => break,
+        }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------- conflicts
+
+/// Records a declared conflict.
+pub async fn declare_conflict(
+    conn: &mut Conn<'_>,
+    person: PersonId,
+    proposal: ProposalId,
+    reason: &str,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query(
+        "insert into conflict_declaration (person_id, proposal_id, reason, declared_at) values ($1, $2, $3, $4) \
+         on conflict (person_id, proposal_id) do update set reason = excluded.reason"
+    )
+    .bind(person.as_uuid())
+    .bind(proposal.as_uuid())
+    .bind(reason)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Every declared conflict of a cohort: (person, proposal).
+pub async fn declared_conflicts(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<(Uuid, Uuid)>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select d.person_id, d.proposal_id from conflict_declaration d join proposal p on p.id = d.proposal_id where p.cohort_id = $1"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}
+
+/// Whether a person declared a conflict with a proposal.
+pub async fn has_declared_conflict(conn: &mut Conn<'_>, person: PersonId, proposal: ProposalId) -> Result<bool, StoreError> {
+    let n: i64 =
+        on_conn!(conn, |c| sqlx::query_scalar("select count(*) from conflict_declaration where person_id = $1 and proposal_id = $2")
+            .bind(person.as_uuid())
+            .bind(proposal.as_uuid())
+            .fetch_one(c)
+            .await)?;
+    Ok(n > 0)
+}
+
+// ---------------------------------------------------------------- assignments and hearings
+
+/// Where and when a proposal is heard.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AssignmentRow {
+    /// The proposal.
+    pub proposal_id: Uuid,
+    /// The panel.
+    pub panel_id: Uuid,
+    /// `auto` or `manual`.
+    pub assigned_by: String,
+    /// The hearing's start.
+    pub hearing_at: Option<OffsetDateTime>,
+    /// Its length.
+    pub duration_minutes: Option<i32>,
+    /// `onsite` or `video`.
+    pub mode: Option<String>,
+    /// The room, or the video link.
+    pub location: Option<String>,
+    /// Bumped at each change (calendar invitations).
+    pub hearing_sequence: i32,
+}
+
+/// The assignments of a cohort's proposals.
+pub async fn assignments(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<AssignmentRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select a.proposal_id, a.panel_id, a.assigned_by, a.hearing_at, a.duration_minutes, a.mode, a.location, a.hearing_sequence \
+         from panel_assignment a join proposal p on p.id = a.proposal_id where p.cohort_id = $1"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}
+
+/// A proposal's assignment.
+pub async fn assignment(conn: &mut Conn<'_>, proposal: ProposalId) -> Result<Option<AssignmentRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select proposal_id, panel_id, assigned_by, hearing_at, duration_minutes, mode, location, hearing_sequence \
+         from panel_assignment where proposal_id = $1"
+    )
+    .bind(proposal.as_uuid())
+    .fetch_optional(c)
+    .await)?)
+}
+
+/// Assigns a proposal to a panel (replacing any previous assignment and its hearing).
+pub async fn assign(conn: &mut Conn<'_>, proposal: ProposalId, panel: PanelId, by: &str, now: OffsetDateTime) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query(
+        "insert into panel_assignment (proposal_id, panel_id, assigned_by, assigned_at) values ($1, $2, $3, $4) \
+         on conflict (proposal_id) do update set panel_id = excluded.panel_id, assigned_by = excluded.assigned_by, \
+         assigned_at = excluded.assigned_at, hearing_at = null, duration_minutes = null, mode = null, location = null, \
+         hearing_sequence = panel_assignment.hearing_sequence + 1"
+    )
+    .bind(proposal.as_uuid())
+    .bind(panel.as_uuid())
+    .bind(by)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Removes a proposal's assignment.
+pub async fn unassign(conn: &mut Conn<'_>, proposal: ProposalId) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query("delete from panel_assignment where proposal_id = $1")
+        .bind(proposal.as_uuid())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Sets a hearing slot; returns the new sequence number (for calendar updates).
+pub async fn schedule_hearing(
+    conn: &mut Conn<'_>,
+    proposal: ProposalId,
+    at: OffsetDateTime,
+    minutes: i32,
+    mode: &str,
+    location: &str,
+) -> Result<Option<i32>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_scalar(
+        "update panel_assignment set hearing_at = $2, duration_minutes = $3, mode = $4, location = $5, \
+         hearing_sequence = hearing_sequence + 1 where proposal_id = $1 returning hearing_sequence"
+    )
+    .bind(proposal.as_uuid())
+    .bind(at)
+    .bind(minutes)
+    .bind(mode)
+    .bind(location)
+    .fetch_optional(c)
+    .await)?)
+}
+
+// ---------------------------------------------------------------- evaluations and rankings
+
+/// A juror's or the panel's scoring of a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct EvaluationRow {
+    /// The proposal.
+    pub proposal_id: Uuid,
+    /// The panel.
+    pub panel_id: Uuid,
+    /// The juror (none: the panel's consensus).
+    pub author_id: Option<Uuid>,
+    /// Scores by criterion key (JSON object).
+    pub scores: String,
+    /// `favourable` or `unfavourable`.
+    pub opinion: Option<String>,
+    /// "Coup de cœur".
+    pub coup_de_coeur: bool,
+    /// Comment.
+    pub comment: String,
+    /// Last change.
+    pub updated_at: OffsetDateTime,
+}
+
+/// The evaluations of a cohort's proposals.
+pub async fn evaluations(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<EvaluationRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select e.proposal_id, e.panel_id, e.author_id, e.scores, e.opinion, e.coup_de_coeur, e.comment, e.updated_at \
+         from evaluation e join proposal p on p.id = e.proposal_id where p.cohort_id = $1"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}
+
+/// The evaluations of one proposal.
+pub async fn evaluations_of(conn: &mut Conn<'_>, proposal: ProposalId) -> Result<Vec<EvaluationRow>, StoreError> {
+    Ok(on_conn!(conn, |c| {
+        sqlx::query_as(
+        "select proposal_id, panel_id, author_id, scores, opinion, coup_de_coeur, comment, updated_at from evaluation where proposal_id = $1"
+    )
+    .bind(proposal.as_uuid())
+    .fetch_all(c)
+    .await
+    })?)
+}
+
+/// What an evaluation holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvaluationInput {
+    /// Scores (JSON object).
+    pub scores: String,
+    /// Opinion.
+    pub opinion: Option<String>,
+    /// Coup de cœur.
+    pub coup_de_coeur: bool,
+    /// Comment.
+    pub comment: String,
+}
+
+/// Saves a juror's evaluation, or the panel's consensus (`author` none).
+pub async fn save_evaluation(
+    conn: &mut Conn<'_>,
+    proposal: ProposalId,
+    panel: PanelId,
+    author: Option<PersonId>,
+    e: &EvaluationInput,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let existing: Option<Uuid> = match author {
+        Some(a) => on_conn!(conn, |c| sqlx::query_scalar("select id from evaluation where proposal_id = $1 and author_id = $2")
+            .bind(proposal.as_uuid())
+            .bind(a.as_uuid())
+            .fetch_optional(c)
+            .await)?,
+        None => on_conn!(conn, |c| sqlx::query_scalar("select id from evaluation where proposal_id = $1 and author_id is null")
+            .bind(proposal.as_uuid())
+            .fetch_optional(c)
+            .await)?,
+    };
+    match existing {
+        Some(id) => {
+            on_conn!(conn, |c| {
+                sqlx::query(
+                "update evaluation set panel_id = $2, scores = $3, opinion = $4, coup_de_coeur = $5, comment = $6, updated_at = $7 where id = $1"
+            )
+            .bind(id)
+            .bind(panel.as_uuid())
+            .bind(&e.scores)
+            .bind(&e.opinion)
+            .bind(e.coup_de_coeur)
+            .bind(&e.comment)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+            })?;
+        }
+        None => {
+            on_conn!(conn, |c| {
+                sqlx::query(
+                "insert into evaluation (id, proposal_id, panel_id, author_id, scores, opinion, coup_de_coeur, comment, submitted_at, updated_at) \
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)"
+            )
+            .bind(Uuid::now_v7())
+            .bind(proposal.as_uuid())
+            .bind(panel.as_uuid())
+            .bind(author.map(|a| a.as_uuid()))
+            .bind(&e.scores)
+            .bind(&e.opinion)
+            .bind(e.coup_de_coeur)
+            .bind(&e.comment)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// A panel's ranking, best first: (proposal, explanation).
+pub async fn ranking(conn: &mut Conn<'_>, panel: PanelId) -> Result<Vec<(Uuid, String)>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as("select proposal_id, explanation from panel_ranking where panel_id = $1 order by position")
+        .bind(panel.as_uuid())
+        .fetch_all(c)
+        .await)?)
+}
+
+/// Replaces a panel's ranking.
+pub async fn save_ranking(conn: &mut Conn<'_>, panel: PanelId, order: &[(ProposalId, String)]) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query("delete from panel_ranking where panel_id = $1")
+        .bind(panel.as_uuid())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    for (i, (p, why)) in order.iter().enumerate() {
+        let pos = i32::try_from(i + 1).unwrap_or(i32::MAX);
+        on_conn!(conn, |c| sqlx::query(
+            "insert into panel_ranking (panel_id, proposal_id, position, explanation) values ($1, $2, $3, $4)"
+        )
+        .bind(panel.as_uuid())
+        .bind(p.as_uuid())
+        .bind(pos)
+        .bind(why)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- decisions
+
+/// The decision round of a cohort.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct DecisionRoundRow {
+    /// `staging`, `approved` or `published`.
+    pub status: String,
+    /// Who approved.
+    pub approved_by: Option<Uuid>,
+    /// When.
+    pub approved_at: Option<OffsetDateTime>,
+    /// When it is to be published.
+    pub publish_at: Option<OffsetDateTime>,
+    /// When it was published.
+    pub published_at: Option<OffsetDateTime>,
+}
+
+/// A cohort's decision round.
+pub async fn decision_round(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Option<DecisionRoundRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select status, approved_by, approved_at, publish_at, published_at from decision_round where cohort_id = $1"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_optional(c)
+    .await)?)
+}
+
+/// Stages an outcome (and opens the round; staging again after approval reopens it).
+pub async fn stage_decision(
+    conn: &mut Conn<'_>,
+    cohort: CohortId,
+    proposal: ProposalId,
+    outcome: &str,
+    by: PersonId,
+    now: OffsetDateTime,
+) -> Result<bool, StoreError> {
+    let round = decision_round(conn, cohort).await?;
+    if round.as_ref().is_some_and(|r| r.status == "published") {
+        return Ok(false);
+    }
+    on_conn!(conn, |c| sqlx::query(
+        "insert into decision_round (cohort_id, status) values ($1, 'staging') \
+         on conflict (cohort_id) do update set status = 'staging', approved_by = null, approved_at = null, publish_at = null"
+    )
+    .bind(cohort.as_uuid())
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    on_conn!(conn, |c| {
+        sqlx::query(
+        "insert into decision_entry (cohort_id, proposal_id, outcome, staged_by, staged_at) values ($1, $2, $3, $4, $5) \
+         on conflict (cohort_id, proposal_id) do update set outcome = excluded.outcome, staged_by = excluded.staged_by, staged_at = excluded.staged_at"
+    )
+    .bind(cohort.as_uuid())
+    .bind(proposal.as_uuid())
+    .bind(outcome)
+    .bind(by.as_uuid())
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(true)
+}
+
+/// The staged outcomes of a cohort: (proposal, outcome).
+pub async fn decision_entries(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<(Uuid, String)>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as("select proposal_id, outcome from decision_entry where cohort_id = $1")
+        .bind(cohort.as_uuid())
+        .fetch_all(c)
+        .await)?)
+}
+
+/// Marks the round approved, to be published at `publish_at` (only from staging).
+pub async fn approve_round(
+    conn: &mut Conn<'_>,
+    cohort: CohortId,
+    by: PersonId,
+    now: OffsetDateTime,
+    publish_at: OffsetDateTime,
+) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| {
+        sqlx::query(
+        "update decision_round set status = 'approved', approved_by = $2, approved_at = $3, publish_at = $4 where cohort_id = $1 and status = 'staging'"
+    )
+    .bind(cohort.as_uuid())
+    .bind(by.as_uuid())
+    .bind(now)
+    .bind(publish_at)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(n == 1)
+}
+
+/// Marks the round published (only once, from approved).
+pub async fn publish_round(conn: &mut Conn<'_>, cohort: CohortId, now: OffsetDateTime) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| sqlx::query(
+        "update decision_round set status = 'published', published_at = $2 where cohort_id = $1 and status = 'approved'"
+    )
+    .bind(cohort.as_uuid())
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Approved rounds whose publication time has come.
+pub async fn rounds_due(conn: &mut Conn<'_>, now: OffsetDateTime) -> Result<Vec<CohortId>, StoreError> {
+    let ids: Vec<Uuid> =
+        on_conn!(conn, |c| sqlx::query_scalar("select cohort_id from decision_round where status = 'approved' and publish_at <= $1")
+            .bind(now)
+            .fetch_all(c)
+            .await)?;
+    Ok(ids.into_iter().map(CohortId::from_uuid).collect())
+}
+
+/// Links a proposal to the challenge made from it.
+pub async fn set_challenge(conn: &mut Conn<'_>, proposal: ProposalId, challenge: Uuid) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query("update proposal set challenge_id = $2 where id = $1")
+        .bind(proposal.as_uuid())
+        .bind(challenge)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
 }

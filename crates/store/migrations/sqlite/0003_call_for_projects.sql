@@ -90,11 +90,15 @@ create table jury_panel (
     unique (cohort_id, name)
 );
 
+-- A juror, with the organisation they belong to (a proposal from it, or from a parent or child of
+-- it, is a conflict of interest).
 create table jury_panel_member (
     panel_id blob not null references jury_panel(id) on delete cascade,
     person_id blob not null references person(id) on delete cascade,
+    organisation_id blob references organisation(id),
     primary key (panel_id, person_id)
 );
+create index jury_panel_member_person on jury_panel_member(person_id);
 
 -- A juror's declared conflict with a proposal.
 create table conflict_declaration (
