@@ -24,6 +24,11 @@ pub enum Job {
     },
     /// Delete expired sessions, used tokens and old rate-limit windows.
     Purge,
+    /// Publish a cohort's approved results (scheduled at the chosen time).
+    PublishResults {
+        /// The cohort (id).
+        cohort: String,
+    },
 }
 
 impl Job {
@@ -32,6 +37,7 @@ impl Job {
         match self {
             Job::SendMail { .. } => "send_mail",
             Job::Purge => "purge",
+            Job::PublishResults { .. } => "publish_results",
         }
     }
 }
@@ -40,6 +46,18 @@ impl Job {
 pub async fn enqueue(conn: &mut Conn<'_>, job: &Job, dedup_key: Option<&str>, now: OffsetDateTime) -> Result<bool, StoreError> {
     let payload = serde_json::to_string(job).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     cohorte_store::jobs::enqueue(conn, job.kind(), &payload, dedup_key, now.unix_timestamp(), 8, now).await
+}
+
+/// Queues a job to run at a given time, in the caller's transaction.
+pub async fn enqueue_at(
+    conn: &mut Conn<'_>,
+    job: &Job,
+    dedup_key: Option<&str>,
+    run_at: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Result<bool, StoreError> {
+    let payload = serde_json::to_string(job).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    cohorte_store::jobs::enqueue(conn, job.kind(), &payload, dedup_key, run_at.unix_timestamp(), 8, now).await
 }
 
 /// What one turn of the worker did.
@@ -103,6 +121,10 @@ impl Worker {
     async fn handle(&self, id: &str, job: Job) -> Result<(), String> {
         match job {
             Job::SendMail { mail } => self.mailer.send(id, &mail).await.map_err(|e| e.to_string()),
+            Job::PublishResults { cohort } => {
+                let id = cohort.parse().map_err(|e: uuid::Error| e.to_string())?;
+                crate::decisions::publish_due(&self.ctx, id).await.map(|_| ()).map_err(|e| e.to_string())
+            }
             Job::Purge => {
                 let now = self.ctx.clock.now();
                 let mut c = self.ctx.db.acquire().await.map_err(|e| e.to_string())?;

@@ -9,14 +9,17 @@ pub mod account_types {
 }
 pub mod admin;
 pub mod calls;
+pub mod decisions;
 pub mod demo;
 pub mod error;
 pub mod i18n;
 pub mod identity;
 pub mod import;
 pub mod jobs;
+pub mod jury;
 pub mod mail;
 pub mod oidc;
+pub mod proposals;
 pub mod public;
 
 use std::sync::Arc;

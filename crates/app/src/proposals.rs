@@ -140,7 +140,8 @@ pub async fn start(ctx: &Ctx, session: &Session, cohort_code: &str, name: &str, 
     let rules = store::current_rules(&mut conn, cohort.cohort_id()).await?.ok_or(AppError::NotFound)?;
     let name = name_ok(name, &rules.rules)?;
     let p = store::create_proposal(&mut conn, &cohort, rules.id, &name, me.id, now).await?;
-    record(&mut conn, now, Some(me.id), &me.name, AuditAction::ProposalCreated, ("proposal", &p.reference), serde_json::json!({}), meta).await?;
+    record(&mut conn, now, Some(me.id), &me.name, AuditAction::ProposalCreated, ("proposal", &p.reference), serde_json::json!({}), meta)
+        .await?;
     tx.commit().await?;
     Ok(p)
 }
@@ -226,7 +227,6 @@ pub fn display_filename(raw: &str) -> String {
 
 /// Attaches a document (PDF only, within the rules' size), replacing the previous one of the same
 /// kind. Its SHA-256 is kept and enters the submission's fingerprint.
-#[expect(clippy::too_many_arguments, reason = "the facts of an upload")]
 pub async fn upload(
     ctx: &Ctx,
     session: &Session,
@@ -246,7 +246,11 @@ pub async fn upload(
     if p.status != ProposalStatus::Draft {
         return Err(AppError::Denied(policy::Denied::Forbidden));
     }
-    let rule = rules.attachments.iter().find(|a| a.key == key).ok_or(FieldErrors(vec![FieldError { field: "document", code: "invalid-choice" }]))?;
+    let rule = rules
+        .attachments
+        .iter()
+        .find(|a| a.key == key)
+        .ok_or(FieldErrors(vec![FieldError { field: "document", code: "invalid-choice" }]))?;
     if bytes.is_empty() {
         return Err(FieldErrors(vec![FieldError { field: "document", code: "file-empty" }]).into());
     }
@@ -386,8 +390,17 @@ pub async fn withdraw(ctx: &Ctx, session: &Session, id: ProposalId, meta: &Reque
     if !store::set_status(&mut conn, id, p.status, to, &StatusChange::default(), now).await? {
         return Err(AppError::Conflict("the proposal changed meanwhile".into()));
     }
-    record(&mut conn, now, Some(me.id), &me.name, AuditAction::ProposalWithdrawn, ("proposal", &p.reference), serde_json::json!({"from": p.status.as_str()}), meta)
-        .await?;
+    record(
+        &mut conn,
+        now,
+        Some(me.id),
+        &me.name,
+        AuditAction::ProposalWithdrawn,
+        ("proposal", &p.reference),
+        serde_json::json!({"from": p.status.as_str()}),
+        meta,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -406,8 +419,17 @@ pub async fn provide_information(ctx: &Ctx, session: &Session, id: ProposalId, m
     if !store::set_status(&mut conn, id, p.status, to, &StatusChange::default(), now).await? {
         return Err(AppError::Conflict("the proposal changed meanwhile".into()));
     }
-    record(&mut conn, now, Some(me.id), &me.name, AuditAction::InformationProvided, ("proposal", &p.reference), serde_json::json!({"fields": p.reopened}), meta)
-        .await?;
+    record(
+        &mut conn,
+        now,
+        Some(me.id),
+        &me.name,
+        AuditAction::InformationProvided,
+        ("proposal", &p.reference),
+        serde_json::json!({"fields": p.reopened}),
+        meta,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

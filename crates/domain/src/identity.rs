@@ -388,6 +388,8 @@ str_enum!(
         ChallengeCreated => "challenge_created",
         /// A challenge page was published.
         ChallengePublished => "challenge_published",
+        /// A challenge page was edited.
+        ChallengeEdited => "challenge_edited",
         /// Staff downloaded an export.
         ExportDownloaded => "export_downloaded",
     }

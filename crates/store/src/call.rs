@@ -1337,3 +1337,166 @@ pub async fn set_challenge(conn: &mut Conn<'_>, proposal: ProposalId, challenge:
         .map(|r| r.rows_affected()))?;
     Ok(())
 }
+
+// ---------------------------------------------------------------- challenges made from proposals
+
+/// A challenge created from a selected proposal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewChallenge {
+    /// Slug (unique; a suffix is added when taken).
+    pub slug: String,
+    /// The proposal's reference.
+    pub reference: String,
+    /// The cohort.
+    pub cohort: CohortId,
+    /// The cohort's year.
+    pub year: i32,
+    /// Title.
+    pub title: String,
+    /// One line.
+    pub tagline: String,
+    /// Host organisation.
+    pub host: Uuid,
+    /// Host name.
+    pub host_label: String,
+    /// City.
+    pub city: Option<String>,
+    /// The page's text (Markdown).
+    pub body_md: String,
+    /// Skills (`dev`, `design`…).
+    pub skills: Vec<String>,
+}
+
+/// Creates a challenge in `framing` (not public) and returns its id and final slug.
+pub async fn create_challenge(conn: &mut Conn<'_>, ch: &NewChallenge) -> Result<(Uuid, String), StoreError> {
+    let mut slug = ch.slug.clone();
+    for i in 2..100 {
+        let taken: i64 =
+            on_conn!(conn, |c| sqlx::query_scalar("select count(*) from challenge where slug = $1").bind(&slug).fetch_one(c).await)?;
+        if taken == 0 {
+            break;
+        }
+        slug = format!("{}-{i}", ch.slug);
+    }
+    let id = Uuid::now_v7();
+    let key = cohorte_domain::text::name_key(&ch.title);
+    let search = format!(" {} {} ", key, cohorte_domain::text::name_key(&ch.tagline));
+    on_conn!(conn, |c| sqlx::query(
+        "insert into challenge (id, slug, source_key, cohort_id, year, title, tagline, duration_months, host_id, administration_label, \
+         city, project_key, status, sort_key, fingerprint, search_key, body_md) \
+         values ($1, $2, $3, $4, $5, $6, $7, 10, $8, $9, $10, $3, 'framing', $11, '', $12, $13)"
+    )
+    .bind(id)
+    .bind(&slug)
+    .bind(&ch.reference)
+    .bind(ch.cohort.as_uuid())
+    .bind(ch.year)
+    .bind(&ch.title)
+    .bind(&ch.tagline)
+    .bind(ch.host)
+    .bind(&ch.host_label)
+    .bind(&ch.city)
+    .bind(&key)
+    .bind(&search)
+    .bind(&ch.body_md)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    for s in &ch.skills {
+        on_conn!(conn, |c| sqlx::query("insert into challenge_skill (challenge_id, skill) values ($1, $2) on conflict do nothing")
+            .bind(id)
+            .bind(s)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+    }
+    Ok((id, slug))
+}
+
+/// A challenge staff edit before publishing it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ChallengeEditRow {
+    /// Id.
+    pub id: Uuid,
+    /// Slug.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// One line.
+    pub tagline: String,
+    /// City.
+    pub city: Option<String>,
+    /// Website.
+    pub website: Option<String>,
+    /// Status.
+    pub status: String,
+    /// Text (Markdown).
+    pub body_md: String,
+    /// Cohort code.
+    pub cohort_code: String,
+}
+
+/// Challenges made from proposals (any status), newest first.
+pub async fn challenges_from_proposals(conn: &mut Conn<'_>) -> Result<Vec<ChallengeEditRow>, StoreError> {
+    Ok(on_conn!(conn, |c| {
+        sqlx::query_as(
+        "select c.id, c.slug, c.title, c.tagline, c.city, c.website, c.status, c.body_md, co.code as cohort_code \
+         from challenge c join cohort co on co.id = c.cohort_id where c.id in (select challenge_id from proposal where challenge_id is not null) \
+         order by c.year desc, c.sort_key"
+    )
+    .fetch_all(c)
+    .await
+    })?)
+}
+
+/// A challenge for editing.
+pub async fn challenge_for_edit(conn: &mut Conn<'_>, slug: &str) -> Result<Option<ChallengeEditRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select c.id, c.slug, c.title, c.tagline, c.city, c.website, c.status, c.body_md, co.code as cohort_code \
+         from challenge c join cohort co on co.id = c.cohort_id where c.slug = $1"
+    )
+    .bind(slug)
+    .fetch_optional(c)
+    .await)?)
+}
+
+/// Updates a challenge's page.
+pub async fn update_challenge_page(
+    conn: &mut Conn<'_>,
+    id: Uuid,
+    title: &str,
+    tagline: &str,
+    city: Option<&str>,
+    website: Option<&str>,
+    body_md: &str,
+) -> Result<(), StoreError> {
+    let key = cohorte_domain::text::name_key(title);
+    let search = format!(" {} {} ", key, cohorte_domain::text::name_key(tagline));
+    on_conn!(conn, |c| sqlx::query(
+        "update challenge set title = $2, tagline = $3, city = $4, website = $5, body_md = $6, sort_key = $7, search_key = $8 where id = $1"
+    )
+    .bind(id)
+    .bind(title)
+    .bind(tagline)
+    .bind(city)
+    .bind(website)
+    .bind(body_md)
+    .bind(&key)
+    .bind(&search)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Moves a challenge from one status to another (only if it is in `from`).
+pub async fn set_challenge_status(conn: &mut Conn<'_>, id: Uuid, from: &str, to: &str) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| sqlx::query("update challenge set status = $3 where id = $1 and status = $2")
+        .bind(id)
+        .bind(from)
+        .bind(to)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}

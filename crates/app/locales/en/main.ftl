@@ -615,6 +615,7 @@ audit-decision_approved = Decisions approved
 audit-results_published = Results published
 audit-challenge_created = Challenge created
 audit-challenge_published = Challenge page published
+audit-challenge_edited = Challenge page edited
 audit-export_downloaded = Export downloaded
 
 ## Development

@@ -615,6 +615,7 @@ audit-decision_approved = Décisions validées
 audit-results_published = Résultats publiés
 audit-challenge_created = Défi créé
 audit-challenge_published = Page de défi publiée
+audit-challenge_edited = Page de défi modifiée
 audit-export_downloaded = Export téléchargé
 
 ## Développement
