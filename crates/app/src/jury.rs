@@ -1087,27 +1087,34 @@ pub async fn consolidation(ctx: &Ctx, session: &Session, code: &str) -> Result<(
         }
     }
     let mut out = Vec::new();
+    let mut rule_sets = BTreeMap::new();
     for p in store::proposals_of_cohort(&mut conn, co).await? {
         if !(p.status == ProposalStatus::Heard || p.status.is_decision()) {
             continue;
         }
         let pid = p.id.as_uuid();
+        // Each proposal is scored with the rules it was submitted under.
+        if !rule_sets.contains_key(&p.rule_set_id) {
+            let r = store::rules(&mut conn, p.rule_set_id).await?.ok_or(AppError::NotFound)?.rules;
+            rule_sets.insert(p.rule_set_id, r);
+        }
+        let rules = &rule_sets[&p.rule_set_id];
         let mine: Vec<&EvaluationRow> = evals.iter().filter(|e| e.proposal_id == pid).collect();
         let parse = |e: &EvaluationRow| serde_json::from_str::<Scores>(&e.scores).unwrap_or_default();
         let jurors: Vec<Scores> = mine.iter().filter(|e| e.author_id.is_some()).map(|e| parse(e)).collect();
         let consensus_total = mine.iter().find(|e| e.author_id.is_none()).and_then(|e| rules.weighted_total(&parse(e)));
-        let spread = jury::spread(&rules, &jurors);
+        let spread = jury::spread(rules, &jurors);
         out.push(Consolidated {
             panel: assignments.get(&pid).and_then(|x| panels.get(x)).cloned().unwrap_or_default(),
             rank: ranks.get(&pid).copied(),
             consensus_total,
-            mean_centi: jury::mean_total_centi(&rules, &jurors),
+            mean_centi: jury::mean_total_centi(rules, &jurors),
             favourable: (
                 mine.iter().filter(|e| e.opinion.as_deref() == Some("favourable")).count(),
                 mine.iter().filter(|e| e.opinion.is_some()).count(),
             ),
             coups_de_coeur: mine.iter().filter(|e| e.coup_de_coeur).count(),
-            disagreements: spread.iter().filter(|(_, s)| jury::disagree(&rules, **s)).map(|(k, _)| k.clone()).collect(),
+            disagreements: spread.iter().filter(|(_, s)| jury::disagree(rules, **s)).map(|(k, _)| k.clone()).collect(),
             staged: staged.get(&pid).cloned(),
             proposal: p,
         });

@@ -531,7 +531,13 @@ async fn two_instances_on_one_database_run_each_job_exactly_once() {
         {
             let mut tx = a.db.begin().await.unwrap();
             for i in 0..n {
-                let m = OutgoingMail { to: format!("p{i}@example.org"), subject: "s".into(), text: "t".into(), html: "h".into() };
+                let m = OutgoingMail {
+                    to: format!("p{i}@example.org"),
+                    subject: "s".into(),
+                    text: "t".into(),
+                    html: "h".into(),
+                    attachments: vec![],
+                };
                 cohorte_app::jobs::enqueue(&mut tx.conn(), &cohorte_app::jobs::Job::SendMail { mail: m }, None, now).await.unwrap();
             }
             tx.commit().await.unwrap();
@@ -581,7 +587,8 @@ async fn failed_jobs_are_retried_with_backoff() {
         let flaky = Arc::new(Flaky::default());
         let worker = Worker::new(w.ctx.clone(), flaky.clone(), "flaky");
         {
-            let m = OutgoingMail { to: "a@example.org".into(), subject: "s".into(), text: "t".into(), html: "h".into() };
+            let m =
+                OutgoingMail { to: "a@example.org".into(), subject: "s".into(), text: "t".into(), html: "h".into(), attachments: vec![] };
             let mut tx = w.ctx.db.begin().await.unwrap();
             cohorte_app::jobs::enqueue(&mut tx.conn(), &cohorte_app::jobs::Job::SendMail { mail: m }, None, w.clock.now()).await.unwrap();
             tx.commit().await.unwrap();

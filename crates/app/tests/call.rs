@@ -1,0 +1,411 @@
+//! The call for projects through the use cases, on SQLite and PostgreSQL: rules versions, saves
+//! that never overwrite each other, the deadline, the acknowledgement, conflicts of interest in
+//! the assignment, blind scoring, and decisions nobody sees before publication.
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly on unexpected errors")]
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use cohorte_app::calls::{self, CohortInput, MilestoneInput};
+use cohorte_app::identity::{RequestMeta, Session};
+use cohorte_app::jobs::{Turn, Worker};
+use cohorte_app::jury::{self, EvaluationForm, PreselectionStep};
+use cohorte_app::mail::{MailError, Mailer, OutgoingMail};
+use cohorte_app::proposals::{self, Saved};
+use cohorte_app::{AppError, Ctx, decisions};
+use cohorte_domain::cohort::{MilestoneKind, TextField};
+use cohorte_domain::content::RoleKind;
+use cohorte_domain::identity::{Actor, AuthMethod, Email, Grant, SignedIn};
+use cohorte_domain::ids::{PersonId, ProposalId};
+use cohorte_domain::proposal::{Contact, ContactRole, Decision, ProfileNeed, ProposalStatus, TeamMember};
+use cohorte_store::identity as ids;
+use cohorte_test_support::TestDb;
+use cohorte_test_support::clock::TestClock;
+use time::Duration;
+use time::macros::datetime;
+
+#[derive(Debug, Default)]
+struct Outbox(Mutex<Vec<OutgoingMail>>);
+
+#[async_trait::async_trait]
+impl Mailer for Outbox {
+    async fn send(&self, _id: &str, mail: &OutgoingMail) -> Result<(), MailError> {
+        self.0.lock().unwrap().push(mail.clone());
+        Ok(())
+    }
+}
+
+struct World {
+    ctx: Ctx,
+    clock: Arc<TestClock>,
+    outbox: Arc<Outbox>,
+    worker: Worker,
+    db: TestDb,
+}
+
+fn meta() -> RequestMeta {
+    RequestMeta { ip: Some("192.0.2.1".into()), user_agent: None, lang: cohorte_domain::lang::Lang::Fr }
+}
+
+impl World {
+    async fn new(db: TestDb) -> World {
+        let clock = Arc::new(TestClock::at(datetime!(2021-01-10 10:00 UTC)));
+        let ctx = Ctx::new(db.db.clone()).with_clock(clock.clone());
+        let outbox = Arc::new(Outbox::default());
+        let worker = Worker::new(ctx.clone(), outbox.clone(), "w");
+        World { ctx, clock, outbox, worker, db }
+    }
+
+    async fn run_jobs(&self) {
+        while let Turn::Done(_) | Turn::Failed(..) = self.worker.run_once().await.unwrap() {}
+    }
+
+    fn mails_to(&self, to: &str) -> Vec<OutgoingMail> {
+        self.outbox.0.lock().unwrap().iter().filter(|m| m.to == to).cloned().collect()
+    }
+
+    async fn person(&self, email: &str, roles: &[(RoleKind, bool)]) -> PersonId {
+        let mut tx = self.ctx.db.begin().await.unwrap();
+        let mut c = tx.conn();
+        let now = cohorte_domain::clock::Clock::now(&*self.clock);
+        let p = ids::create_person(&mut c, &cohorte_domain::text::slugify(email), email).await.unwrap();
+        ids::add_email(&mut c, p, &Email::parse(email).unwrap(), Some(now), now).await.unwrap();
+        for (r, _) in roles {
+            ids::grant_role(&mut c, p, &Grant::program(*r), None, "test", now).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        p
+    }
+
+    /// A signed-in session (strong when asked), with the grants stored now.
+    async fn session(&self, person: PersonId, strong: bool) -> Session {
+        let mut c = self.ctx.db.acquire().await.unwrap();
+        let grants = ids::active_grants(&mut c.conn(), person).await.unwrap();
+        let now = cohorte_domain::clock::Clock::now(&*self.clock);
+        Session {
+            hash: format!("{person}"),
+            csrf_token: String::new(),
+            actor: Actor::Person(SignedIn {
+                id: person,
+                name: person.to_string(),
+                grants,
+                method: if strong { AuthMethod::Totp } else { AuthMethod::MagicLink },
+                authenticated_at: now,
+            }),
+            pending: None,
+            oidc_state: None,
+        }
+    }
+}
+
+fn complete(form: &mut cohorte_domain::proposal::ProposalForm) {
+    form.host = "dinum".into();
+    form.address = "20 avenue de Ségur, Paris".into();
+    form.fellows = 2;
+    for t in TextField::ALL.iter().filter(|t| t.required()) {
+        form.texts.entry(*t).or_insert_with(|| format!("Texte {t}"));
+    }
+    for r in ContactRole::ALL.iter().filter(|r| r.required()) {
+        form.contacts.insert(
+            *r,
+            Contact { name: "Camille".into(), function: "Cheffe".into(), email: "camille@example.gouv.fr".into(), phone: String::new() },
+        );
+    }
+    form.profiles = vec![
+        ProfileNeed { kind: cohorte_domain::cohort::ProfileKind::Developer, mission: "Coder".into(), expertise: "Rust".into() },
+        ProfileNeed { kind: cohorte_domain::cohort::ProfileKind::Designer, mission: "Concevoir".into(), expertise: "UX".into() },
+    ];
+    form.team = vec![TeamMember { name: "A".into(), function: "B".into(), status: "C".into(), involvement: 40, contribution: "D".into() }];
+    form.attestations = cohorte_domain::cohort::RuleSet::eig5().attestations.iter().map(|a| a.key.clone()).collect();
+}
+
+async fn org(w: &World, slug: &str, name: &str, parent: Option<&str>) {
+    let mut tx = w.ctx.db.begin().await.unwrap();
+    let mut c = tx.conn();
+    let parent_row = match parent {
+        Some(ps) => {
+            let o = cohorte_store::call::organisation(&mut c, ps).await.unwrap().unwrap();
+            Some((cohorte_domain::ids::OrganisationId::from_uuid(o.id), format!("/{ps}/")))
+        }
+        None => None,
+    };
+    let o = cohorte_domain::content::Organisation {
+        slug: cohorte_domain::text::Slug::parse(slug).unwrap(),
+        name: name.into(),
+        acronym: None,
+        kind: cohorte_domain::content::OrganisationKind::CentralAdmin,
+        parent: parent.map(|p| cohorte_domain::text::Slug::parse(p).unwrap()),
+        website: None,
+        aliases: vec![],
+    };
+    cohorte_store::content::upsert_organisation(&mut c, &o, parent_row.as_ref().map(|(i, p)| (*i, p.as_str()))).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
+fn pdf() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".to_vec()
+}
+
+fn scores(v: u8) -> BTreeMap<String, u8> {
+    cohorte_domain::cohort::RuleSet::eig5().criteria.iter().map(|c| (c.key.clone(), v)).collect()
+}
+
+fn code(e: AppError) -> String {
+    match e {
+        AppError::Invalid(f) => f.0.iter().map(|x| format!("{}:{}", x.field, x.code)).collect::<Vec<_>>().join(","),
+        AppError::Denied(d) => format!("denied:{d:?}"),
+        other => format!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn call_for_projects_from_cohort_to_published_challenge() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        org(&w, "dinum", "Direction interministérielle du numérique", None).await;
+        org(&w, "min-int", "Ministère de l’Intérieur", None).await;
+        org(&w, "dgpn", "Direction générale de la police nationale", Some("min-int")).await;
+        let staff = w.person("staff@example.org", &[(RoleKind::ProgramStaff, true)]).await;
+        let validator = w.person("validator@example.org", &[(RoleKind::Validator, true)]).await;
+        let admin = w.person("admin@example.gouv.fr", &[]).await;
+        let admin2 = w.person("admin2@example.gouv.fr", &[]).await;
+        let s = w.session(staff, true).await;
+
+        // A cohort, by staff only.
+        let input = CohortInput {
+            code: "eig-6".into(),
+            kind: "eig".into(),
+            number: "6".into(),
+            year: "2021".into(),
+            title_fr: "EIG 6".into(),
+            title_en: "EIG 6".into(),
+            copy_rules_from: String::new(),
+        };
+        let a = w.session(admin, false).await;
+        assert_eq!(code(calls::create_cohort(&w.ctx, &a, &input, &meta()).await.unwrap_err()), "denied:Forbidden", "{name}");
+        calls::create_cohort(&w.ctx, &s, &input, &meta()).await.unwrap();
+        assert_eq!(code(calls::create_cohort(&w.ctx, &s, &input, &meta()).await.unwrap_err()), "code:code-taken");
+
+        // The calendar in Paris time; the skipped hour of 28 March is refused.
+        let line = |k: MilestoneKind, st: &str| MilestoneInput { kind: k, starts: st.into(), ends: String::new() };
+        let bad = [line(MilestoneKind::AapOpen, "2021-02-01T09:00"), line(MilestoneKind::AapClose, "2021-03-28T02:30")];
+        assert_eq!(code(calls::set_calendar(&w.ctx, &s, "eig-6", &bad, &meta()).await.unwrap_err()), "aap_close:datetime-nonexistent");
+        let cal = [
+            line(MilestoneKind::AapOpen, "2021-02-01T09:00"),
+            line(MilestoneKind::AapClose, "2021-04-07T23:59"),
+            MilestoneInput { kind: MilestoneKind::AapJury, starts: "2021-05-04T09:00".into(), ends: "2021-05-05T18:00".into() },
+        ];
+        calls::set_calendar(&w.ctx, &s, "eig-6", &cal, &meta()).await.unwrap();
+        let detail = calls::cohort(&w.ctx, &s, "eig-6").await.unwrap();
+        assert_eq!(
+            detail.calendar.get(MilestoneKind::AapClose).unwrap().starts_at,
+            datetime!(2021-04-07 21:59 UTC),
+            "{name}: 23:59 summer time"
+        );
+
+        // Not open yet.
+        assert_eq!(code(proposals::start(&w.ctx, &a, "eig-6", "Trop tôt", &meta()).await.unwrap_err()), "denied:Forbidden");
+        w.clock.advance(Duration::days(31));
+        let p = proposals::start(&w.ctx, &a, "eig-6", "Mieux orienter les usagers", &meta()).await.unwrap();
+        assert_eq!(p.reference, "EIG-6-001");
+        assert_eq!(p.status, ProposalStatus::Draft);
+
+        // Two tabs: the second save from an old version is refused, nothing is overwritten.
+        let mut tab_a = p.form.clone();
+        tab_a.texts.insert(TextField::Problem, "Version de l’onglet A".into());
+        let mut tab_b = p.form.clone();
+        tab_b.texts.insert(TextField::Problem, "Version de l’onglet B".into());
+        assert_eq!(proposals::save(&w.ctx, &a, p.id, p.version, &tab_a, &meta()).await.unwrap(), Saved::Saved(p.version + 1));
+        assert_eq!(
+            proposals::save(&w.ctx, &a, p.id, p.version, &tab_b, &meta()).await.unwrap(),
+            Saved::Conflict { current: p.version + 1 }
+        );
+        let v = proposals::view(&w.ctx, &a, p.id).await.unwrap();
+        assert_eq!(v.proposal.form.texts[&TextField::Problem], "Version de l’onglet A", "{name}");
+
+        // Documents: PDF only.
+        assert_eq!(
+            code(proposals::upload(&w.ctx, &a, p.id, "deck", "deck.pdf", b"<html>", &meta()).await.unwrap_err()),
+            "document:file-not-pdf"
+        );
+        assert_eq!(
+            code(proposals::upload(&w.ctx, &a, p.id, "nope", "x.pdf", &pdf(), &meta()).await.unwrap_err()),
+            "document:invalid-choice"
+        );
+        let doc = proposals::upload(&w.ctx, &a, p.id, "deck", "../../etc/Présentation.pdf", &pdf(), &meta()).await.unwrap();
+        assert_eq!(doc.filename, "Présentation.pdf", "the client's path is never kept");
+
+        // Submission: incomplete first, then complete; a stale version is refused.
+        let v = proposals::view(&w.ctx, &a, p.id).await.unwrap();
+        let err = code(proposals::submit(&w.ctx, &a, p.id, v.proposal.version, &meta()).await.unwrap_err());
+        assert!(err.contains("host:required") && err.contains("attestations:attestation-required"), "{err}");
+        let mut form = v.proposal.form.clone();
+        complete(&mut form);
+        let Saved::Saved(version) = proposals::save(&w.ctx, &a, p.id, v.proposal.version, &form, &meta()).await.unwrap() else { panic!() };
+        assert_eq!(code(proposals::submit(&w.ctx, &a, p.id, version - 1, &meta()).await.unwrap_err()), "form:version-conflict");
+        let receipt = proposals::submit(&w.ctx, &a, p.id, version, &meta()).await.unwrap();
+        assert_eq!(receipt.submitted_at, cohorte_domain::clock::Clock::now(&*w.clock));
+        w.run_jobs().await;
+        let ack = w.mails_to("admin@example.gouv.fr");
+        assert_eq!(ack.len(), 1, "{name}: one acknowledgement");
+        assert!(ack[0].text.contains(&receipt.hash) && ack[0].subject.contains("EIG-6-001"), "{}", ack[0].text);
+        assert!(ack[0].text.contains("(Europe/Paris, UTC+1)"), "{}", ack[0].text);
+        let v = proposals::view(&w.ctx, &a, p.id).await.unwrap();
+        assert_eq!(v.proposal.status, ProposalStatus::Submitted);
+        assert_eq!(v.proposal.submission_hash.as_deref(), Some(receipt.hash.as_str()));
+        assert!(!v.can_edit, "read-only once submitted");
+        assert_eq!(code(proposals::save(&w.ctx, &a, p.id, v.proposal.version, &form, &meta()).await.unwrap_err()), "denied:Forbidden");
+
+        // Rules used by a submission are never edited in place: a new version.
+        let mut rules = calls::cohort(&w.ctx, &s, "eig-6").await.unwrap().rules.rules;
+        rules.criteria[0].weight = 2;
+        let saved = calls::save_rules(&w.ctx, &s, "eig-6", &rules, &meta()).await.unwrap();
+        assert_eq!(saved.version, 2, "{name}");
+        assert_eq!(calls::cohort(&w.ctx, &s, "eig-6").await.unwrap().versions.len(), 2);
+
+        // A second proposal, from a directorate of the Interior ministry; submitted just before
+        // the deadline; a third one is too late.
+        let a2 = w.session(admin2, false).await;
+        let p2 = proposals::start(&w.ctx, &a2, "eig-6", "Simplifier les démarches", &meta()).await.unwrap();
+        let mut f2 = p2.form.clone();
+        complete(&mut f2);
+        f2.host = "dgpn".into();
+        let Saved::Saved(v2) = proposals::save(&w.ctx, &a2, p2.id, p2.version, &f2, &meta()).await.unwrap() else { panic!() };
+        proposals::upload(&w.ctx, &a2, p2.id, "deck", "deck.pdf", &pdf(), &meta()).await.unwrap();
+        let late = proposals::start(&w.ctx, &a2, "eig-6", "En retard", &meta()).await.unwrap();
+        let v2b = proposals::view(&w.ctx, &a2, p2.id).await.unwrap().proposal.version;
+        assert_eq!(v2b, v2);
+        let to_deadline = datetime!(2021-04-07 21:58:59 UTC) - cohorte_domain::clock::Clock::now(&*w.clock);
+        w.clock.advance(to_deadline);
+        proposals::submit(&w.ctx, &a2, p2.id, v2b, &meta()).await.unwrap();
+        w.clock.advance(Duration::seconds(1));
+        assert_eq!(
+            code(proposals::submit(&w.ctx, &a2, late.id, late.version, &meta()).await.unwrap_err()),
+            "form:deadline-passed",
+            "{name}: the server's clock"
+        );
+
+        // Pre-selection.
+        for id in [p.id, p2.id] {
+            jury::preselection_step(&w.ctx, &s, id, &PreselectionStep::StartReview, &meta()).await.unwrap();
+            jury::preselection_step(&w.ctx, &s, id, &PreselectionStep::Shortlist, &meta()).await.unwrap();
+        }
+        assert!(jury::preselection_step(&w.ctx, &s, p.id, &PreselectionStep::Shortlist, &meta()).await.is_err(), "no double step");
+
+        // Panels: a DINUM juror and an Interior juror; the assignment keeps each away from
+        // their organisation's proposal.
+        let j_dinum = w.person("juror.dinum@example.gouv.fr", &[]).await;
+        let j_other = w.person("juror2@example.org", &[]).await;
+        let j_int = w.person("juror.int@example.gouv.fr", &[]).await;
+        let j_four = w.person("juror4@example.org", &[]).await;
+        let p1 = jury::create_panel(&w.ctx, &s, "eig-6", "Jury 1", &meta()).await.unwrap();
+        let p2panel = jury::create_panel(&w.ctx, &s, "eig-6", "Jury 2", &meta()).await.unwrap();
+        jury::add_juror(&w.ctx, &s, p1, "juror.dinum@example.gouv.fr", "dinum", true, &meta()).await.unwrap();
+        jury::add_juror(&w.ctx, &s, p1, "juror2@example.org", "", false, &meta()).await.unwrap();
+        jury::add_juror(&w.ctx, &s, p2panel, "juror.int@example.gouv.fr", "min-int", true, &meta()).await.unwrap();
+        jury::add_juror(&w.ctx, &s, p2panel, "juror4@example.org", "", false, &meta()).await.unwrap();
+        let (n, unassignable) = jury::auto_assign(&w.ctx, &s, "eig-6", &meta()).await.unwrap();
+        assert_eq!((n, unassignable.len()), (2, 0), "{name}");
+        let panels = jury::panels(&w.ctx, &s, "eig-6").await.unwrap();
+        let panel_of = |id: ProposalId| panels.assignments.iter().find(|x| x.proposal_id == id.as_uuid()).unwrap().panel_id;
+        assert_eq!(panel_of(p.id), p2panel.as_uuid(), "{name}: the DINUM proposal goes away from the DINUM juror");
+        assert_eq!(panel_of(p2.id), p1.as_uuid(), "{name}: the DGPN proposal goes away from the Interior juror (parent ministry)");
+        assert_eq!(
+            code(jury::assign(&w.ctx, &s, p.id, p1, &meta()).await.unwrap_err()),
+            "panel:panel-conflict",
+            "manual moves are checked too"
+        );
+
+        // Jurors: the conflicted one never sees it; the others score blind.
+        let sj_dinum = w.session(j_dinum, true).await;
+        assert_eq!(code(proposals::view(&w.ctx, &sj_dinum, p.id).await.unwrap_err()), "NotFound", "{name}");
+        let sj_int = w.session(j_int, true).await;
+        let sj_four = w.session(j_four, true).await;
+        assert_eq!(code(proposals::view(&w.ctx, &w.session(j_int, false).await, p.id).await.unwrap_err()), "denied:SecondFactorRequired");
+        let ev = |v: u8, opinion: &str| EvaluationForm {
+            scores: scores(v),
+            opinion: opinion.into(),
+            coup_de_coeur: v == 4,
+            comment: "ok".into(),
+            consensus: false,
+        };
+        jury::evaluate(&w.ctx, &sj_int, p.id, &ev(4, "favourable"), &meta()).await.unwrap();
+        let kit = jury::kit(&w.ctx, &sj_four, p.id).await.unwrap();
+        assert!(kit.others.is_empty(), "{name}: no one else's scores before one's own");
+        jury::evaluate(&w.ctx, &sj_four, p.id, &ev(2, "favourable"), &meta()).await.unwrap();
+        assert_eq!(jury::kit(&w.ctx, &sj_four, p.id).await.unwrap().others.len(), 1);
+        let mut bad = ev(3, "favourable");
+        bad.scores.insert("need".into(), 9);
+        assert_eq!(code(jury::evaluate(&w.ctx, &sj_four, p.id, &bad, &meta()).await.unwrap_err()), "scores:score-range");
+        let mut consensus = ev(3, "favourable");
+        consensus.consensus = true;
+        assert_eq!(
+            code(jury::evaluate(&w.ctx, &sj_four, p.id, &consensus, &meta()).await.unwrap_err()),
+            "denied:Forbidden",
+            "the referent writes the consensus"
+        );
+        jury::evaluate(&w.ctx, &sj_int, p.id, &consensus, &meta()).await.unwrap();
+        jury::preselection_step(&w.ctx, &sj_int, p.id, &PreselectionStep::Heard, &meta()).await.unwrap();
+        jury::rank(&w.ctx, &sj_int, p2panel, &[(p.id, "Le plus mûr".into())], &meta()).await.unwrap();
+        // Panel 1 hears the other.
+        let sj_dinum_other = w.session(j_other, true).await;
+        jury::evaluate(&w.ctx, &sj_dinum_other, p2.id, &ev(2, "unfavourable"), &meta()).await.unwrap();
+        jury::preselection_step(&w.ctx, &s, p2.id, &PreselectionStep::Heard, &meta()).await.unwrap();
+        let (_, _, cons) = jury::consolidation(&w.ctx, &s, "eig-6").await.unwrap();
+        let c1 = cons.iter().find(|c| c.proposal.id == p.id).unwrap();
+        assert_eq!(
+            c1.consensus_total,
+            Some(15),
+            "{name}: scored with the rules the proposal was submitted under (weights 1), not the new version"
+        );
+        assert_eq!(c1.disagreements, ["commitment", "definition", "need", "openness", "transformation"], "4 vs 2 on every criterion");
+        assert_eq!((c1.favourable, c1.coups_de_coeur, c1.rank), ((3, 3), 1, Some(1)));
+
+        // Decisions: staged by staff, approved by the validator, published later.
+        decisions::stage(&w.ctx, &s, p.id, Decision::Selected, &meta()).await.unwrap();
+        let sv = w.session(validator, true).await;
+        assert!(decisions::approve(&w.ctx, &sv, "eig-6", "", &meta()).await.is_err(), "every heard proposal needs an outcome");
+        decisions::stage(&w.ctx, &s, p2.id, Decision::NotSelected, &meta()).await.unwrap();
+        assert_eq!(
+            code(decisions::approve(&w.ctx, &s, "eig-6", "", &meta()).await.unwrap_err()),
+            "denied:Forbidden",
+            "staff do not approve"
+        );
+        let publish = decisions::approve(&w.ctx, &sv, "eig-6", "2021-05-12T10:00", &meta()).await.unwrap();
+        assert_eq!(publish, datetime!(2021-05-12 08:00 UTC));
+        w.clock.advance(Duration::days(5));
+        w.run_jobs().await;
+        // Before publication: the administration reads "heard", hears nothing.
+        let before = w.outbox.0.lock().unwrap().len();
+        assert_eq!(
+            proposals::view(&w.ctx, &a, p.id).await.unwrap().proposal.status,
+            ProposalStatus::Heard,
+            "{name}: secret until published"
+        );
+        assert_eq!(proposals::view(&w.ctx, &s, p.id).await.unwrap().proposal.status, ProposalStatus::Selected, "staff see it");
+        assert!(w.mails_to("admin@example.gouv.fr").iter().all(|m| !m.subject.to_lowercase().contains("retenu")));
+        assert!(decisions::challenges(&w.ctx, &s).await.unwrap().is_empty());
+        // At the chosen moment the worker publishes.
+        let to_publish = publish - cohorte_domain::clock::Clock::now(&*w.clock);
+        w.clock.advance(to_publish);
+        w.run_jobs().await;
+        assert_eq!(proposals::view(&w.ctx, &a, p.id).await.unwrap().proposal.status, ProposalStatus::Selected, "{name}");
+        assert!(w.outbox.0.lock().unwrap().len() > before, "{name}: the administrations are told");
+        let challenges = decisions::challenges(&w.ctx, &s).await.unwrap();
+        assert_eq!(challenges.len(), 1, "{name}");
+        assert_eq!((challenges[0].status.as_str(), challenges[0].title.as_str()), ("framing", "Mieux orienter les usagers"));
+        // Staff edit and publish its page.
+        let page = decisions::ChallengePage {
+            title: "Mieux orienter les usagers".into(),
+            tagline: "Un défi de la DINUM".into(),
+            city: "Paris".into(),
+            website: String::new(),
+            body_md: challenges[0].body_md.clone(),
+            publish: true,
+        };
+        decisions::save_challenge(&w.ctx, &s, &challenges[0].slug, &page, &meta()).await.unwrap();
+        assert_eq!(decisions::challenge(&w.ctx, &s, &challenges[0].slug).await.unwrap().status, "open_for_applications");
+        let _ = &w.db;
+    }
+}
