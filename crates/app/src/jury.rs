@@ -1094,9 +1094,8 @@ pub async fn consolidation(ctx: &Ctx, session: &Session, code: &str) -> Result<(
         }
         let pid = p.id.as_uuid();
         // Each proposal is scored with the rules it was submitted under.
-        if !rule_sets.contains_key(&p.rule_set_id) {
-            let r = store::rules(&mut conn, p.rule_set_id).await?.ok_or(AppError::NotFound)?.rules;
-            rule_sets.insert(p.rule_set_id, r);
+        if let std::collections::btree_map::Entry::Vacant(slot) = rule_sets.entry(p.rule_set_id) {
+            slot.insert(store::rules(&mut conn, p.rule_set_id).await?.ok_or(AppError::NotFound)?.rules);
         }
         let rules = &rule_sets[&p.rule_set_id];
         let mine: Vec<&EvaluationRow> = evals.iter().filter(|e| e.proposal_id == pid).collect();
