@@ -331,3 +331,31 @@ pub fn local_label(t: OffsetDateTime) -> String {
     let l = paris::to_local(t);
     format!("{:02}/{:02}/{} {:02}:{:02} (Europe/Paris)", l.day(), u8::from(l.month()), l.year(), l.hour(), l.minute())
 }
+
+/// An organisation of the tree, as a choice in forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganisationOption {
+    /// Id.
+    pub id: uuid::Uuid,
+    /// Slug.
+    pub slug: String,
+    /// Label: the name, with the acronym, under its parent.
+    pub label: String,
+}
+
+/// Every organisation of the tree, parents before children, for the form's choices.
+pub async fn organisation_choices(ctx: &Ctx) -> Result<Vec<OrganisationOption>, AppError> {
+    let mut c = ctx.db.acquire().await?;
+    let all = store::find_organisations(&mut c.conn(), "", 2000).await?;
+    let depth = |path: &str| path.trim_matches('/').split('/').count().saturating_sub(1);
+    Ok(all
+        .into_iter()
+        .map(|o| {
+            let name = match &o.acronym {
+                Some(a) if !a.is_empty() && !o.name.contains(a.as_str()) => format!("{} ({a})", o.name),
+                _ => o.name.clone(),
+            };
+            OrganisationOption { id: o.id, slug: o.slug, label: format!("{}{name}", "— ".repeat(depth(&o.path))) }
+        })
+        .collect())
+}

@@ -14,9 +14,9 @@ use cohorte_domain::policy::{self, ProposalRelation};
 use cohorte_domain::proposal::{ProposalEvent, ProposalStatus};
 use cohorte_domain::query::{FieldError, FieldErrors};
 use cohorte_store::Conn;
+pub use cohorte_store::call::ReviewInput;
 use cohorte_store::call::{
-    self as store, AssignmentRow, CohortAdminRow, EvaluationRow, PanelMemberRow, PanelRow, ProposalRow, ReviewInput, ReviewRow,
-    StatusChange,
+    self as store, AssignmentRow, CohortAdminRow, EvaluationRow, PanelMemberRow, PanelRow, ProposalRow, ReviewRow, StatusChange,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -1142,4 +1142,153 @@ mod tests {
         assert_eq!(ics_text("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
         assert_eq!(ics_time(time::macros::datetime!(2021-05-04 10:00 +2)), "20210504T080000Z");
     }
+}
+
+/// One line of the proposals export (staff).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportLine {
+    /// Reference.
+    pub reference: String,
+    /// Name.
+    pub name: String,
+    /// Host organisation.
+    pub host: String,
+    /// Status.
+    pub status: String,
+    /// Submitted (RFC 3339, UTC).
+    pub submitted_at: String,
+    /// Fingerprint.
+    pub hash: String,
+    /// Fellows requested.
+    pub fellows: u8,
+    /// Panel.
+    pub panel: String,
+    /// Rank in the panel.
+    pub rank: Option<usize>,
+    /// Consensus total.
+    pub consensus_total: Option<u32>,
+    /// Jurors' mean total.
+    pub mean_total: Option<f64>,
+    /// Favourable opinions.
+    pub favourable: usize,
+    /// Opinions.
+    pub opinions: usize,
+    /// Coups de cœur.
+    pub coups_de_coeur: usize,
+    /// Criteria where jurors disagree.
+    pub disagreements: String,
+    /// Staged or decided outcome.
+    pub outcome: String,
+}
+
+/// Every proposal of a cohort with its scores (staff; recorded in the audit log).
+pub async fn export(ctx: &Ctx, session: &Session, code: &str, format: &str, meta: &RequestMeta) -> Result<Vec<ExportLine>, AppError> {
+    let me = policy::can_run_calls(&session.actor)?.clone();
+    let (cohort, _rules, scored) = consolidation(ctx, session, code).await?;
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let mut out = Vec::new();
+    for p in store::proposals_of_cohort(&mut conn, cohort.cohort_id()).await? {
+        let s = scored.iter().find(|x| x.proposal.id == p.id);
+        let host = match p.form.host.as_str() {
+            "" => String::new(),
+            slug => store::organisation(&mut conn, slug).await?.map(|o| o.name).unwrap_or_default(),
+        };
+        out.push(ExportLine {
+            reference: p.reference.clone(),
+            name: p.name.clone(),
+            host,
+            status: p.status.as_str().to_owned(),
+            submitted_at: p.submitted_at.and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok()).unwrap_or_default(),
+            hash: p.submission_hash.clone().unwrap_or_default(),
+            fellows: p.form.fellows,
+            panel: s.map(|x| x.panel.clone()).unwrap_or_default(),
+            rank: s.and_then(|x| x.rank),
+            consensus_total: s.and_then(|x| x.consensus_total),
+            mean_total: s.and_then(|x| x.mean_centi).map(|m| f64::from(m) / 100.0),
+            favourable: s.map(|x| x.favourable.0).unwrap_or(0),
+            opinions: s.map(|x| x.favourable.1).unwrap_or(0),
+            coups_de_coeur: s.map(|x| x.coups_de_coeur).unwrap_or(0),
+            disagreements: s.map(|x| x.disagreements.join(" ")).unwrap_or_default(),
+            outcome: s.and_then(|x| x.staged.clone()).unwrap_or_default(),
+        });
+    }
+    drop(c);
+    let mut tx = ctx.db.begin().await?;
+    record(
+        &mut tx.conn(),
+        ctx.clock.now(),
+        Some(me.id),
+        &me.name,
+        AuditAction::ExportDownloaded,
+        ("cohort", code),
+        serde_json::json!({"format": format, "rows": out.len()}),
+        meta,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Where and when a proposal is heard, as a sentence (staff and validator).
+pub async fn hearing_text(ctx: &Ctx, id: ProposalId) -> Result<Option<String>, AppError> {
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let Some(a) = store::assignment(&mut conn, id).await? else { return Ok(None) };
+    let panel = store::panel(&mut conn, PanelId::from_uuid(a.panel_id)).await?.map(|(p, _)| p.name).unwrap_or_default();
+    Ok(Some(match (a.hearing_at, a.duration_minutes, a.location) {
+        (Some(at), Some(m), Some(loc)) => format!("{panel} — {} — {m} min — {loc}", crate::calls::local_label(at)),
+        _ => panel,
+    }))
+}
+
+/// The cohorts whose proposals the actor pre-selects.
+pub async fn preselection_cohorts(ctx: &Ctx, session: &Session) -> Result<Vec<CohortAdminRow>, AppError> {
+    let me = policy::can_use_account(&session.actor)?.clone();
+    let mut c = ctx.db.acquire().await?;
+    let all = store::cohorts(&mut c.conn()).await?;
+    Ok(all.into_iter().filter(|co| me.acts_as_in(RoleKind::Preselector, co.cohort_id())).collect())
+}
+
+/// A panel's heard proposals with their consensus totals, for its ranking page.
+#[derive(Debug, Clone)]
+pub struct HeardOfPanel {
+    /// The panel's name.
+    pub name: String,
+    /// Whether the reader is its referent (may rank).
+    pub referent: bool,
+    /// (proposal, consensus total as text).
+    pub items: Vec<(ProposalRow, String)>,
+}
+
+/// The heard proposals of a panel (its members, staff, the validator).
+pub async fn heard_of_panel(ctx: &Ctx, session: &Session, panel: PanelId) -> Result<HeardOfPanel, AppError> {
+    let me = policy::can_use_jury_area(&session.actor)?.clone();
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let (row, cohort) = store::panel(&mut conn, panel).await?.ok_or(AppError::NotFound)?;
+    let member = store::panels_of(&mut conn, me.id).await?.iter().any(|(p, _)| p.id == row.id);
+    if !member && !policy::can_see_unpublished_decisions(&session.actor) {
+        return Err(AppError::Denied(policy::Denied::NotVisible));
+    }
+    let evals = store::evaluations(&mut conn, cohort).await?;
+    let mut items = Vec::new();
+    for a in store::assignments(&mut conn, cohort).await?.into_iter().filter(|a| a.panel_id == row.id) {
+        let Some(p) = store::proposal(&mut conn, ProposalId::from_uuid(a.proposal_id)).await? else { continue };
+        if p.status != ProposalStatus::Heard && !p.status.is_decision() {
+            continue;
+        }
+        if conflicted(&mut conn, me.id, &p).await? {
+            continue;
+        }
+        let rules = store::rules(&mut conn, p.rule_set_id).await?.ok_or(AppError::NotFound)?.rules;
+        let total = evals
+            .iter()
+            .find(|e| e.proposal_id == a.proposal_id && e.author_id.is_none())
+            .and_then(|e| rules.weighted_total(&serde_json::from_str::<Scores>(&e.scores).unwrap_or_default()))
+            .map(|t| format!("{t}/{}", rules.max_total()))
+            .unwrap_or_default();
+        items.push((p, total));
+    }
+    Ok(HeardOfPanel { name: row.name, referent: row.referent_id == Some(me.id.as_uuid()), items })
 }

@@ -45,6 +45,28 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     res
 }
 
+/// The largest body of an ordinary form.
+pub const FORM_LIMIT: usize = 64 * 1024;
+/// The largest body of a document upload (the rules cap each document at 20 MiB).
+pub const UPLOAD_LIMIT: usize = 21 * 1024 * 1024;
+
+/// Whether a request is a document upload (the only requests with large bodies).
+pub fn is_upload(req: &Request) -> bool {
+    req.method() == Method::POST && req.uri().path().starts_with("/proposals/") && req.uri().path().ends_with("/documents")
+}
+
+/// Caps request bodies: 64 KiB, or 21 MiB for document uploads. A declared length over the cap
+/// is refused at once (413); a body that turns out longer fails when read (413 too).
+pub async fn body_limit(req: Request, next: Next) -> Response {
+    let limit = if is_upload(&req) { UPLOAD_LIMIT } else { FORM_LIMIT };
+    let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return error_marker(StatusCode::PAYLOAD_TOO_LARGE, vec![]);
+    }
+    let req = req.map(|b| Body::new(http_body_util::Limited::new(b, limit)));
+    next.run(req).await
+}
+
 /// Refuses what no route should see: huge URIs (414), query strings that are not valid
 /// UTF-8 or hold NUL bytes (400).
 pub async fn guard_request(req: Request, next: Next) -> Response {

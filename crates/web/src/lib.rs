@@ -22,7 +22,6 @@ use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
 use cohorte_app::Ctx;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -168,7 +167,7 @@ pub fn layered(routes: Router<AppState>, state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), session::state_extension))
         .layer(from_fn_with_state(state.clone(), layers::page_cache))
         .layer(TimeoutLayer::with_status_code(http::StatusCode::REQUEST_TIMEOUT, timeout))
-        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        .layer(from_fn(layers::body_limit))
         .layer(from_fn(layers::guard_request))
         .layer(from_fn_with_state(state.clone(), layers::render_errors))
         .layer(from_fn(layers::locale))

@@ -174,6 +174,22 @@ fn form_field(body: &[u8], name: &str) -> Option<String> {
     std::str::from_utf8(body).ok()?.split('&').filter_map(|p| p.split_once('=')).find(|(k, _)| *k == name).and_then(|(_, v)| decode(v))
 }
 
+/// A small text field of a multipart body (the form token comes first in our forms).
+fn multipart_field(body: &[u8], boundary: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\"");
+    let start = find(body, marker.as_bytes())?;
+    let rest = &body[start..];
+    let value_start = find(rest, b"\r\n\r\n")? + 4;
+    let value = &rest[value_start..];
+    let end = find(value, format!("\r\n--{boundary}").as_bytes())?;
+    let v = std::str::from_utf8(&value[..end]).ok()?;
+    (v.len() <= 128).then(|| v.to_owned())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
 /// Refuses a state-changing request that does not come from one of our own forms.
 pub async fn csrf_layer(req: Request, next: Next) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
@@ -186,9 +202,22 @@ pub async fn csrf_layer(req: Request, next: Next) -> Response {
     let expected = req.extensions().get::<SessionSlot>().and_then(|s| s.with(|i| i.session.as_ref().map(|s| s.csrf_token.clone())));
     let Some(expected) = expected else { return WebError::Csrf.into_response() };
     let header_token = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let boundary = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .filter(|ct| ct.starts_with("multipart/form-data"))
+        .and_then(|ct| multer::parse_boundary(ct).ok());
+    let limit = if crate::layers::is_upload(&req) { crate::layers::UPLOAD_LIMIT } else { crate::layers::FORM_LIMIT };
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = to_bytes(body, 64 * 1024).await else { return WebError::BadRequest(Default::default()).into_response() };
-    let given = header_token.or_else(|| form_field(&bytes, "_csrf"));
+    let bytes = match to_bytes(body, limit).await {
+        Ok(b) => b,
+        Err(_) => return http::StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+    };
+    let given = match &boundary {
+        Some(b) => header_token.or_else(|| multipart_field(&bytes, b, "_csrf")),
+        None => header_token.or_else(|| form_field(&bytes, "_csrf")),
+    };
     if !given.is_some_and(|g| constant_time_eq(&g, &expected)) {
         return WebError::Csrf.into_response();
     }
@@ -318,6 +347,13 @@ mod tests {
         let mut junk = http::HeaderMap::new();
         junk.insert("x-forwarded-for", HeaderValue::from_static("not-an-ip"));
         assert_eq!(client_ip(proxy, &junk, &[proxy]), proxy);
+    }
+
+    #[test]
+    fn the_form_token_is_read_from_multipart_bodies() {
+        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc123\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\r\n--XyZ--\r\n";
+        assert_eq!(multipart_field(body, "XyZ", "_csrf").as_deref(), Some("abc123"));
+        assert_eq!(multipart_field(body, "XyZ", "other"), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::util::{encode, with_query};
 use crate::{AppState, WebConfig};
 
 pub mod auth;
+pub mod call;
 pub mod pages;
 
 /// What every page shares: language, location, navigation, title.

@@ -45,12 +45,16 @@ pub async fn robots(State(state): State<AppState>) -> impl IntoResponse {
 
 const APP_CSS: &str = include_str!("../../static/app.css");
 const API_DOCS_JS: &str = include_str!("../../static/api-docs.js");
+const AUTOSAVE_JS: &str = include_str!("../../static/autosave.js");
+const PRINT_JS: &str = include_str!("../../static/print.js");
 
 /// Our own small assets (embedded in the binary).
 pub async fn app_asset(Path(file): Path<String>) -> Response {
     let (ct, body) = match file.as_str() {
         "app.css" => ("text/css; charset=utf-8", APP_CSS),
         "api-docs.js" => ("text/javascript; charset=utf-8", API_DOCS_JS),
+        "autosave.js" => ("text/javascript; charset=utf-8", AUTOSAVE_JS),
+        "print.js" => ("text/javascript; charset=utf-8", PRINT_JS),
         _ => return WebError::NotFound.into_response(),
     };
     let mut r = ([(header::CONTENT_TYPE, ct)], body).into_response();
