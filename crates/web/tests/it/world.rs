@@ -229,6 +229,26 @@ impl<'a> Browser<'a> {
         self.send(req).await
     }
 
+    /// Posts a multipart form (a file upload), the form token first, as our upload form does.
+    pub async fn post_multipart(&mut self, uri: &str, fields: &[(&str, &str)], file: (&str, &str, &[u8])) -> Res {
+        let boundary = "----cohorte-test-boundary";
+        let mut body = Vec::new();
+        let csrf = self.csrf.clone().unwrap_or_default();
+        for (k, v) in std::iter::once(&("_csrf", csrf.as_str())).chain(fields.iter()) {
+            body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+        }
+        let (name, filename, bytes) = file;
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: application/pdf\r\n\r\n").as_bytes());
+        body.extend(bytes);
+        body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let req = Request::post(uri)
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .header("sec-fetch-site", self.fetch_site)
+            .body(Body::from(body))
+            .unwrap();
+        self.send(req).await
+    }
+
     /// Signs in with an emailed link (the person has no second factor, or it is asked next).
     pub async fn sign_in_by_link(&mut self, email: &str) -> Res {
         let login = self.get("/login").await;

@@ -1,0 +1,319 @@
+//! The call for projects over HTTP, from the cohort to the challenge on the public site, on
+//! SQLite and PostgreSQL: what staff, an administration, a juror and the validator each do
+//! through the real router, forms and mail.
+
+use cohorte_domain::content::RoleKind;
+use cohorte_test_support::TestDb;
+use time::Duration;
+
+use crate::world::{Browser, World};
+
+const TOTP: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+fn pdf() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".to_vec()
+}
+
+async fn strong(w: &World, b: &mut Browser<'_>, email: &str) {
+    w.clock.advance(Duration::seconds(31));
+    let r = b.sign_in_strong(email, TOTP).await;
+    assert!(r.status.is_redirection(), "{email}: {}", r.body);
+    b.get("/account").await;
+}
+
+/// The full proposal form, as a browser sends it.
+fn full_form(version: &str, host: &str) -> Vec<(String, String)> {
+    let mut f: Vec<(String, String)> = vec![
+        ("version".into(), version.into()),
+        ("host".into(), host.into()),
+        ("address".into(), "20 avenue de Ségur, 75007 Paris".into()),
+        ("fellows".into(), "2".into()),
+        ("cofunding".into(), "1".into()),
+        ("budget_programme".into(), "129".into()),
+        ("forecast_cost".into(), "140 000".into()),
+        ("profile.0.kind".into(), "developer".into()),
+        ("profile.0.mission".into(), "Construire le service".into()),
+        ("profile.0.expertise".into(), "Rust, web".into()),
+        ("profile.1.kind".into(), "designer".into()),
+        ("profile.1.mission".into(), "Concevoir avec les usagers".into()),
+        ("profile.1.expertise".into(), "Recherche utilisateur".into()),
+        ("team.0.name".into(), "Claire Dupont".into()),
+        ("team.0.function".into(), "Cheffe de projet".into()),
+        ("team.0.status".into(), "titulaire".into()),
+        ("team.0.involvement".into(), "50".into()),
+        ("team.0.contribution".into(), "Pilotage".into()),
+    ];
+    for (k, v) in [
+        ("name", "Mieux orienter les usagers"),
+        ("summary", "Aider chacun à trouver le bon guichet."),
+        ("problem", "Les usagers se perdent entre les guichets."),
+        ("solution", "Un service d’orientation conçu avec eux."),
+        ("benefits", "Moins d’allers-retours."),
+        ("why_apply", "Pour apprendre à faire autrement."),
+    ] {
+        f.push((format!("text.{k}"), v.into()));
+    }
+    for role in ["operational_mentor", "executive_sponsor", "hr_contact", "finance_contact"] {
+        f.push((format!("contact.{role}.name"), "Camille Martin".into()));
+        f.push((format!("contact.{role}.email"), "camille.martin@example.gouv.fr".into()));
+    }
+    for a in ["outside_walls", "data_access", "openness"] {
+        f.push(("attestation".into(), a.into()));
+    }
+    f
+}
+
+fn as_refs(v: &[(String, String)]) -> Vec<(&str, &str)> {
+    v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+}
+
+#[tokio::test]
+async fn call_for_projects_journey() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::with_eig(db).await;
+        let staff_id = w.person("Stéphanie Staff", "staff@example.gouv.fr", &[RoleKind::ProgramStaff]).await;
+        w.give_totp(staff_id, TOTP).await;
+        let validator_id = w.person("Victor Validateur", "validator@example.gouv.fr", &[RoleKind::Validator]).await;
+        w.give_totp(validator_id, TOTP).await;
+        let juror_id = w.person("Julie Jurée", "juror@example.org", &[]).await;
+        w.give_totp(juror_id, TOTP).await;
+        w.person("Alain Administration", "alain@example.gouv.fr", &[]).await;
+
+        // Staff create the cohort and open its call.
+        let mut staff = w.browser();
+        strong(&w, &mut staff, "staff@example.gouv.fr").await;
+        assert_eq!(staff.get("/admin/cohorts").await.status, 200);
+        let r = staff
+            .post(
+                "/admin/cohorts",
+                &[
+                    ("code", "eig-7"),
+                    ("kind", "eig"),
+                    ("number", "7"),
+                    ("year", "2027"),
+                    ("title_fr", "EIG 7"),
+                    ("title_en", "EIG 7"),
+                    ("copy_rules_from", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.header("location"), "/admin/cohorts/eig-7?created=1", "{name}: {}", r.body);
+        let page = staff.get("/admin/cohorts/eig-7").await;
+        assert_eq!(page.status, 200);
+        // A time skipped by the clock change is refused with its field.
+        let r = staff
+            .post("/admin/cohorts/eig-7/calendar", &[("aap_open.starts", "2027-03-28T02:30"), ("aap_close.starts", "2027-04-30T17:00")])
+            .await;
+        assert_eq!(r.status, 400, "{name}");
+        assert!(r.body.contains("les horloges avancent"), "{}", r.body);
+        let r = staff
+            .post("/admin/cohorts/eig-7/calendar", &[("aap_open.starts", "2026-11-15T09:00"), ("aap_close.starts", "2026-12-31T23:59")])
+            .await;
+        assert_eq!(r.header("location"), "/admin/cohorts/eig-7?saved=1", "{}", r.body);
+        assert!(staff.get("/admin/cohorts/eig-7").await.texts("#phase")[0].contains("31/12/2026 23:59"));
+
+        // An administration finds the call and starts a proposal.
+        let mut admin = w.browser();
+        admin.sign_in_by_link("alain@example.gouv.fr").await;
+        let calls = admin.get("/calls").await;
+        assert!(calls.texts("h2").iter().any(|h| h == "EIG 7"), "{name}: {:?}", calls.texts("h2"));
+        let r = admin.post("/calls/eig-7/proposals", &[("name", "Mieux orienter les usagers")]).await;
+        let location = r.header("location").to_owned();
+        assert!(location.starts_with("/proposals/") && location.ends_with("?created=1"), "{name}: {}", r.body);
+        let url = location.trim_end_matches("?created=1").to_owned();
+        let id = url.trim_start_matches("/proposals/").to_owned();
+        let page = admin.get(&url).await;
+        assert_eq!(page.status, 200);
+        assert_eq!(page.attrs("#proposal-form", "data-autosave"), [format!("{url}/autosave")]);
+        let host = page.attrs("select#host option", "value")[1].clone();
+        let version = page.attrs("#proposal-version", "value")[0].clone();
+
+        // The form is saved; a save from the same old version (another tab) is refused.
+        let form = full_form(&version, &host);
+        let r = admin.post(&url, &as_refs(&form)).await;
+        assert_eq!(r.header("location"), format!("{url}?saved=1"), "{name}: {}", r.body);
+        let r = admin.post(&format!("{url}/autosave"), &as_refs(&form)).await;
+        assert_eq!(r.status, 409, "{name}: a stale autosave is refused");
+        assert!(r.header("content-type").starts_with("application/json"));
+        assert!(r.body.contains("\"current\""), "{}", r.body);
+        let page = admin.get(&url).await;
+        let version = page.attrs("#proposal-version", "value")[0].clone();
+        assert_eq!(page.attrs("#text-problem", "id").len(), 1);
+        assert!(page.body.contains("Les usagers se perdent entre les guichets."));
+        // The same field twice is refused (parameter pollution).
+        let mut twice = full_form(&version, &host);
+        twice.push(("address".into(), "ailleurs".into()));
+        assert_eq!(admin.post(&url, &as_refs(&twice)).await.status, 400);
+
+        // Not submittable without the deck; the page says so.
+        let r = admin.get(&format!("{url}/submit")).await;
+        assert!(r.texts("#missing li").iter().any(|l| l.contains("pièces")), "{name}: {:?}", r.texts("#missing li"));
+        // Documents: HTML disguised as PDF is refused; a PDF is kept and downloadable.
+        let r = admin
+            .post_multipart(&format!("{url}/documents"), &[("key", "deck")], ("file", "deck.pdf", b"<html><script>alert(1)</script>"))
+            .await;
+        assert_eq!(r.status, 400, "{name}: {}", r.body);
+        let r = admin.post_multipart(&format!("{url}/documents"), &[("key", "deck")], ("file", "Présentation.pdf", &pdf())).await;
+        assert!(r.header("location").contains("uploaded=1"), "{name}: {} {}", r.status, r.body);
+        let d = admin.get(&format!("{url}/documents/deck")).await;
+        assert_eq!(d.status, 200);
+        assert!(d.header("content-disposition").starts_with("attachment;"), "{}", d.header("content-disposition"));
+        assert_eq!(d.header("content-security-policy"), "sandbox");
+        assert_eq!(d.body.as_bytes(), pdf().as_slice());
+        // Someone else cannot read it.
+        let mut stranger = w.browser();
+        w.person("Sam Stranger", "sam@example.org", &[]).await;
+        stranger.sign_in_by_link("sam@example.org").await;
+        assert_eq!(stranger.get(&url).await.status, 404, "{name}");
+        assert_eq!(stranger.get(&format!("{url}/documents/deck")).await.status, 404);
+
+        // Submission: the receipt carries the server's time and the fingerprint, sent by mail.
+        let page = admin.get(&format!("{url}/submit")).await;
+        assert!(page.texts("#missing").is_empty(), "{:?}", page.texts("#missing li"));
+        let version = page.attrs("input[name=version]", "value")[0].clone();
+        let r = admin.post(&format!("{url}/submit"), &[("version", &version)]).await;
+        assert_eq!(r.status, 200, "{name}: {}", r.body);
+        let hash = r.texts("#receipt code")[0].clone();
+        assert_eq!(hash.len(), 64);
+        w.run_jobs().await;
+        let ack = &w.mails_to("alain@example.gouv.fr")[0];
+        assert!(ack.mail.text.contains(&hash) && ack.mail.subject.contains("EIG-7-001"), "{}", ack.mail.text);
+        let page = admin.get(&url).await;
+        assert_eq!(page.texts("#proposal-status"), ["Déposée"]);
+        assert!(page.attrs("#proposal-form", "id").is_empty(), "read-only once submitted");
+
+        // Staff pre-select it and set up a panel; the juror is assigned, invited with an ICS file.
+        assert!(staff.get("/review/eig-7").await.body.contains("Mieux orienter les usagers"));
+        for step in ["start_review", "shortlist"] {
+            staff.get(&url).await;
+            let r = staff.post(&format!("{url}/step"), &[("step", step), ("reason", "")]).await;
+            assert!(r.header("location").contains("step=1"), "{name}: {step}: {}", r.body);
+        }
+        staff.get("/admin/cohorts/eig-7/panels").await;
+        staff.post("/admin/cohorts/eig-7/panels", &[("name", "Jury 1")]).await;
+        let page = staff.get("/admin/cohorts/eig-7/panels").await;
+        let panel = page.attrs("#juror-panel option", "value")[1].clone();
+        let r = staff
+            .post(
+                "/admin/cohorts/eig-7/jurors",
+                &[("panel", &panel), ("email", "juror@example.org"), ("organisation", ""), ("referent", "1")],
+            )
+            .await;
+        assert!(r.status.is_redirection(), "{}", r.body);
+        let r = staff.post("/admin/cohorts/eig-7/assign", &[]).await;
+        assert!(r.header("location").contains("assigned=1"), "{name}: {}", r.header("location"));
+        staff.get("/admin/cohorts/eig-7/panels").await;
+        let r = staff
+            .post(
+                "/admin/cohorts/eig-7/hearings",
+                &[
+                    ("proposal", &id),
+                    ("at", "2026-12-10T14:00"),
+                    ("minutes", "40"),
+                    ("mode", "video"),
+                    ("location", "https://visio.example.gouv.fr/jury-1"),
+                ],
+            )
+            .await;
+        assert!(r.header("location").contains("scheduled=1"), "{name}: {}", r.body);
+        w.run_jobs().await;
+        let invite = w.mails_to("juror@example.org").into_iter().find(|m| m.mail.subject.contains("Audition")).expect("hearing mail");
+        let ics = &invite.mail.attachments[0].content;
+        assert!(ics.contains("BEGIN:VEVENT") && ics.contains("DTSTART:20261210T130000Z"), "{ics}");
+
+        // The juror scores (and, as referent, gives the consensus), marks it heard and ranks.
+        let mut juror = w.browser();
+        strong(&w, &mut juror, "juror@example.org").await;
+        let jury = juror.get("/jury").await;
+        assert!(jury.body.contains("Mieux orienter les usagers"), "{name}: {}", jury.body);
+        let kit = juror.get(&format!("/jury/proposals/{id}")).await;
+        assert_eq!(kit.status, 200, "{}", kit.body);
+        assert_eq!(kit.texts("#blind").len(), 1);
+        let mut scores: Vec<(String, String)> = ["need", "definition", "commitment", "transformation", "openness"]
+            .iter()
+            .map(|k| (format!("score.{k}"), "4".to_owned()))
+            .collect();
+        scores.push(("opinion".into(), "favourable".into()));
+        scores.push(("coup_de_coeur".into(), "1".into()));
+        scores.push(("comment".into(), "Très convaincant".into()));
+        let r = juror.post(&format!("/jury/proposals/{id}/evaluation"), &as_refs(&scores)).await;
+        assert!(r.header("location").contains("evaluated=1"), "{name}: {}", r.body);
+        scores.push(("consensus".into(), "1".into()));
+        juror.get(&format!("/jury/proposals/{id}")).await;
+        juror.post(&format!("/jury/proposals/{id}/evaluation"), &as_refs(&scores)).await;
+        juror.get(&format!("/jury/proposals/{id}")).await;
+        let r = juror.post(&format!("/jury/proposals/{id}/heard"), &[("outcome", "heard")]).await;
+        assert!(r.status.is_redirection(), "{name}: {}", r.body);
+        let ranking = juror.get(&format!("/jury/panels/{panel}/ranking")).await;
+        assert_eq!(ranking.status, 200);
+        let r = juror
+            .post(
+                &format!("/jury/panels/{panel}/ranking"),
+                &[(&format!("position.{id}"), "1"), (&format!("explanation.{id}"), "Le meilleur")],
+            )
+            .await;
+        assert_eq!(r.header("location"), "/jury", "{name}: {}", r.body);
+
+        // Staff stage it; the validator approves for tomorrow 10:00.
+        let page = staff.get("/decisions/eig-7").await;
+        assert!(
+            page.texts("#consolidation td").iter().any(|t| t == "20"),
+            "{name}: consensus 20/20: {:?}",
+            page.texts("#consolidation td")
+        );
+        let r = staff.post("/decisions/eig-7/stage", &[("proposal", &id), ("outcome", "selected")]).await;
+        assert!(r.header("location").contains("staged=1"), "{}", r.body);
+        let mut validator = w.browser();
+        strong(&w, &mut validator, "validator@example.gouv.fr").await;
+        validator.get("/decisions/eig-7").await;
+        let r = validator.post("/decisions/eig-7/approve", &[("publish_at", "2026-12-01T10:00")]).await;
+        assert!(r.header("location").contains("approved=1"), "{name}: {}", r.body);
+        w.run_jobs().await;
+        // Before publication nobody else knows.
+        let page = admin.get(&url).await;
+        assert_eq!(page.texts("#proposal-status"), ["Auditionnée"], "{name}");
+        assert!(w.mails_to("alain@example.gouv.fr").iter().all(|m| !m.mail.subject.contains("retenue")));
+        assert!(!juror.get(&format!("/jury/proposals/{id}")).await.body.contains("Retenue"));
+        // At the chosen time the worker publishes.
+        w.clock.advance(Duration::days(1));
+        w.run_jobs().await;
+        let mut admin = w.browser();
+        admin.sign_in_by_link("alain@example.gouv.fr").await;
+        assert_eq!(admin.get(&url).await.texts("#proposal-status"), ["Retenue"], "{name}");
+        assert!(w.mails_to("alain@example.gouv.fr").iter().any(|m| m.mail.subject.contains("retenue")));
+
+        // Staff edit and publish the challenge page: it is on the public site.
+        let mut staff = w.browser();
+        strong(&w, &mut staff, "staff@example.gouv.fr").await;
+        let list = staff.get("/admin/challenges").await;
+        let slug = list.attrs("#new-challenges a", "href")[0].trim_start_matches("/admin/challenges/").to_owned();
+        assert_eq!(w.app.get(&format!("/challenges/{slug}")).await.status, 404, "{name}: framing is not public");
+        let edit = staff.get(&format!("/admin/challenges/{slug}")).await;
+        let body = edit.texts("#ch-body")[0].clone();
+        let r = staff
+            .post(
+                &format!("/admin/challenges/{slug}"),
+                &[
+                    ("title", "Mieux orienter les usagers"),
+                    ("tagline", "Trouver le bon guichet"),
+                    ("city", "Paris"),
+                    ("website", ""),
+                    ("body_md", &body),
+                    ("publish", "1"),
+                ],
+            )
+            .await;
+        assert!(r.status.is_redirection(), "{name}: {}", r.body);
+        w.app.state.refresh().await.unwrap();
+        let public = w.app.get(&format!("/challenges/{slug}")).await;
+        assert_eq!(public.status, 200, "{name}");
+        assert!(public.texts("h1").iter().any(|h| h.contains("Mieux orienter les usagers")));
+
+        // Exports.
+        let csv = staff.get("/admin/cohorts/eig-7/proposals.csv").await;
+        assert!(csv.body.contains("EIG-7-001") && csv.body.contains(&hash), "{name}");
+        let xlsx = staff.get("/admin/cohorts/eig-7/proposals.xlsx").await;
+        assert!(xlsx.header("content-type").contains("spreadsheetml") && xlsx.body.starts_with("PK"), "{name}");
+    }
+}
