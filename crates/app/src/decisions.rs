@@ -24,9 +24,7 @@ pub async fn published_at(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Optio
 
 /// The round of a cohort (staff and validator).
 pub async fn round(ctx: &Ctx, session: &Session, code: &str) -> Result<Option<DecisionRoundRow>, AppError> {
-    if !policy::can_see_unpublished_decisions(&session.actor) {
-        return Err(AppError::Denied(policy::Denied::Forbidden));
-    }
+    policy::can_read_decisions(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
     let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;

@@ -101,6 +101,9 @@ pub async fn cohort_proposals(ctx: &Ctx, session: &Session, code: &str) -> Resul
     let me = policy::can_use_account(&session.actor)?.clone();
     let staff = policy::can_see_unpublished_decisions(&session.actor);
     if !staff && !me.acts_as_in(RoleKind::Preselector, cohort.cohort_id()) {
+        if policy::can_read_decisions(&session.actor) == Err(policy::Denied::SecondFactorRequired) {
+            return Err(AppError::Denied(policy::Denied::SecondFactorRequired));
+        }
         return Err(if me.holds_in(RoleKind::Preselector, cohort.cohort_id()) {
             AppError::Denied(policy::Denied::SecondFactorRequired)
         } else {
@@ -1067,9 +1070,7 @@ pub struct Consolidated {
 
 /// The consolidation view: every heard proposal with scores, ranks, flags and disagreements.
 pub async fn consolidation(ctx: &Ctx, session: &Session, code: &str) -> Result<(CohortAdminRow, RuleSet, Vec<Consolidated>), AppError> {
-    if !policy::can_see_unpublished_decisions(&session.actor) {
-        return Err(AppError::Denied(policy::Denied::Forbidden));
-    }
+    policy::can_read_decisions(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
     let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;

@@ -148,7 +148,10 @@ pub fn can_view_proposal(actor: &Actor, cohort: CohortId, status: ProposalStatus
     if rel.on_panel && p.acts_as_in(RoleKind::JuryMember, cohort) {
         return Ok(p);
     }
-    let would_see = (submitted && p.holds_in(RoleKind::Preselector, cohort)) || (rel.on_panel && p.holds_in(RoleKind::JuryMember, cohort));
+    let holds_staff = p.grants.iter().any(|g| matches!(g.role, RoleKind::ProgramStaff | RoleKind::Validator));
+    let would_see = holds_staff
+        || (submitted && p.holds_in(RoleKind::Preselector, cohort))
+        || (rel.on_panel && p.holds_in(RoleKind::JuryMember, cohort));
     if would_see && !p.method.is_strong() {
         return Err(Denied::SecondFactorRequired);
     }
@@ -210,6 +213,19 @@ pub fn can_score_proposal(actor: &Actor, cohort: CohortId, rel: ProposalRelation
         Err(Denied::SecondFactorRequired)
     } else {
         Err(Denied::NotVisible)
+    }
+}
+
+/// May this actor read a cohort's proposals list, consolidation and decisions page? Staff and
+/// the validator, strongly signed in.
+pub fn can_read_decisions(actor: &Actor) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if staff_or_validator(p) {
+        Ok(p)
+    } else if p.grants.iter().any(|g| matches!(g.role, RoleKind::ProgramStaff | RoleKind::Validator)) {
+        Err(Denied::SecondFactorRequired)
+    } else {
+        Err(Denied::Forbidden)
     }
 }
 

@@ -27,7 +27,7 @@ use crate::support::Res;
 use crate::world::World;
 
 /// The actors, in the order of the CSV columns: roles held, and how the session was signed in.
-const ACTORS: [(&str, &[RoleKind], Option<AuthMethod>); 12] = [
+const ACTORS: [(&str, &[RoleKind], Option<AuthMethod>); 13] = [
     ("anonymous", &[], None),
     ("candidate", &[RoleKind::Candidate], Some(AuthMethod::MagicLink)),
     ("fellow", &[RoleKind::Fellow], Some(AuthMethod::MagicLink)),
@@ -40,6 +40,7 @@ const ACTORS: [(&str, &[RoleKind], Option<AuthMethod>); 12] = [
     // Signed in with the second factor an hour ago: still in, but sensitive actions ask again.
     ("staff_2fa_stale", &[RoleKind::ProgramStaff], Some(AuthMethod::Totp)),
     ("staff_candidate_2fa", &[RoleKind::ProgramStaff, RoleKind::Candidate], Some(AuthMethod::Totp)),
+    ("preselector_2fa", &[RoleKind::Preselector], Some(AuthMethod::Totp)),
     ("validator_2fa", &[RoleKind::Validator], Some(AuthMethod::Totp)),
 ];
 
@@ -55,7 +56,15 @@ const TARGET_SLUG: &str = "canary-target";
 
 /// The relations a route is exercised with.
 fn relations(path: &str) -> &'static [&'static str] {
-    if path.starts_with("/admin/people/{slug}") || path == "/account/sessions/revoke" { &["own", "other"] } else { &["-"] }
+    if path.starts_with("/admin/people/{slug}")
+        || path == "/account/sessions/revoke"
+        || path.starts_with("/proposals/{id}")
+        || path.starts_with("/jury/proposals/{id}")
+    {
+        &["own", "other"]
+    } else {
+        &["-"]
+    }
 }
 
 fn outcome(r: &Res) -> String {
@@ -79,6 +88,105 @@ struct Object {
     slug: String,
     assignment: String,
     session_hash: String,
+    /// The proposal of the cell (the actor's own draft, or the target's shortlisted one).
+    proposal: String,
+    /// The fixture's panel (its jurors: `jury`, `jury_2fa`).
+    panel: String,
+    /// A unique number for the cell.
+    n: u64,
+}
+
+/// The call-for-projects fixture: an open call, a panel, a challenge in framing.
+struct CallFixture {
+    cohort: cohorte_store::call::CohortAdminRow,
+    rules: cohorte_domain::ids::RuleSetId,
+    panel: cohorte_domain::ids::PanelId,
+}
+
+const COHORT: &str = "eig-9";
+const CHALLENGE: &str = "matrix-challenge";
+
+fn pdf() -> Vec<u8> {
+    b"%PDF-1.4\n%%EOF\n".to_vec()
+}
+
+async fn call_fixture(w: &World, jurors: &[PersonId]) -> CallFixture {
+    use cohorte_store::call;
+    let now = w.clock_now();
+    let mut tx = w.app.state.ctx.db.begin().await.unwrap();
+    let mut c = tx.conn();
+    let new = call::NewCohort {
+        code: COHORT.into(),
+        kind: "eig".into(),
+        number: Some(9),
+        year: 2027,
+        title_fr: "EIG 9".into(),
+        title_en: "EIG 9".into(),
+    };
+    let id = call::create_cohort(&mut c, &new).await.unwrap();
+    let rules = call::save_rules(&mut c, id, &cohorte_domain::cohort::RuleSet::eig5(), None, now).await.unwrap();
+    let cal = cohorte_domain::cohort::Calendar(vec![
+        cohorte_domain::cohort::Milestone {
+            kind: cohorte_domain::cohort::MilestoneKind::AapOpen,
+            starts_at: now - Duration::days(10),
+            ends_at: None,
+        },
+        cohorte_domain::cohort::Milestone {
+            kind: cohorte_domain::cohort::MilestoneKind::AapClose,
+            starts_at: now + Duration::days(30),
+            ends_at: None,
+        },
+    ]);
+    call::replace_calendar(&mut c, id, &cal).await.unwrap();
+    let panel = call::create_panel(&mut c, id, "Matrix panel", now).await.unwrap();
+    for j in jurors {
+        call::add_panel_member(&mut c, panel, *j, None).await.unwrap();
+    }
+    let host = call::find_organisations(&mut c, "", 1).await.unwrap().remove(0);
+    let ch = call::NewChallenge {
+        slug: CHALLENGE.into(),
+        reference: "MATRIX".into(),
+        cohort: id,
+        year: 2027,
+        title: "Matrix challenge".into(),
+        tagline: "A challenge in framing".into(),
+        host: host.id,
+        host_label: host.name,
+        city: None,
+        body_md: "Texte".into(),
+        skills: vec![],
+    };
+    call::create_challenge(&mut c, &ch).await.unwrap();
+    let cohort = call::cohort(&mut c, id).await.unwrap().unwrap();
+    tx.commit().await.unwrap();
+    CallFixture { cohort, rules: rules.id, panel }
+}
+
+/// A proposal for a cell: the actor's own draft, or the target's, shortlisted and heard by the
+/// fixture's panel. Both have the deck attached.
+async fn fresh_proposal(w: &World, f: &CallFixture, owner: PersonId, shortlisted: bool) -> cohorte_domain::ids::ProposalId {
+    use cohorte_domain::proposal::{Contact, ContactRole, ProposalStatus as S};
+    use cohorte_store::call;
+    let now = w.clock_now();
+    let mut tx = w.app.state.ctx.db.begin().await.unwrap();
+    let mut c = tx.conn();
+    let name = if shortlisted { "Canary Target proposal" } else { "Own proposal" };
+    let p = call::create_proposal(&mut c, &f.cohort, f.rules, name, owner, now).await.unwrap();
+    let mut form = p.form.clone();
+    form.contacts.insert(ContactRole::HrContact, Contact { name: TARGET_NAME.into(), email: TARGET_EMAIL.into(), ..Contact::default() });
+    if !shortlisted {
+        form.contacts.clear();
+    }
+    call::save_form(&mut c, p.id, p.version, &form, None, now).await.unwrap();
+    call::put_document(&mut c, p.id, "deck", "deck.pdf", &pdf(), "00", owner, now).await.unwrap();
+    if shortlisted {
+        for (from, to) in [(S::Draft, S::Submitted), (S::Submitted, S::UnderReview), (S::UnderReview, S::Shortlisted)] {
+            assert!(call::set_status(&mut c, p.id, from, to, &call::StatusChange::default(), now).await.unwrap());
+        }
+        call::assign(&mut c, p.id, f.panel, "manual", now).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    p.id
 }
 
 /// A concrete request for a route pattern: path parameters filled in, and a valid form body.
@@ -90,7 +198,12 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
         "/blog/{slug}" => path.replace("{slug}", "bootcamp-comment-souder-un-collectif-de-talents"),
         "/defis/{year}/{page}" => "/defis/2020/adex.html".into(),
         "/communaute/{year}/{page}" => "/communaute/2020/adeline-celier.html".into(),
-        p => p.replace("{slug}", &object.slug),
+        p if p.starts_with("/admin/challenges/") => p.replace("{slug}", CHALLENGE),
+        p if p.starts_with("/calls/") || p.starts_with("/review/") || p.starts_with("/admin/cohorts/") || p.starts_with("/decisions/") => {
+            p.replace("{slug}", COHORT)
+        }
+        p if p.starts_with("/jury/panels/") => p.replace("{id}", &object.panel),
+        p => p.replace("{slug}", &object.slug).replace("{id}", &object.proposal).replace("{key}", "deck"),
     };
     assert!(!concrete.contains('{'), "no example for {path}: add one to request_for");
     let token = "ab".repeat(32);
@@ -107,9 +220,71 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
         }
         "/admin/people/{slug}/roles" => vec![("role", "fellow".into()), ("cohort", String::new())],
         "/admin/people/{slug}/roles/revoke" => vec![("assignment", object.assignment.clone())],
+        "/calls/{slug}/proposals" => vec![("name", format!("Matrix {actor}"))],
+        "/proposals/{id}" | "/proposals/{id}/autosave" => vec![("version", "2".into()), ("text.problem", "Matrix".into())],
+        "/proposals/{id}/submit" => vec![("version", "2".into())],
+        "/proposals/{id}/contacts" => {
+            vec![("role", "hr_contact".into()), ("name", "Matrix".into()), ("email", format!("contact-{actor}@example.org"))]
+        }
+        "/proposals/{id}/withdraw" => vec![("confirm", "1".into())],
+        "/proposals/{id}/review" => vec![("eligible", "yes".into()), ("notes", "Matrix".into())],
+        "/proposals/{id}/step" => vec![("step", "heard".into()), ("reason", String::new())],
+        "/admin/cohorts" => vec![
+            ("code", format!("m-{}", object.n)),
+            ("kind", "eig".into()),
+            ("year", "2027".into()),
+            ("title_fr", "Matrice".into()),
+            ("title_en", "Matrix".into()),
+        ],
+        "/admin/cohorts/{slug}/calendar" => {
+            vec![("aap_open.starts", "2026-11-20T09:00".into()), ("aap_close.starts", "2026-12-30T17:00".into())]
+        }
+        "/admin/cohorts/{slug}/rules" => vec![
+            ("criterion.0.key", "need".into()),
+            ("criterion.0.fr", "Besoin".into()),
+            ("criterion.0.en", "Need".into()),
+            ("criterion.0.weight", "1".into()),
+            ("scale_max", "4".into()),
+            ("fellows_min", "2".into()),
+            ("fellows_max", "3".into()),
+            ("profile", "developer".into()),
+        ],
+        "/admin/cohorts/{slug}/panels" => vec![("name", format!("Panel {}", object.n))],
+        "/admin/cohorts/{slug}/jurors" => vec![("panel", object.panel.clone()), ("email", "spare.juror@example.org".into())],
+        "/admin/cohorts/{slug}/jurors/remove" => vec![("panel", object.panel.clone()), ("person", uuid_of_nobody())],
+        "/admin/cohorts/{slug}/assign-one" | "/decisions/{slug}/stage" => {
+            vec![("proposal", object.proposal.clone()), ("panel", object.panel.clone()), ("outcome", "selected".into())]
+        }
+        "/admin/cohorts/{slug}/hearings" => vec![
+            ("proposal", object.proposal.clone()),
+            ("at", "2026-12-10T14:00".into()),
+            ("minutes", "40".into()),
+            ("mode", "video".into()),
+            ("location", "https://visio.example.org/m".into()),
+        ],
+        "/jury/proposals/{id}/evaluation" => {
+            let mut v: Vec<(&str, String)> = vec![
+                ("score.need", "3".into()),
+                ("score.definition", "3".into()),
+                ("score.commitment", "3".into()),
+                ("score.transformation", "3".into()),
+            ];
+            v.extend([("score.openness", "3".into()), ("opinion", "favourable".into()), ("comment", "Matrix".into())]);
+            v
+        }
+        "/jury/proposals/{id}/heard" => vec![("outcome", "heard".into())],
+        "/jury/proposals/{id}/conflict" => vec![("reason", "Matrix".into())],
+        "/decisions/{slug}/approve" => vec![("publish_at", String::new())],
+        "/admin/challenges/{slug}" => {
+            vec![("title", "Matrix challenge".into()), ("tagline", "Still framing".into()), ("body_md", "Texte".into())]
+        }
         _ => vec![],
     };
     (concrete, fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+fn uuid_of_nobody() -> String {
+    "00000000-0000-7000-8000-000000000000".into()
 }
 
 fn session_row(
@@ -205,6 +380,10 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
         }
     }
 
+    let jurors: Vec<PersonId> = ["jury", "jury_2fa"].iter().map(|a| people[a].0).collect();
+    let fixture = call_fixture(&w, &jurors).await;
+    w.person("Spare Juror", "spare.juror@example.org", &[]).await;
+
     let mut actual = BTreeMap::new();
     let mut problems = Vec::new();
     let mut n = 0;
@@ -226,7 +405,17 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                 let owner_auth = if owner == target { Some(AuthMethod::MagicLink) } else { auth };
                 let (_, _, session_hash) = fresh_session(&w, Some(owner), owner_auth, false, &mut n).await;
                 let (token, csrf, _) = fresh_session(&w, me.as_ref().map(|m| m.0), auth, actor.ends_with("_stale"), &mut n).await;
-                let object = Object { slug, assignment, session_hash };
+                let proposal = if path.starts_with("/proposals/{id}")
+                    || path.starts_with("/jury/proposals/{id}")
+                    || path.contains("/assign-one")
+                    || path.contains("/hearings")
+                    || path.contains("/stage")
+                {
+                    fresh_proposal(&w, &fixture, owner, *relation != "own").await.to_string()
+                } else {
+                    String::new()
+                };
+                let object = Object { slug, assignment, session_hash, proposal, panel: fixture.panel.to_string(), n };
                 let before = snapshot(&w, owner).await;
                 let audited_before = audit_total(&w).await;
                 let actor_before = match &me {
@@ -242,6 +431,9 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                 let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
                 let r = match *method {
                     "get" => b.get(&uri).await,
+                    "post" if *path == "/proposals/{id}/documents" => {
+                        b.post_multipart(&uri, &[("key", "deck")], ("file", "deck.pdf", &pdf())).await
+                    }
                     "post" => b.post(&uri, &fields).await,
                     m => panic!("method {m}"),
                 };
@@ -253,7 +445,13 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                 if *method == "post" && got != "ok" && snapshot(&w, owner).await != before {
                     problems.push(format!("{cell}: refused ({got}) but the record changed"));
                 }
-                if !reads_people(actor) && *path != "/dev/mail" && (r.body.contains(TARGET_EMAIL) || r.body.contains(TARGET_NAME)) {
+                // Call-for-projects pages show the people of a proposal to those who may read it
+                // (the matrix says who); any refusal must carry nothing of the target.
+                let call_route = ["/proposals", "/jury", "/review", "/decisions", "/admin/cohorts", "/admin/challenges", "/calls"]
+                    .iter()
+                    .any(|p| path.starts_with(p));
+                let may_read = if call_route { outcome(&r) == "ok" } else { reads_people(actor) };
+                if !may_read && *path != "/dev/mail" && (r.body.contains(TARGET_EMAIL) || r.body.contains(TARGET_NAME)) {
                     problems.push(format!("{cell}: the target's canary is in the response"));
                 }
                 // LOG-07: no silent change: a request that changed a record left an audit entry.
