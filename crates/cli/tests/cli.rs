@@ -172,9 +172,27 @@ fn demo_staff_signs_in(addr: &str) {
     cookie = cookie_of(&r).expect("a new session id");
     let admin = http(addr, "GET", "/admin", Some(&cookie), None);
     assert_eq!(admin.status, 200);
+    // The demo call for projects: open, with proposals at every step.
+    let calls = http(addr, "GET", "/calls", None, None);
+    assert!(calls.body.contains("(démonstration)"), "the demo call is listed");
+    let review = http(addr, "GET", "/review/eig-demo", Some(&cookie), None);
+    for status in [
+        "Brouillon",
+        "Déposée",
+        "En présélection",
+        "Compléments demandés",
+        "Invitée en audition",
+        "Auditionnée",
+        "Non présélectionnée",
+        "Retirée",
+    ] {
+        assert!(review.body.contains(status), "a demo proposal is {status}");
+    }
     for demo in [
         "validator@demo.cohorte.test",
         "jury@demo.cohorte.test",
+        "preselector@demo.cohorte.test",
+        "administration@demo.cohorte.test",
         "mentor@demo.cohorte.test",
         "candidate@demo.cohorte.test",
         "fellow@demo.cohorte.test",
