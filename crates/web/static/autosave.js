@@ -40,6 +40,8 @@
     }).catch(function () { dirty = true; }).then(function () { busy = false; });
   }
   window.setInterval(save, 15000);
+  // Lets a page (or a browser test) save now.
+  window.cohorteAutosave = function () { dirty = true; save(); };
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'hidden') save();
   });

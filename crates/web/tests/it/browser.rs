@@ -258,3 +258,193 @@ async fn browser_staff_sign_in_with_link_and_second_factor_every_page_accessible
     client.close().await.unwrap();
     assert!(failures.is_empty(), "axe-core violations:\n{}", failures.join("\n"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn call_for_projects_browser() {
+    use cohorte_domain::content::RoleKind;
+    use cohorte_domain::proposal::ProposalStatus as S;
+    use cohorte_store::call;
+
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let settings = cohorte_app::Settings { base_url: base.clone(), mode: cohorte_app::Mode::Development, ..Default::default() };
+    let w = crate::world::World::with(cohorte_test_support::TestDb::sqlite().await, settings, crate::world::start_time()).await;
+    cohorte_app::import::import_eig(
+        &w.app.state.ctx,
+        &cohorte_test_support::eig_data_dir(),
+        &cohorte_test_support::eig_curation_file(),
+        &crate::support::no_progress,
+    )
+    .await
+    .unwrap();
+    w.app.state.refresh().await.unwrap();
+    let admin = w.person("Alice Administration", "alice@example.gouv.fr", &[]).await;
+    let other = w.person("Olivier Autre", "olivier@example.gouv.fr", &[]).await;
+    let juror = w.person("Jules Juré", "jules@example.org", &[]).await;
+    w.give_totp(juror, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").await;
+    // An open call, a panel whose referent is the juror, a proposal it hears.
+    let now = w.clock_now();
+    let shortlisted = {
+        let mut tx = w.app.state.ctx.db.begin().await.unwrap();
+        let mut c = tx.conn();
+        let new = call::NewCohort {
+            code: "eig-8".into(),
+            kind: "eig".into(),
+            number: Some(8),
+            year: 2027,
+            title_fr: "EIG 8".into(),
+            title_en: "EIG 8".into(),
+        };
+        let co = call::create_cohort(&mut c, &new).await.unwrap();
+        let rules = call::save_rules(&mut c, co, &cohorte_domain::cohort::RuleSet::eig5(), None, now).await.unwrap();
+        let cal = cohorte_domain::cohort::Calendar(vec![
+            cohorte_domain::cohort::Milestone {
+                kind: cohorte_domain::cohort::MilestoneKind::AapOpen,
+                starts_at: now - time::Duration::days(5),
+                ends_at: None,
+            },
+            cohorte_domain::cohort::Milestone {
+                kind: cohorte_domain::cohort::MilestoneKind::AapClose,
+                starts_at: now + time::Duration::days(20),
+                ends_at: None,
+            },
+        ]);
+        call::replace_calendar(&mut c, co, &cal).await.unwrap();
+        let grant = cohorte_domain::identity::Grant { cohort: Some(co), ..cohorte_domain::identity::Grant::program(RoleKind::JuryMember) };
+        cohorte_store::identity::grant_role(&mut c, juror, &grant, None, "test", now).await.unwrap();
+        let panel = call::create_panel(&mut c, co, "Jury 1", now).await.unwrap();
+        call::add_panel_member(&mut c, panel, juror, None).await.unwrap();
+        call::set_referent(&mut c, panel, Some(juror)).await.unwrap();
+        let cohort = call::cohort(&mut c, co).await.unwrap().unwrap();
+        let p = call::create_proposal(&mut c, &cohort, rules.id, "Détecter les pêches illégales", other, now).await.unwrap();
+        let mut form = p.form.clone();
+        form.host = "cnsp".into();
+        form.texts.insert(cohorte_domain::cohort::TextField::Problem, "Les navires coupent leur balise.".into());
+        call::save_form(&mut c, p.id, p.version, &form, None, now).await.unwrap();
+        for (from, to) in [(S::Draft, S::Submitted), (S::Submitted, S::UnderReview), (S::UnderReview, S::Shortlisted)] {
+            call::set_status(&mut c, p.id, from, to, &call::StatusChange::default(), now).await.unwrap();
+        }
+        call::assign(&mut c, p.id, panel, "manual", now).await.unwrap();
+        tx.commit().await.unwrap();
+        p.id
+    };
+    let _ = admin;
+    let router = w.app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+
+    let mut failures = Vec::new();
+    let mut check = async |what: &str| {
+        let violations = axe(&client).await;
+        if !violations.is_empty() {
+            failures.push(format!("{what}:\n  {}", violations.join("\n  ")));
+        }
+    };
+    let sign_in = async |email: &str, lang: &str| {
+        client.goto(&format!("{base}/login?lang={lang}")).await.unwrap();
+        client.find(Locator::Css("#email")).await.unwrap().send_keys(email).await.unwrap();
+        submit(&client, "#login-form").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        w.run_jobs().await;
+        client.goto(&format!("{base}{}", w.last_link(email))).await.unwrap();
+        submit(&client, "#confirm-form").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+
+    // The administration's part, in French: find the call, start, fill, autosave, attach, submit.
+    sign_in("alice@example.gouv.fr", "fr").await;
+    client.goto(&format!("{base}/calls")).await.unwrap();
+    check("calls (fr)").await;
+    client.find(Locator::Css("#name-eig-8")).await.unwrap().send_keys("Mieux orienter les usagers").await.unwrap();
+    submit(&client, "form[action='/calls/eig-8/proposals']").await;
+    let url = wait_for_url(&client, "created=1").await;
+    let path = url.split("?").next().unwrap().trim_start_matches(&base).to_owned();
+    check("new proposal (fr)").await;
+    client.find(Locator::Css("#text-problem")).await.unwrap().send_keys("Les usagers se perdent entre les guichets.").await.unwrap();
+    client.execute("window.cohorteAutosave()", vec![]).await.unwrap();
+    let mut saved = String::new();
+    for _ in 0..50 {
+        saved = client.find(Locator::Css("#autosave-status")).await.unwrap().text().await.unwrap();
+        if !saved.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(saved.contains("enregistré"), "the autosave says so: {saved:?}");
+    // The rest of the form, as a person would type it (set through the page for brevity).
+    let fill = r#"
+        const set = (sel, v) => { const e = document.querySelector(sel); e.value = v; };
+        set('#host', 'dinum');
+        set('#address', '20 avenue de Ségur, 75007 Paris');
+        document.querySelector('#fellows-2').checked = true;
+        set('#text-summary', 'Aider chacun à trouver le bon guichet.');
+        set('#text-solution', 'Un service conçu avec les usagers.');
+        set('#text-benefits', 'Moins d’allers-retours.');
+        set('#text-why_apply', 'Pour apprendre à faire autrement.');
+        set('#profile-0-kind', 'developer'); set('#profile-0-mission', 'Construire le service');
+        set('#profile-1-kind', 'designer'); set('#profile-1-mission', 'Concevoir avec les usagers');
+        set('#team-0-name', 'Claire Dupont');
+        for (const r of ['operational_mentor', 'executive_sponsor', 'hr_contact', 'finance_contact']) {
+            set('#contact-' + r + '-name', 'Camille Martin'); set('#contact-' + r + '-email', 'camille@example.gouv.fr');
+        }
+        document.querySelectorAll('input[name=attestation]').forEach(e => e.checked = true);
+    "#;
+    client.execute(fill, vec![]).await.unwrap();
+    submit(&client, "#proposal-form").await;
+    wait_for_url(&client, "saved=1").await;
+    check("saved proposal (fr)").await;
+    let pdf_path = w.mail.path().join("presentation.pdf");
+    std::fs::write(&pdf_path, b"%PDF-1.4\n%%EOF\n").unwrap();
+    client.find(Locator::Css("#document-file")).await.unwrap().send_keys(pdf_path.to_str().unwrap()).await.unwrap();
+    submit(&client, "#upload-form").await;
+    wait_for_url(&client, "uploaded=1").await;
+    client.goto(&format!("{base}{path}/submit")).await.unwrap();
+    check("submit (fr)").await;
+    let missing = client.find_all(Locator::Css("#missing li")).await.unwrap();
+    assert!(missing.is_empty(), "nothing is missing");
+    submit(&client, "#submit-form").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let receipt = client.find(Locator::Css("#receipt code")).await.unwrap().text().await.unwrap();
+    assert_eq!(receipt.len(), 64, "the fingerprint is shown");
+    check("receipt (fr)").await;
+    for page in [path.as_str(), "/proposals", "/calls"] {
+        client.goto(&format!("{base}{page}?lang=en")).await.unwrap();
+        check(&format!("{page} (en)")).await;
+    }
+    client.goto(&format!("{base}/account")).await.unwrap();
+    submit(&client, "form[action='/logout']").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    // A juror's part, in English: the jury area, the kit, scores, the ranking.
+    w.clock.advance(time::Duration::seconds(31));
+    sign_in("jules@example.org", "en").await;
+    wait_for_url(&client, "/login/second-factor").await;
+    client.find(Locator::Css("#code")).await.unwrap().send_keys(&w.totp("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")).await.unwrap();
+    submit(&client, "#second-factor-form").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    client.goto(&format!("{base}/jury?lang=en")).await.unwrap();
+    check("jury (en)").await;
+    client.find(Locator::LinkText("Détecter les pêches illégales")).await.unwrap().click().await.unwrap();
+    wait_for_url(&client, &format!("/jury/proposals/{shortlisted}")).await;
+    check("kit (en)").await;
+    for key in ["need", "definition", "commitment", "transformation", "openness"] {
+        client.find(Locator::Css(&format!("label[for='score-{key}-3']"))).await.unwrap().click().await.unwrap();
+    }
+    client.find(Locator::Css("label[for='opinion-favourable']")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("label[for='consensus']")).await.unwrap().click().await.unwrap();
+    submit(&client, "#evaluation-form").await;
+    wait_for_url(&client, "evaluated=1").await;
+    check("kit scored (en)").await;
+    let consensus = client.find(Locator::Css("#consensus-result")).await.unwrap().text().await.unwrap();
+    assert!(consensus.contains("15/20"), "{consensus}");
+    client.find(Locator::Css("#heard-form button[value='heard']")).await.unwrap().click().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    client.goto(&format!("{base}/jury")).await.unwrap();
+    client.find(Locator::Css("a[href$='/ranking']")).await.unwrap().click().await.unwrap();
+    wait_for_url(&client, "/ranking").await;
+    check("ranking (en)").await;
+    client.goto(&format!("{base}/jury/proposals/{shortlisted}?lang=fr")).await.unwrap();
+    check("kit (fr)").await;
+    client.close().await.unwrap();
+    assert!(failures.is_empty(), "axe-core violations:\n{}", failures.join("\n"));
+}
