@@ -409,3 +409,93 @@ async fn call_for_projects_from_cohort_to_published_challenge() {
         let _ = &w.db;
     }
 }
+
+#[tokio::test]
+async fn information_requests_reopen_only_the_named_fields_and_withdrawal_ends_the_proposal() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        org(&w, "dinum", "Direction interministérielle du numérique", None).await;
+        let staff = w.person("staff@example.org", &[(RoleKind::ProgramStaff, true)]).await;
+        let admin = w.person("admin@example.gouv.fr", &[]).await;
+        let s = w.session(staff, true).await;
+        let input = CohortInput {
+            code: "eig-6".into(),
+            kind: "eig".into(),
+            number: String::new(),
+            year: "2021".into(),
+            title_fr: "EIG 6".into(),
+            title_en: "EIG 6".into(),
+            copy_rules_from: String::new(),
+        };
+        calls::create_cohort(&w.ctx, &s, &input, &meta()).await.unwrap();
+        let line = |k: MilestoneKind, st: &str| MilestoneInput { kind: k, starts: st.into(), ends: String::new() };
+        calls::set_calendar(
+            &w.ctx,
+            &s,
+            "eig-6",
+            &[line(MilestoneKind::AapOpen, "2021-01-01T09:00"), line(MilestoneKind::AapClose, "2021-01-20T17:00")],
+            &meta(),
+        )
+        .await
+        .unwrap();
+        let a = w.session(admin, false).await;
+        let p = proposals::start(&w.ctx, &a, "eig-6", "Un défi", &meta()).await.unwrap();
+        let mut form = p.form.clone();
+        complete(&mut form);
+        let Saved::Saved(v) = proposals::save(&w.ctx, &a, p.id, p.version, &form, &meta()).await.unwrap() else { panic!() };
+        proposals::upload(&w.ctx, &a, p.id, "deck", "d.pdf", &pdf(), &meta()).await.unwrap();
+        proposals::submit(&w.ctx, &a, p.id, v, &meta()).await.unwrap();
+        // After the deadline, staff ask for more on the problem only.
+        w.clock.advance(Duration::days(15));
+        jury::preselection_step(&w.ctx, &s, p.id, &PreselectionStep::StartReview, &meta()).await.unwrap();
+        let empty = jury::preselection_step(
+            &w.ctx,
+            &s,
+            p.id,
+            &PreselectionStep::RequestInformation(String::new(), vec![TextField::Problem]),
+            &meta(),
+        )
+        .await;
+        assert_eq!(code(empty.unwrap_err()), "reason:required");
+        jury::preselection_step(
+            &w.ctx,
+            &s,
+            p.id,
+            &PreselectionStep::RequestInformation("Précisez le problème.".into(), vec![TextField::Problem]),
+            &meta(),
+        )
+        .await
+        .unwrap();
+        w.run_jobs().await;
+        assert!(
+            w.mails_to("admin@example.gouv.fr").iter().any(|m| m.text.contains("Précisez le problème.")),
+            "{name}: the administration is told"
+        );
+        let v = proposals::view(&w.ctx, &a, p.id).await.unwrap();
+        assert_eq!(v.proposal.status, ProposalStatus::InfoRequested);
+        assert!(v.can_edit, "{name}: editable after the deadline, for the reopened fields");
+        let mut changed = v.proposal.form.clone();
+        changed.texts.insert(TextField::Problem, "Le problème, précisé.".into());
+        changed.texts.insert(TextField::Solution, "Une solution changée en douce.".into());
+        changed.fellows = 3;
+        proposals::save(&w.ctx, &a, p.id, v.proposal.version, &changed, &meta()).await.unwrap();
+        let after = proposals::view(&w.ctx, &a, p.id).await.unwrap().proposal;
+        assert_eq!(after.form.texts[&TextField::Problem], "Le problème, précisé.");
+        assert_ne!(after.form.texts[&TextField::Solution], "Une solution changée en douce.", "{name}: other fields stay as submitted");
+        assert_eq!(after.form.fellows, 2);
+        proposals::provide_information(&w.ctx, &a, p.id, &meta()).await.unwrap();
+        let back = proposals::view(&w.ctx, &a, p.id).await.unwrap();
+        assert_eq!(back.proposal.status, ProposalStatus::UnderReview);
+        assert!(!back.can_edit);
+        // Withdrawn before the hearing: final, and nobody can bring it back.
+        proposals::withdraw(&w.ctx, &a, p.id, &meta()).await.unwrap();
+        assert_eq!(proposals::view(&w.ctx, &a, p.id).await.unwrap().proposal.status, ProposalStatus::Withdrawn);
+        assert!(jury::preselection_step(&w.ctx, &s, p.id, &PreselectionStep::Shortlist, &meta()).await.is_err());
+        assert!(proposals::withdraw(&w.ctx, &a, p.id, &meta()).await.is_err(), "{name}");
+        // Someone else cannot withdraw or read it.
+        let stranger = w.person("stranger@example.org", &[]).await;
+        let st = w.session(stranger, false).await;
+        assert_eq!(code(proposals::view(&w.ctx, &st, p.id).await.unwrap_err()), "NotFound");
+    }
+}

@@ -1094,3 +1094,10 @@ challenge-status-running = en cours
 challenge-status-closing = en clôture
 challenge-status-completed = terminé
 challenge-status-withdrawn = retiré
+proposal-org-search = Chercher une administration
+proposal-org-search-hint = Nom, sigle ou ancien nom (par exemple Etalab)
+proposal-org-matches = { $count ->
+    [0] Aucune administration ne correspond : essayez un sigle ou un autre nom.
+    [one] Une administration correspond ; choisissez-la ci-dessous.
+   *[other] { $count } administrations correspondent ; choisissez ci-dessous.
+}

@@ -230,6 +230,8 @@ pub struct ProposalNotice {
     reviewed: Option<String>,
     step: Option<String>,
     sent: Option<String>,
+    /// A search of the organisation tree (names, acronyms, aliases) to narrow the host choices.
+    org: Option<String>,
 }
 
 async fn organisation_options(state: &AppState, selected: &str) -> Result<Vec<Opt>, WebError> {
@@ -238,6 +240,8 @@ async fn organisation_options(state: &AppState, selected: &str) -> Result<Vec<Op
 }
 
 struct Outcome {
+    /// The organisation search typed, if any.
+    org_query: Option<String>,
     notice: Option<String>,
     errors: Vec<String>,
     conflict: Option<String>,
@@ -443,7 +447,14 @@ async fn proposal_view(
     } else {
         (c.t("review-back"), format!("/review/{}", view.cohort.code))
     };
-    let hosts = organisation_options(state, &form.host).await?;
+    let mut hosts = organisation_options(state, &form.host).await?;
+    let org_query = outcome.org_query.clone().unwrap_or_default();
+    let mut org_matches = None;
+    if !org_query.trim().is_empty() {
+        let found: BTreeSet<String> = calls::find_organisations(&state.ctx, &org_query).await?.into_iter().map(|o| o.slug).collect();
+        hosts.retain(|o| o.selected || found.contains(&o.value));
+        org_matches = Some(c.tn("proposal-org-matches", found.len()));
+    }
     let funders = organisation_options(state, &form.funding_holder).await?;
     let mut partners = Vec::new();
     for i in 0..cohorte_domain::proposal::MAX_PARTNERS {
@@ -451,6 +462,8 @@ async fn proposal_view(
     }
     let title = p.name.clone();
     let page = ProposalPage {
+        org_query,
+        org_matches,
         csrf: s.csrf_token.clone(),
         id: p.id.to_string(),
         reference: p.reference.clone(),
@@ -544,7 +557,8 @@ pub async fn proposal_page(
         None
     };
     let notice = key.map(|k| c.t(k));
-    proposal_view(&state, c, &v, id, None, Outcome { notice, errors: vec![], conflict: None, status: StatusCode::OK }).await
+    let org_query = n.org.filter(|q| q.chars().count() <= 100);
+    proposal_view(&state, c, &v, id, None, Outcome { org_query, notice, errors: vec![], conflict: None, status: StatusCode::OK }).await
 }
 
 async fn save_common(
@@ -581,7 +595,7 @@ pub async fn proposal_save(
                 &v,
                 id,
                 Some(&form),
-                Outcome { notice: None, errors: vec![], conflict: Some(msg), status: StatusCode::CONFLICT },
+                Outcome { org_query: None, notice: None, errors: vec![], conflict: Some(msg), status: StatusCode::CONFLICT },
             )
             .await
         }
@@ -593,7 +607,7 @@ pub async fn proposal_save(
                 &v,
                 id,
                 Some(&form),
-                Outcome { notice: None, errors, conflict: None, status: StatusCode::UNPROCESSABLE_ENTITY },
+                Outcome { org_query: None, notice: None, errors, conflict: None, status: StatusCode::UNPROCESSABLE_ENTITY },
             )
             .await
         }

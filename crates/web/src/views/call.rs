@@ -230,6 +230,10 @@ pub struct ProposalPage {
     pub member: bool,
     /// Host choices.
     pub hosts: Vec<Opt>,
+    /// The organisation search typed.
+    pub org_query: String,
+    /// How many organisations match it.
+    pub org_matches: Option<String>,
     /// Funding holder choices.
     pub funders: Vec<Opt>,
     /// Partner choices, one list per slot.

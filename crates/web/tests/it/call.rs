@@ -127,6 +127,15 @@ async fn call_for_projects_journey() {
         assert_eq!(page.status, 200);
         assert_eq!(page.attrs("#proposal-form", "data-autosave"), [format!("{url}/autosave")]);
         let host = page.attrs("select#host option", "value")[1].clone();
+        // The host is found under a former name too (aliases of the organisation tree).
+        let search = admin.get(&format!("{url}?org=etalab")).await;
+        assert!(
+            search.attrs("select#host option", "value").contains(&"dinum".to_owned()),
+            "{name}: {:?}",
+            search.attrs("select#host option", "value")
+        );
+        assert!(search.attrs("select#host option", "value").len() < 10, "the list is narrowed");
+        assert_eq!(search.texts("#org-matches").len(), 1);
         let version = page.attrs("#proposal-version", "value")[0].clone();
 
         // The form is saved; a save from the same old version (another tab) is refused.
