@@ -1101,3 +1101,4 @@ proposal-org-matches = { $count ->
     [one] One administration matches; choose it below.
    *[other] { $count } administrations match; choose below.
 }
+nav-calls = Propose a challenge

@@ -1101,3 +1101,4 @@ proposal-org-matches = { $count ->
     [one] Une administration correspond ; choisissez-la ci-dessous.
    *[other] { $count } administrations correspondent ; choisissez ci-dessous.
 }
+nav-calls = Proposer un défi

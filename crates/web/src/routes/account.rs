@@ -104,6 +104,7 @@ pub async fn page(State(state): State<AppState>, c: Chrome, v: Visitor, Q(n): Q<
         deletion: a.deletion_requested_at.map(|d| c.date(&d.date())),
         needs_second_factor: a.needs_second_factor,
         staff_area: a.staff_area,
+        jury_area: cohorte_domain::policy::can_use_jury_area(&s.actor).is_ok(),
         method: c.t(&format!("method-{}", a.method.as_str())),
         notice,
         c,

@@ -131,6 +131,8 @@ pub struct AccountPage {
     pub needs_second_factor: bool,
     /// Whether to link the staff area.
     pub staff_area: bool,
+    /// Whether to link the jury area.
+    pub jury_area: bool,
     /// How this session signed in.
     pub method: String,
     /// A notice to show first.
