@@ -33,10 +33,12 @@ trap cleanup EXIT
 COHORTE_DATA_DIR=$work COHORTE_LOG=warn $bin import eig-opendata data/eig-opendata >/dev/null
 
 start_cohorte() { # port, page_cache
-  COHORTE_DATA_DIR=$work COHORTE_LOG=warn COHORTE_PAGE_CACHE=$2 $bin serve --addr "127.0.0.1:$1" 2>>"$work/cohorte.log" &
+  # Development mode: mail goes to a folder (production mode would require an SMTP relay).
+  COHORTE_DATA_DIR=$work COHORTE_LOG=warn COHORTE_MODE=development COHORTE_PAGE_CACHE=$2 \
+    $bin serve --addr "127.0.0.1:$1" 2>>"$work/cohorte.log" &
   pids+=($!)
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$1/healthz" >/dev/null && return 0; sleep 0.1; done
-  echo "cohorte did not start" >&2; exit 1
+  echo "cohorte did not start:" >&2; cat "$work/cohorte.log" >&2; exit 1
 }
 start_cohorte 18080 true
 cached_pid=${pids[-1]}
