@@ -205,6 +205,22 @@ pub async fn request_login_link(
     email_raw: &str,
     meta: &RequestMeta,
 ) -> Result<Result<(), Limited>, AppError> {
+    request_link(ctx, session, email_raw, meta, None).await
+}
+
+/// A sign-in link that, once used, leads back to `next` (a path of this site, checked again
+/// when read).
+async fn request_link(
+    ctx: &Ctx,
+    session: &Session,
+    email_raw: &str,
+    meta: &RequestMeta,
+    next: Option<&str>,
+) -> Result<Result<(), Limited>, AppError> {
+    let payload = match next {
+        Some(n) => serde_json::json!({"next": n}).to_string(),
+        None => "{}".to_owned(),
+    };
     let email = Email::parse(email_raw).map_err(|_| FieldErrors(vec![FieldError { field: "email", code: "invalid-email" }]))?;
     let now = ctx.clock.now();
     let mut tx = ctx.db.begin().await?;
@@ -239,7 +255,7 @@ pub async fn request_login_link(
             &email,
             Some(person),
             Some(&session.hash),
-            "{}",
+            &payload,
             now,
             now + TokenPurpose::Login.ttl(),
         )
@@ -287,6 +303,17 @@ pub async fn peek_link(ctx: &Ctx, session: Option<&Session>, purpose: TokenPurpo
             _ => LinkState::OtherBrowser,
         },
     })
+}
+
+/// Where a valid sign-in link asked to lead once used (re-authentication from a page), before it
+/// is used. The caller checks it is a path of this site.
+pub async fn link_next(ctx: &Ctx, token: &str) -> Result<Option<String>, AppError> {
+    let now = ctx.clock.now();
+    let mut c = ctx.db.acquire().await?;
+    let row = store::peek_token(&mut c.conn(), &secret_hash(token), TokenPurpose::Login.as_str(), now).await?;
+    Ok(row
+        .and_then(|r| serde_json::from_str::<serde_json::Value>(&r.payload).ok())
+        .and_then(|v| v.get("next").and_then(|n| n.as_str()).map(str::to_owned)))
 }
 
 /// Where a sign-in step leads.
@@ -556,12 +583,22 @@ pub async fn revoke_my_session(ctx: &Ctx, session: &Session, id: &str, meta: &Re
 /// Starts a re-authentication: a fresh sign-in link to the person's own address (a person with a
 /// second factor gives a code instead, through [`reauthenticate_with_code`]).
 pub async fn request_reauthentication(ctx: &Ctx, session: &Session, meta: &RequestMeta) -> Result<Result<(), Limited>, AppError> {
+    request_reauthentication_to(ctx, session, meta, None).await
+}
+
+/// Sends a fresh sign-in link to one's own address; once used it leads back to `next`.
+pub async fn request_reauthentication_to(
+    ctx: &Ctx,
+    session: &Session,
+    meta: &RequestMeta,
+    next: Option<&str>,
+) -> Result<Result<(), Limited>, AppError> {
     let me = policy::can_use_account(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let emails = store::emails_of(&mut c.conn(), me.id).await?;
     drop(c);
     let Some(primary) = emails.into_iter().find(|e| e.is_primary && e.verified_at.is_some()) else { return Err(AppError::NotFound) };
-    request_login_link(ctx, session, &primary.email, meta).await
+    request_link(ctx, session, &primary.email, meta, next).await
 }
 
 /// Re-authenticates with a time-based code.

@@ -228,10 +228,18 @@ pub struct ReauthForm {
     next: Option<String>,
 }
 
-/// `POST /account/reauth`: a fresh link to one's own address.
-pub async fn reauth_link(State(state): State<AppState>, c: Chrome, v: Visitor) -> Result<Response, WebError> {
+/// Where to return after a re-authentication by link.
+#[derive(Debug, Default, Deserialize)]
+pub struct ReauthLinkForm {
+    #[serde(default)]
+    next: Option<String>,
+}
+
+/// `POST /account/reauth`: a fresh link to one's own address, leading back to the page.
+pub async fn reauth_link(State(state): State<AppState>, c: Chrome, v: Visitor, F(f): F<ReauthLinkForm>) -> Result<Response, WebError> {
     let s = v.required()?;
-    match identity::request_reauthentication(&state.ctx, &s, &v.meta).await? {
+    let next = f.next.as_deref().and_then(crate::util::safe_next);
+    match identity::request_reauthentication_to(&state.ctx, &s, &v.meta, next.as_deref()).await? {
         Ok(()) => Ok(message(c, "login-sent-title", &["reauth-sent-text"], &[("account-title", "/account")], Some("info"))),
         Err(identity::Limited) => Err(WebError::TooManyRequests),
     }

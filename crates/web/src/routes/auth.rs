@@ -132,8 +132,20 @@ fn after_sign_in(v: &Visitor, out: SignInOutcome, c: Chrome) -> Response {
 /// `POST /login/confirm`: signs in (single use, same browser).
 pub async fn login_confirm(State(state): State<AppState>, c: Chrome, v: Visitor, F(form): F<TokenForm>) -> Result<Response, WebError> {
     let s = v.required()?;
+    let next = identity::link_next(&state.ctx, &form.token).await?.and_then(|n| crate::util::safe_next(&n));
     let out = identity::confirm_login(&state.ctx, &s, &form.token, &v.meta).await?;
-    Ok(no_referrer(after_sign_in(&v, out, c)))
+    let r = match (out, next) {
+        // A re-authentication link leads back to the page that asked for it.
+        (SignInOutcome::SignedIn(cookie, _), Some(next)) => {
+            // A re-authentication keeps the session (an empty token means: no new cookie).
+            if !cookie.token.is_empty() {
+                v.set_cookie(cookie);
+            }
+            Redirect::to(&next).into_response()
+        }
+        (out, _) => after_sign_in(&v, out, c),
+    };
+    Ok(no_referrer(r))
 }
 
 /// `GET /login/second-factor`.

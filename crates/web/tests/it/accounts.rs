@@ -253,13 +253,17 @@ async fn sessions_expire_when_idle_and_the_email_change_needs_a_recent_sign_in()
     assert_eq!((r.status.as_u16(), r.header("location")), (303, "/account/reauth?next=%2Faccount%2Femail"));
     let r = b.post("/account/email", &[("email", "ada@new.example")]).await;
     assert_eq!(r.header("location"), "/account/reauth", "the POST is guarded too, not only the page");
-    let r = b.post("/account/reauth", &[]).await;
+    // Without a second factor, a fresh link; once used it leads back to the page.
+    let page = b.get("/account/reauth?next=%2Faccount%2Femail").await;
+    assert_eq!(page.attrs("form[action='/account/reauth'] input[name=next]", "value"), ["/account/email"]);
+    let r = b.post("/account/reauth", &[("next", "/account/email")]).await;
     assert_eq!(r.status, 200);
     w.run_jobs().await;
     let link = w.last_link("ada@example.org");
     let page = b.get(&link).await;
     let token = page.attrs("input[name=token]", "value")[0].clone();
-    b.post("/login/confirm", &[("token", &token)]).await;
+    let r = b.post("/login/confirm", &[("token", &token)]).await;
+    assert_eq!(r.header("location"), "/account/email", "back to the page that asked");
     assert_eq!(b.get("/account/email").await.status, 200, "recent again");
     let r = b.post("/account/email", &[("email", "ada@new.example")]).await;
     assert_eq!(r.status, 200, "{}", r.body);
