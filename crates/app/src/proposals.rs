@@ -52,6 +52,8 @@ pub struct ProposalView {
     pub can_edit: bool,
     /// Whether the reader may withdraw it.
     pub can_withdraw: bool,
+    /// Whether the reader may delete it (a draft).
+    pub can_delete: bool,
 }
 
 async fn load(conn: &mut Conn<'_>, id: ProposalId) -> Result<(ProposalRow, CohortAdminRow, RuleSet), AppError> {
@@ -88,6 +90,7 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ProposalId) -> Result<Propos
     Ok(ProposalView {
         can_edit: policy::can_edit_proposal(&session.actor, p.status, rel, open).is_ok(),
         can_withdraw: policy::can_withdraw_proposal(&session.actor, p.status, rel).is_ok(),
+        can_delete: policy::can_delete_draft(&session.actor, p.status, rel).is_ok(),
         proposal: p,
         cohort,
         rules,
@@ -398,6 +401,32 @@ pub async fn withdraw(ctx: &Ctx, session: &Session, id: ProposalId, meta: &Reque
         AuditAction::ProposalWithdrawn,
         ("proposal", &p.reference),
         serde_json::json!({"from": p.status.as_str()}),
+        meta,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes a draft (its members; nothing was submitted).
+pub async fn delete_draft(ctx: &Ctx, session: &Session, id: ProposalId, meta: &RequestMeta) -> Result<(), AppError> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.db.begin().await?;
+    let mut conn = tx.conn();
+    let (p, _cohort, _rules) = load(&mut conn, id).await?;
+    let rel = relation(&mut conn, session, &p).await?;
+    let me = policy::can_delete_draft(&session.actor, p.status, rel)?.clone();
+    if !store::delete_draft(&mut conn, id).await? {
+        return Err(AppError::Conflict("the proposal changed meanwhile".into()));
+    }
+    record(
+        &mut conn,
+        now,
+        Some(me.id),
+        &me.name,
+        AuditAction::ProposalDeleted,
+        ("proposal", &p.reference),
+        serde_json::json!({"name": p.name}),
         meta,
     )
     .await?;

@@ -493,9 +493,16 @@ async fn information_requests_reopen_only_the_named_fields_and_withdrawal_ends_t
         assert_eq!(proposals::view(&w.ctx, &a, p.id).await.unwrap().proposal.status, ProposalStatus::Withdrawn);
         assert!(jury::preselection_step(&w.ctx, &s, p.id, &PreselectionStep::Shortlist, &meta()).await.is_err());
         assert!(proposals::withdraw(&w.ctx, &a, p.id, &meta()).await.is_err(), "{name}");
+        // A submitted proposal cannot be deleted; a draft can, by its members only.
+        assert_eq!(code(proposals::delete_draft(&w.ctx, &a, p.id, &meta()).await.unwrap_err()), "denied:Forbidden");
         // Someone else cannot withdraw or read it.
         let stranger = w.person("stranger@example.org", &[]).await;
         let st = w.session(stranger, false).await;
         assert_eq!(code(proposals::view(&w.ctx, &st, p.id).await.unwrap_err()), "NotFound");
+        w.clock.advance(Duration::days(-15));
+        let draft = proposals::start(&w.ctx, &a, "eig-6", "Un essai", &meta()).await.unwrap();
+        assert_eq!(code(proposals::delete_draft(&w.ctx, &st, draft.id, &meta()).await.unwrap_err()), "NotFound");
+        proposals::delete_draft(&w.ctx, &a, draft.id, &meta()).await.unwrap();
+        assert_eq!(code(proposals::view(&w.ctx, &a, draft.id).await.unwrap_err()), "NotFound", "{name}: gone");
     }
 }

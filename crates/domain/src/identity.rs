@@ -358,6 +358,8 @@ str_enum!(
         ProposalSubmitted => "proposal_submitted",
         /// A proposal was withdrawn.
         ProposalWithdrawn => "proposal_withdrawn",
+        /// A draft proposal was deleted.
+        ProposalDeleted => "proposal_deleted",
         /// A proposal changed status (pre-selection, hearing).
         ProposalStatusChanged => "proposal_status_changed",
         /// More information was requested.

@@ -172,6 +172,15 @@ pub fn can_edit_proposal(actor: &Actor, status: ProposalStatus, rel: ProposalRel
     }
 }
 
+/// May this actor delete the proposal? Its members, while it is a draft (nothing was submitted).
+pub fn can_delete_draft(actor: &Actor, status: ProposalStatus, rel: ProposalRelation) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if !rel.member {
+        return Err(Denied::NotVisible);
+    }
+    if status == ProposalStatus::Draft { Ok(p) } else { Err(Denied::Forbidden) }
+}
+
 /// May this actor withdraw the proposal? Its members, before the hearing.
 pub fn can_withdraw_proposal(actor: &Actor, status: ProposalStatus, rel: ProposalRelation) -> Result<&SignedIn, Denied> {
     let p = can_use_account(actor)?;

@@ -527,6 +527,16 @@ pub async fn set_status(
     Ok(n == 1)
 }
 
+/// Deletes a draft (only a draft); its members and documents go with it.
+pub async fn delete_draft(conn: &mut Conn<'_>, id: ProposalId) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| sqlx::query("delete from proposal where id = $1 and status = 'draft'")
+        .bind(id.as_uuid())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
 // ---------------------------------------------------------------- members
 
 /// Adds a person to a proposal (no change if already there).

@@ -108,6 +108,7 @@ route_table! {
     get  "/proposals/{id}/documents/{key}" => call::download;
     post "/proposals/{id}/contacts" => call::invite_contact;
     post "/proposals/{id}/withdraw" => call::withdraw;
+    post "/proposals/{id}/delete" => call::delete_draft;
     post "/proposals/{id}/provide" => call::provide;
     post "/proposals/{id}/review" => call::review;
     post "/proposals/{id}/step" => call::step;

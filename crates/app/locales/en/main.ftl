@@ -600,6 +600,7 @@ audit-proposal_member_invited = Contact invited to a proposal
 audit-document_uploaded = Document attached
 audit-proposal_submitted = Proposal submitted
 audit-proposal_withdrawn = Proposal withdrawn
+audit-proposal_deleted = Draft deleted
 audit-proposal_status_changed = Proposal status changed
 audit-information_requested = Information requested
 audit-information_provided = Information provided
@@ -1102,3 +1103,6 @@ proposal-org-matches = { $count ->
    *[other] { $count } administrations match; choose below.
 }
 nav-calls = Propose a challenge
+proposal-delete = Delete the draft
+proposal-delete-confirm = I confirm I want to delete this draft and its documents; this cannot be undone.
+proposal-deleted = Draft deleted.

@@ -600,6 +600,7 @@ audit-proposal_member_invited = Contact invité sur une proposition
 audit-document_uploaded = Document joint
 audit-proposal_submitted = Proposition déposée
 audit-proposal_withdrawn = Proposition retirée
+audit-proposal_deleted = Brouillon supprimé
 audit-proposal_status_changed = Statut de proposition modifié
 audit-information_requested = Compléments demandés
 audit-information_provided = Compléments envoyés
@@ -1102,3 +1103,6 @@ proposal-org-matches = { $count ->
    *[other] { $count } administrations correspondent ; choisissez ci-dessous.
 }
 nav-calls = Proposer un défi
+proposal-delete = Supprimer le brouillon
+proposal-delete-confirm = Je confirme vouloir supprimer ce brouillon et ses pièces jointes ; c’est définitif.
+proposal-deleted = Brouillon supprimé.

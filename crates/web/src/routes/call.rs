@@ -195,8 +195,14 @@ pub async fn start(State(state): State<AppState>, v: Visitor, SlugPath(code): Sl
     Ok(Redirect::to(&format!("/proposals/{}?created=1", p.id)).into_response())
 }
 
+/// The notice after deleting a draft.
+#[derive(Debug, Default, Deserialize)]
+pub struct ListNotice {
+    deleted: Option<String>,
+}
+
 /// `GET /proposals`.
-pub async fn my_proposals(State(state): State<AppState>, c: Chrome, v: Visitor) -> Result<Response, WebError> {
+pub async fn my_proposals(State(state): State<AppState>, c: Chrome, v: Visitor, Q(n): Q<ListNotice>) -> Result<Response, WebError> {
     let s = session(&v)?;
     let list = proposals::mine(&state.ctx, &s).await?;
     let rows = list
@@ -215,7 +221,8 @@ pub async fn my_proposals(State(state): State<AppState>, c: Chrome, v: Visitor) 
         })
         .collect();
     let title = c.t("proposals-title");
-    Ok(render(&MyProposalsPage { c: c.page("calls", title), proposals: rows }))
+    let notice = n.deleted.map(|_| c.t("proposal-deleted"));
+    Ok(render(&MyProposalsPage { c: c.page("calls", title), proposals: rows, notice }))
 }
 
 // ---------------------------------------------------------------- the proposal page
@@ -486,6 +493,7 @@ async fn proposal_view(
         editable,
         draft,
         can_withdraw: view.can_withdraw,
+        can_delete: view.can_delete,
         member: view.relation.member,
         hosts,
         funders,
@@ -794,6 +802,21 @@ pub async fn withdraw(
     }
     proposals::withdraw(&state.ctx, &s, id, &v.meta).await?;
     Ok(Redirect::to(&format!("/proposals/{id}")).into_response())
+}
+
+/// `POST /proposals/{id}/delete`: a draft is deleted.
+pub async fn delete_draft(
+    State(state): State<AppState>,
+    v: Visitor,
+    IdPath(id): IdPath<ProposalId>,
+    F(f): F<WithdrawForm>,
+) -> Result<Response, WebError> {
+    let s = v.required()?;
+    if f.confirm != "1" {
+        return Err(WebError::BadRequest(FieldErrors(vec![FieldError { field: "form", code: "required" }])));
+    }
+    proposals::delete_draft(&state.ctx, &s, id, &v.meta).await?;
+    Ok(Redirect::to("/proposals?deleted=1").into_response())
 }
 
 /// `POST /proposals/{id}/provide`: the information requested is sent back.

@@ -58,6 +58,8 @@ pub struct MyProposalsPage {
     pub c: Chrome,
     /// Proposals.
     pub proposals: Vec<ProposalLineView>,
+    /// Notice.
+    pub notice: Option<String>,
 }
 
 /// A free-text field of the form.
@@ -226,6 +228,8 @@ pub struct ProposalPage {
     pub draft: bool,
     /// Whether the reader may withdraw it.
     pub can_withdraw: bool,
+    /// Whether the reader may delete it (a draft).
+    pub can_delete: bool,
     /// Whether the reader is a member.
     pub member: bool,
     /// Host choices.

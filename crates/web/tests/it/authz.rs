@@ -226,7 +226,7 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
         "/proposals/{id}/contacts" => {
             vec![("role", "hr_contact".into()), ("name", "Matrix".into()), ("email", format!("contact-{actor}@example.org"))]
         }
-        "/proposals/{id}/withdraw" => vec![("confirm", "1".into())],
+        "/proposals/{id}/withdraw" | "/proposals/{id}/delete" => vec![("confirm", "1".into())],
         "/proposals/{id}/review" => vec![("eligible", "yes".into()), ("notes", "Matrix".into())],
         "/proposals/{id}/step" => vec![("step", "heard".into()), ("reason", String::new())],
         "/admin/cohorts" => vec![
