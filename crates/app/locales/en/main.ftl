@@ -1096,7 +1096,7 @@ challenge-status-closing = closing
 challenge-status-completed = completed
 challenge-status-withdrawn = withdrawn
 proposal-org-search = Search for an administration
-proposal-org-search-hint = Name, acronym or former name (for example Etalab)
+proposal-org-search-hint = Name, acronym or former name (for example DINSIC)
 proposal-org-matches = { $count ->
     [0] No administration matches: try an acronym or another name.
     [one] One administration matches; choose it below.

@@ -1096,7 +1096,7 @@ challenge-status-closing = en clôture
 challenge-status-completed = terminé
 challenge-status-withdrawn = retiré
 proposal-org-search = Chercher une administration
-proposal-org-search-hint = Nom, sigle ou ancien nom (par exemple Etalab)
+proposal-org-search-hint = Nom, sigle ou ancien nom (par exemple DINSIC)
 proposal-org-matches = { $count ->
     [0] Aucune administration ne correspond : essayez un sigle ou un autre nom.
     [one] Une administration correspond ; choisissez-la ci-dessous.

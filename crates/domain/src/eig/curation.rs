@@ -20,6 +20,9 @@ pub struct CuratedOrganisation {
     pub parent: Option<String>,
     /// Web site.
     pub website: Option<String>,
+    /// Former or informal names it is known by (searchable, e.g. DINSIC for the DINUM).
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 impl CuratedOrganisation {

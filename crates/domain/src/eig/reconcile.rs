@@ -523,7 +523,7 @@ impl<'c> Orgs<'c> {
                 kind,
                 parent,
                 website: o.website.clone(),
-                aliases: Vec::new(),
+                aliases: o.aliases.clone(),
             });
         }
         let known: HashSet<&str> = cur.organisations.iter().map(|o| o.slug.as_str()).collect();
@@ -922,6 +922,7 @@ mod tests {
                     kind: "ministry".into(),
                     parent: None,
                     website: None,
+                    aliases: vec![],
                 },
                 CuratedOrganisation {
                     slug: "dggn".into(),
@@ -930,6 +931,7 @@ mod tests {
                     kind: "central_admin".into(),
                     parent: Some("interieur".into()),
                     website: None,
+                    aliases: vec![],
                 },
             ],
             host_rules: vec![

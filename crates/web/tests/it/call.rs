@@ -128,7 +128,7 @@ async fn call_for_projects_journey() {
         assert_eq!(page.attrs("#proposal-form", "data-autosave"), [format!("{url}/autosave")]);
         let host = page.attrs("select#host option", "value")[1].clone();
         // The host is found under a former name too (aliases of the organisation tree).
-        let search = admin.get(&format!("{url}?org=etalab")).await;
+        let search = admin.get(&format!("{url}?org=dinsic")).await;
         assert!(
             search.attrs("select#host option", "value").contains(&"dinum".to_owned()),
             "{name}: {:?}",
