@@ -120,7 +120,7 @@ pub async fn start_enrolment(ctx: &Ctx, session: &Session) -> Result<Enrolment, 
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
     if store::totp_of(&mut conn, me.id).await?.is_some_and(|t| t.confirmed_at.is_some()) {
-        return Err(AppError::Conflict("second factor already set up".into()));
+        return Err(AppError::conflict("already-enrolled"));
     }
     let mut raw = [0u8; 20];
     rand::fill(&mut raw);

@@ -326,12 +326,6 @@ pub async fn find_organisations(ctx: &Ctx, q: &str) -> Result<Vec<store::Organis
     Ok(store::find_organisations(&mut c.conn(), &key, 20).await?)
 }
 
-/// An instant as people in Paris read it: `07/04/2021 23:59 (heure de Paris)`.
-pub fn local_label(t: OffsetDateTime) -> String {
-    let l = paris::to_local(t);
-    format!("{:02}/{:02}/{} {:02}:{:02} (Europe/Paris)", l.day(), u8::from(l.month()), l.year(), l.hour(), l.minute())
-}
-
 /// An organisation of the tree, as a choice in forms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrganisationOption {

@@ -3,60 +3,71 @@
 //! learn a decision. At publication the administrations are told, and each selected proposal
 //! becomes a challenge in `framing`, whose public page staff edit and publish.
 
-use cohorte_domain::cohort::{ProfileKind, TextField};
+use cohorte_domain::cohort::{ProfileKind, RuleSet, TextField};
+use cohorte_domain::content::ChallengeStatus;
 use cohorte_domain::identity::AuditAction;
 use cohorte_domain::ids::{CohortId, ProposalId};
 use cohorte_domain::policy;
-use cohorte_domain::proposal::{Decision, ProposalEvent, ProposalStatus};
+use cohorte_domain::proposal::{Decision, ProposalEvent, ProposalStatus, RoundStatus};
 use cohorte_domain::query::{FieldError, FieldErrors};
-use cohorte_store::Conn;
-use cohorte_store::call::{self as store, ChallengeEditRow, DecisionRoundRow, NewChallenge, StatusChange};
+use cohorte_store::call::{self as store, ChallengeEditRow, CohortAdminRow, DecisionRoundRow, NewChallenge, StatusChange};
 use time::OffsetDateTime;
 
-use crate::identity::{RequestMeta, Session, record};
 use crate::jobs::{Job, enqueue_at};
+use crate::jury::{Consolidated, consolidate};
+use crate::session::{RequestMeta, Session};
+use crate::uow::Uow;
 use crate::{AppError, Ctx};
 
-/// When a cohort's results were published, if they were.
-pub async fn published_at(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Option<OffsetDateTime>, AppError> {
-    Ok(store::decision_round(conn, cohort).await?.and_then(|r| r.published_at))
+/// The decisions page of a cohort: the consolidation, the round, and what the reader may do.
+#[derive(Debug, Clone)]
+pub struct DecisionsView {
+    /// The cohort.
+    pub cohort: CohortAdminRow,
+    /// Its current rules (the grid's labels).
+    pub rules: RuleSet,
+    /// Every heard proposal with its scores and staged outcome.
+    pub lines: Vec<Consolidated>,
+    /// The round, once an outcome is staged.
+    pub round: Option<DecisionRoundRow>,
+    /// Whether the reader may stage outcomes (staff, until published).
+    pub can_stage: bool,
+    /// Whether the reader may approve the staged outcomes (the validator, while staging).
+    pub can_approve: bool,
 }
 
-/// The round of a cohort (staff and validator).
-pub async fn round(ctx: &Ctx, session: &Session, code: &str) -> Result<Option<DecisionRoundRow>, AppError> {
+/// The decisions page (staff and the validator), built on one connection.
+pub async fn page(ctx: &Ctx, session: &Session, code: &str) -> Result<DecisionsView, AppError> {
     policy::can_read_decisions(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
     let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
-    Ok(store::decision_round(&mut conn, cohort.cohort_id()).await?)
+    let rules = store::current_rules(&mut conn, cohort.cohort_id()).await?.ok_or(AppError::NotFound)?.rules;
+    let lines = consolidate(&mut conn, cohort.cohort_id()).await?;
+    let round = store::decision_round(&mut conn, cohort.cohort_id()).await?;
+    let status = round.as_ref().map(|r| r.status);
+    let can_stage = policy::can_run_calls(&session.actor).is_ok() && status != Some(RoundStatus::Published);
+    // The approval itself asks for a recent sign-in; the page offers it to the validator while
+    // outcomes are staged.
+    let validator = session.actor.person().is_some_and(|p| p.acts_as(cohorte_domain::content::RoleKind::Validator));
+    let can_approve = validator && status == Some(RoundStatus::Staging);
+    Ok(DecisionsView { cohort, rules, lines, round, can_stage, can_approve })
 }
 
 /// Staff stage an outcome for a heard proposal (reopens an approved but unpublished round).
 pub async fn stage(ctx: &Ctx, session: &Session, id: ProposalId, outcome: Decision, meta: &RequestMeta) -> Result<(), AppError> {
-    let me = policy::can_run_calls(&session.actor)?.clone();
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let p = store::proposal(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    let me = policy::can_run_calls(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let p = store::proposal(&mut w.conn(), id).await?.ok_or(AppError::NotFound)?;
     if p.status != ProposalStatus::Heard {
-        return Err(FieldErrors(vec![FieldError { field: "outcome", code: "not-heard" }]).into());
+        return Err(FieldErrors::one("outcome", "not-heard").into());
     }
-    if !store::stage_decision(&mut conn, p.cohort_id, id, outcome.as_str(), me.id, now).await? {
-        return Err(FieldErrors(vec![FieldError { field: "outcome", code: "already-published" }]).into());
+    if !store::stage_decision(&mut w.conn(), p.cohort_id, id, outcome, me.id, now).await? {
+        return Err(FieldErrors::one("outcome", "already-published").into());
     }
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::DecisionStaged,
-        ("proposal", &p.reference),
-        serde_json::json!({"outcome": outcome.as_str()}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    w.audit(me, AuditAction::DecisionStaged, ("proposal", &p.reference), serde_json::json!({"outcome": outcome.as_str()})).await?;
+    w.commit().await
 }
 
 /// The validator approves the staged outcomes (every heard proposal must have one) and sets the
@@ -69,55 +80,44 @@ pub async fn approve(
     publish_local: &str,
     meta: &RequestMeta,
 ) -> Result<OffsetDateTime, AppError> {
-    let now = ctx.clock.now();
-    let me = policy::can_approve_decisions(&session.actor, now)?.clone();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let me = policy::can_approve_decisions(&session.actor, now)?;
     let publish_at = match publish_local.trim() {
         "" => now,
         s => match cohorte_domain::paris::parse_local(s).map(cohorte_domain::paris::to_utc) {
             Some(Ok(t)) => t.max(now),
             Some(Err(cohorte_domain::paris::LocalTimeError::Nonexistent)) => {
-                return Err(FieldErrors(vec![FieldError { field: "publish_at", code: "datetime-nonexistent" }]).into());
+                return Err(FieldErrors::one("publish_at", "datetime-nonexistent").into());
             }
             Some(Err(cohorte_domain::paris::LocalTimeError::Ambiguous)) => {
-                return Err(FieldErrors(vec![FieldError { field: "publish_at", code: "datetime-ambiguous" }]).into());
+                return Err(FieldErrors::one("publish_at", "datetime-ambiguous").into());
             }
-            _ => return Err(FieldErrors(vec![FieldError { field: "publish_at", code: "invalid-datetime" }]).into()),
+            _ => return Err(FieldErrors::one("publish_at", "invalid-datetime").into()),
         },
     };
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut conn = w.conn();
     let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
     let co = cohort.cohort_id();
-    let staged: std::collections::BTreeMap<uuid::Uuid, String> = store::decision_entries(&mut conn, co).await?.into_iter().collect();
+    let staged: std::collections::BTreeMap<uuid::Uuid, Decision> = store::decision_entries(&mut conn, co).await?.into_iter().collect();
     let proposals = store::proposals_of_cohort(&mut conn, co).await?;
     if proposals.iter().any(|p| p.status == ProposalStatus::Heard && !staged.contains_key(&p.id.as_uuid())) {
-        return Err(FieldErrors(vec![FieldError { field: "decisions", code: "every-heard-proposal-needs-an-outcome" }]).into());
+        return Err(FieldErrors::one("decisions", "every-heard-proposal-needs-an-outcome").into());
     }
     if staged.is_empty() {
-        return Err(FieldErrors(vec![FieldError { field: "decisions", code: "nothing-staged" }]).into());
+        return Err(FieldErrors::one("decisions", "nothing-staged").into());
     }
     if !store::approve_round(&mut conn, co, me.id, now, publish_at).await? {
-        return Err(FieldErrors(vec![FieldError { field: "decisions", code: "not-staging" }]).into());
+        return Err(FieldErrors::one("decisions", "not-staging").into());
     }
     for p in &proposals {
-        let Some(outcome) = staged.get(&p.id.as_uuid()).and_then(|o| Decision::parse(o)) else { continue };
+        let Some(&outcome) = staged.get(&p.id.as_uuid()) else { continue };
         if p.status == ProposalStatus::Heard {
             let to = p.status.apply(ProposalEvent::Decide(outcome)).map_err(|_| AppError::Internal("decision".into()))?;
             store::set_status(&mut conn, p.id, p.status, to, &StatusChange::default(), now).await?;
         }
     }
-    let selected = staged.values().filter(|o| o.as_str() == "selected").count();
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::DecisionApproved,
-        ("cohort", code),
-        serde_json::json!({"selected": selected, "outcomes": staged.len(), "publish_at": publish_at.unix_timestamp()}),
-        meta,
-    )
-    .await?;
+    let selected = staged.values().filter(|o| **o == Decision::Selected).count();
     enqueue_at(
         &mut conn,
         &Job::PublishResults { cohort: co.to_string() },
@@ -126,7 +126,14 @@ pub async fn approve(
         now,
     )
     .await?;
-    tx.commit().await?;
+    w.audit(
+        me,
+        AuditAction::DecisionApproved,
+        ("cohort", code),
+        serde_json::json!({"selected": selected, "outcomes": staged.len(), "publish_at": publish_at.unix_timestamp()}),
+    )
+    .await?;
+    w.commit().await?;
     Ok(publish_at)
 }
 
@@ -144,11 +151,12 @@ fn skill_of(p: ProfileKind) -> Option<&'static str> {
 /// Publishes a cohort's approved results once their time has come (run by the job worker; safe to
 /// run twice). Returns whether it published now.
 pub async fn publish_due(ctx: &Ctx, cohort: CohortId) -> Result<bool, AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let system = RequestMeta::default();
+    let mut w = Uow::begin(ctx, &system).await?;
+    let now = w.now;
+    let mut conn = w.conn();
     let Some(round) = store::decision_round(&mut conn, cohort).await? else { return Ok(false) };
-    if round.status != "approved" || round.publish_at.is_none_or(|t| t > now) {
+    if round.status != RoundStatus::Approved || round.publish_at.is_none_or(|t| t > now) {
         return Ok(false);
     }
     if !store::publish_round(&mut conn, cohort, now).await? {
@@ -156,7 +164,6 @@ pub async fn publish_due(ctx: &Ctx, cohort: CohortId) -> Result<bool, AppError> 
     }
     let co = store::cohort(&mut conn, cohort).await?.ok_or(AppError::NotFound)?;
     let mut created = Vec::new();
-    let lang = cohorte_domain::lang::Lang::Fr;
     for p in store::proposals_of_cohort(&mut conn, cohort).await? {
         let (subject, intro) = match p.status {
             ProposalStatus::Selected => ("mail-selected-subject", "mail-selected-intro"),
@@ -195,7 +202,7 @@ pub async fn publish_due(ctx: &Ctx, cohort: CohortId) -> Result<bool, AppError> 
             };
             let (id, slug) = store::create_challenge(&mut conn, &new).await?;
             store::set_challenge(&mut conn, p.id, id).await?;
-            record(
+            crate::uow::record(
                 &mut conn,
                 now,
                 None,
@@ -203,7 +210,7 @@ pub async fn publish_due(ctx: &Ctx, cohort: CohortId) -> Result<bool, AppError> 
                 AuditAction::ChallengeCreated,
                 ("challenge", &slug),
                 serde_json::json!({"proposal": p.reference}),
-                &RequestMeta::default(),
+                &system,
             )
             .await?;
             created.push(slug);
@@ -213,7 +220,6 @@ pub async fn publish_due(ctx: &Ctx, cohort: CohortId) -> Result<bool, AppError> 
             &mut conn,
             ctx,
             &p,
-            lang,
             subject,
             intro,
             if p.status == ProposalStatus::NotShortlisted { &reason } else { "" },
@@ -222,18 +228,8 @@ pub async fn publish_due(ctx: &Ctx, cohort: CohortId) -> Result<bool, AppError> 
         .await?;
     }
     cohorte_store::meta::bump_content_version(&mut conn).await?;
-    record(
-        &mut conn,
-        now,
-        None,
-        "system",
-        AuditAction::ResultsPublished,
-        ("cohort", &co.code),
-        serde_json::json!({"challenges": created}),
-        &RequestMeta::default(),
-    )
-    .await?;
-    tx.commit().await?;
+    w.audit_as(None, "system", AuditAction::ResultsPublished, ("cohort", &co.code), serde_json::json!({"challenges": created})).await?;
+    w.commit().await?;
     Ok(true)
 }
 
@@ -270,7 +266,7 @@ pub struct ChallengePage {
 
 /// Saves a challenge page, and publishes it when asked (it then appears on the public site).
 pub async fn save_challenge(ctx: &Ctx, session: &Session, slug: &str, page: &ChallengePage, meta: &RequestMeta) -> Result<(), AppError> {
-    let me = policy::can_run_calls(&session.actor)?.clone();
+    let me = policy::can_run_calls(&session.actor)?;
     let mut e = Vec::new();
     let short = |s: &str, max: usize| !s.trim().is_empty() && s.chars().count() <= max && !cohorte_domain::text::has_forbidden_chars(s);
     if !short(&page.title, 200) {
@@ -292,9 +288,8 @@ pub async fn save_challenge(ctx: &Ctx, session: &Session, slug: &str, page: &Cha
     if !e.is_empty() {
         return Err(FieldErrors(e).into());
     }
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let mut conn = w.conn();
     let ch = store::challenge_for_edit(&mut conn, slug).await?.ok_or(AppError::NotFound)?;
     let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
     store::update_challenge_page(
@@ -307,10 +302,10 @@ pub async fn save_challenge(ctx: &Ctx, session: &Session, slug: &str, page: &Cha
         &page.body_md,
     )
     .await?;
-    let published = page.publish && store::set_challenge_status(&mut conn, ch.id, "framing", "open_for_applications").await?;
+    let published = page.publish
+        && store::set_challenge_status(&mut conn, ch.id, ChallengeStatus::Framing, ChallengeStatus::OpenForApplications).await?;
     cohorte_store::meta::bump_content_version(&mut conn).await?;
     let action = if published { AuditAction::ChallengePublished } else { AuditAction::ChallengeEdited };
-    record(&mut conn, now, Some(me.id), &me.name, action, ("challenge", slug), serde_json::json!({"published": published}), meta).await?;
-    tx.commit().await?;
-    Ok(())
+    w.audit(me, action, ("challenge", slug), serde_json::json!({"published": published})).await?;
+    w.commit().await
 }

@@ -252,16 +252,30 @@ pub async fn seed_call(ctx: &Ctx) -> Result<(), AppError> {
             from = *to;
         }
         if matches!(status, ProposalStatus::Shortlisted | ProposalStatus::Heard) {
-            call::assign(&mut conn, p.id, panel, "manual", now).await?;
-            call::schedule_hearing(&mut conn, p.id, now + time::Duration::days(40), 40, "video", "https://visio.example.gouv.fr/jury-1")
-                .await?;
+            call::assign(&mut conn, p.id, panel, cohorte_domain::proposal::AssignedBy::Manual, now).await?;
+            call::schedule_hearing(
+                &mut conn,
+                p.id,
+                now + time::Duration::days(40),
+                40,
+                cohorte_domain::proposal::HearingMode::Video,
+                "https://visio.example.gouv.fr/jury-1",
+            )
+            .await?;
         }
         if *status == ProposalStatus::Heard {
             let scores: std::collections::BTreeMap<String, u8> = RuleSet::eig5().criteria.iter().map(|c| (c.key.clone(), 3)).collect();
-            let json = serde_json::to_string(&scores).map_err(|e| AppError::Internal(e.to_string()))?;
+            // The demo juror's own scores, then the panel's consensus they recorded as referent.
+            let own = call::EvaluationInput {
+                scores: scores.clone(),
+                opinion: Some(cohorte_domain::proposal::Opinion::Favourable),
+                coup_de_coeur: true,
+                comment: "Une équipe engagée, des données prêtes.".into(),
+            };
+            call::save_evaluation(&mut conn, p.id, panel, Some(jury), &own, now).await?;
             let e = call::EvaluationInput {
-                scores: json,
-                opinion: Some("favourable".into()),
+                scores,
+                opinion: Some(cohorte_domain::proposal::Opinion::Favourable),
                 coup_de_coeur: true,
                 comment: "Un projet mûr, une équipe engagée.".into(),
             };

@@ -17,12 +17,25 @@ pub enum AppError {
     /// plainly forbidden (403).
     #[error(transparent)]
     Denied(Denied),
-    /// A write conflicts with existing data (409).
+    /// A write conflicts with existing data or with another write (409); the code names it
+    /// (`error-<code>` in the translations).
     #[error("conflict: {0}")]
-    Conflict(String),
+    Conflict(&'static str),
     /// Anything else (500: logged with its cause, never shown).
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+impl AppError {
+    /// One invalid field.
+    pub fn invalid(field: &'static str, code: &'static str) -> Self {
+        AppError::Invalid(FieldErrors::one(field, code))
+    }
+
+    /// A conflict, named by its message code.
+    pub fn conflict(code: &'static str) -> Self {
+        AppError::Conflict(code)
+    }
 }
 
 impl From<Denied> for AppError {
@@ -39,7 +52,10 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound,
-            StoreError::Conflict { constraint } => AppError::Conflict(constraint),
+            StoreError::Conflict { constraint } => {
+                tracing::debug!(constraint = %constraint, "write refused by a constraint");
+                AppError::Conflict("conflict")
+            }
             other => AppError::Internal(other.to_string()),
         }
     }

@@ -6,17 +6,18 @@
 
 use cohorte_domain::content::RoleKind;
 use cohorte_domain::identity::{
-    Actor, AuditAction, AuditEntry, AuthMethod, Email, Grant, RateLimit, SessionLimits, SessionState, SignedIn, TokenPurpose, secret_hash,
+    Actor, AuditAction, AuthMethod, Email, Grant, RateLimit, SessionLimits, SessionState, SignedIn, TokenPurpose, secret_hash,
 };
 use cohorte_domain::ids::PersonId;
-use cohorte_domain::lang::Lang;
 use cohorte_domain::policy::{self, Denied};
 use cohorte_domain::query::{FieldError, FieldErrors};
+use cohorte_store::Conn;
 use cohorte_store::identity::{self as store, SessionRow};
-use cohorte_store::{Conn, audit};
 use time::OffsetDateTime;
 
 use crate::jobs::{Job, enqueue};
+pub use crate::session::{NewCookie, RequestMeta, Session};
+pub use crate::uow::record;
 use crate::{AppError, Ctx, mail};
 
 /// A new random secret: 256 bits, hex.
@@ -24,41 +25,6 @@ pub fn random_token() -> String {
     let mut b = [0u8; 32];
     rand::fill(&mut b);
     hex::encode(b)
-}
-
-/// Who is asking, from where.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RequestMeta {
-    /// Client address (from the connection, or a trusted proxy).
-    pub ip: Option<String>,
-    /// Browser.
-    pub user_agent: Option<String>,
-    /// The page language (emails are written in it).
-    pub lang: Lang,
-}
-
-/// A browser session, loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
-    /// SHA-256 of the cookie token.
-    pub hash: String,
-    /// The form token.
-    pub csrf_token: String,
-    /// Who.
-    pub actor: Actor,
-    /// Someone who passed the first sign-in step and owes a second factor.
-    pub pending: Option<PersonId>,
-    /// An OpenID Connect flow in progress (JSON).
-    pub oidc_state: Option<String>,
-}
-
-/// A session to send back to the browser with a new token (created or rotated).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewCookie {
-    /// The token for the cookie.
-    pub token: String,
-    /// Its lifetime (the absolute limit).
-    pub max_age: time::Duration,
 }
 
 async fn actor_for(conn: &mut Conn<'_>, row: &SessionRow) -> Result<Actor, AppError> {
@@ -156,35 +122,6 @@ pub async fn start_session(ctx: &Ctx, meta: &RequestMeta) -> Result<(Session, Ne
     let mut c = ctx.db.acquire().await?;
     store::insert_session(&mut c.conn(), &row).await?;
     Ok((to_session(&row, Actor::Anonymous), NewCookie { token, max_age: limits.absolute }))
-}
-
-/// Records an audit entry in the caller's transaction.
-#[expect(clippy::too_many_arguments, reason = "the fields of the entry")]
-pub async fn record(
-    conn: &mut Conn<'_>,
-    now: OffsetDateTime,
-    actor: Option<PersonId>,
-    label: &str,
-    action: AuditAction,
-    object: (&str, &str),
-    details: serde_json::Value,
-    meta: &RequestMeta,
-) -> Result<(), AppError> {
-    audit::append(
-        conn,
-        &AuditEntry {
-            at: now,
-            actor,
-            actor_label: label.to_owned(),
-            action,
-            object_type: object.0.to_owned(),
-            object_id: object.1.to_owned(),
-            details,
-            ip: meta.ip.clone(),
-        },
-    )
-    .await?;
-    Ok(())
 }
 
 /// A request refused by a rate limit.

@@ -1,7 +1,12 @@
-//! Pre-selection and juries of the call for projects: reviews and pre-selection decisions (staff),
-//! panels and their members, conflicts of interest (declared, or by organisation), automatic and
-//! manual assignment, hearings with calendar invitations, scoring (blind until one's own scores
-//! are in), the panel's consensus and ranking, and the consolidation across panels.
+//! Pre-selection and juries of the call for projects: reviews and pre-selection steps (staff),
+//! panels and their members, conflicts of interest (declared, or by organisation: see
+//! [`crate::access`]), automatic and manual assignment, hearings with calendar invitations,
+//! scoring (blind until one's own scores are in), the panel's consensus and ranking, and the
+//! consolidation across panels.
+//!
+//! Every page gets one read model carrying what its reader may do (`can_*`), computed here from
+//! the domain's policy; proposals are loaded through [`crate::access`], so jurors and
+//! pre-selectors get the same masked view of an unpublished decision from forms as from pages.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,139 +15,23 @@ use cohorte_domain::content::RoleKind;
 use cohorte_domain::identity::{AuditAction, Email, Grant};
 use cohorte_domain::ids::{CohortId, OrganisationId, PanelId, PersonId, ProposalId};
 use cohorte_domain::jury::{self, PanelSeats, Scores, ToAssign};
-use cohorte_domain::policy::{self, ProposalRelation};
-use cohorte_domain::proposal::{ProposalEvent, ProposalStatus};
+use cohorte_domain::policy;
+use cohorte_domain::proposal::{AssignedBy, Decision, HearingMode, Opinion, ProposalStatus, Recommendation, StaffStep};
 use cohorte_domain::query::{FieldError, FieldErrors};
 use cohorte_store::Conn;
 pub use cohorte_store::call::ReviewInput;
 use cohorte_store::call::{
-    self as store, AssignmentRow, CohortAdminRow, EvaluationRow, PanelMemberRow, PanelRow, ProposalRow, ReviewRow, StatusChange,
+    self as store, AssignmentRow, CohortAdminRow, EvaluationRow, PanelMemberRow, PanelRow, ProposalRow, StatusChange,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::identity::{RequestMeta, Session, record};
-use crate::jobs::{Job, enqueue};
+use crate::access;
 use crate::mail::MailAttachment;
-use crate::{AppError, Ctx, i18n, mail};
-
-// ---------------------------------------------------------------- relations and conflicts
-
-async fn organisations_of_proposal(conn: &mut Conn<'_>, p: &ProposalRow) -> Result<BTreeSet<Uuid>, AppError> {
-    let mut out = BTreeSet::new();
-    for slug in std::iter::once(&p.form.host).chain(std::iter::once(&p.form.funding_holder)).chain(p.form.partners.iter()) {
-        if slug.is_empty() {
-            continue;
-        }
-        if let Some(o) = store::organisation(conn, slug).await? {
-            out.insert(o.id);
-        }
-    }
-    Ok(out)
-}
-
-/// Whether two sets of organisations overlap in the tree (the same, or one inside the other).
-async fn related(conn: &mut Conn<'_>, mine: &[Uuid], theirs: &BTreeSet<Uuid>) -> Result<bool, AppError> {
-    if mine.is_empty() || theirs.is_empty() {
-        return Ok(false);
-    }
-    let mut their_lineage = BTreeSet::new();
-    for t in theirs {
-        their_lineage.extend(store::lineage(conn, *t).await?);
-    }
-    for m in mine {
-        let line = store::lineage(conn, *m).await?;
-        if line.iter().any(|o| theirs.contains(o)) || their_lineage.contains(m) {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
-/// Whether a person is in conflict with a proposal: declared, a member of it, or attached to its
-/// host, funding or partner organisation (or a parent or child of one).
-pub async fn conflicted(conn: &mut Conn<'_>, person: PersonId, p: &ProposalRow) -> Result<bool, AppError> {
-    if store::has_declared_conflict(conn, person, p.id).await? || store::is_member(conn, p.id, person).await? {
-        return Ok(true);
-    }
-    let orgs = store::organisations_of(conn, person).await?;
-    let theirs = organisations_of_proposal(conn, p).await?;
-    related(conn, &orgs, &theirs).await
-}
-
-/// (sits on the panel hearing it, is in conflict with it).
-pub async fn panel_relation(conn: &mut Conn<'_>, person: PersonId, p: &ProposalRow) -> Result<(bool, bool), AppError> {
-    let on_panel = store::seat_on_panel_of(conn, p.id, person).await?.is_some();
-    let c = conflicted(conn, person, p).await?;
-    Ok((on_panel, c))
-}
-
-// ---------------------------------------------------------------- the cohort's proposals (staff, pre-selectors)
-
-/// A proposal in the lists of staff and pre-selectors.
-#[derive(Debug, Clone)]
-pub struct ProposalLine {
-    /// The proposal.
-    pub proposal: ProposalRow,
-    /// Host organisation name.
-    pub host: String,
-    /// Reviews written.
-    pub reviews: usize,
-    /// Its panel, if assigned.
-    pub panel: Option<String>,
-}
-
-/// The proposals of a cohort: every one for staff and the validator; submitted ones without a
-/// conflict for pre-selectors.
-pub async fn cohort_proposals(ctx: &Ctx, session: &Session, code: &str) -> Result<(CohortAdminRow, Vec<ProposalLine>), AppError> {
-    let mut c = ctx.db.acquire().await?;
-    let mut conn = c.conn();
-    let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
-    let me = policy::can_use_account(&session.actor)?.clone();
-    let staff = policy::can_see_unpublished_decisions(&session.actor);
-    if !staff && !me.acts_as_in(RoleKind::Preselector, cohort.cohort_id()) {
-        if policy::can_read_decisions(&session.actor) == Err(policy::Denied::SecondFactorRequired) {
-            return Err(AppError::Denied(policy::Denied::SecondFactorRequired));
-        }
-        return Err(if me.holds_in(RoleKind::Preselector, cohort.cohort_id()) {
-            AppError::Denied(policy::Denied::SecondFactorRequired)
-        } else {
-            AppError::Denied(policy::Denied::Forbidden)
-        });
-    }
-    let panels: BTreeMap<Uuid, String> = store::panels(&mut conn, cohort.cohort_id()).await?.into_iter().map(|p| (p.id, p.name)).collect();
-    let assignments: BTreeMap<Uuid, Uuid> =
-        store::assignments(&mut conn, cohort.cohort_id()).await?.into_iter().map(|a| (a.proposal_id, a.panel_id)).collect();
-    let mut out = Vec::new();
-    for p in store::proposals_of_cohort(&mut conn, cohort.cohort_id()).await? {
-        if !staff
-            && (p.status == ProposalStatus::Draft || p.status == ProposalStatus::Withdrawn || conflicted(&mut conn, me.id, &p).await?)
-        {
-            continue;
-        }
-        let host = match p.form.host.as_str() {
-            "" => String::new(),
-            s => store::organisation(&mut conn, s).await?.map(|o| o.name).unwrap_or_default(),
-        };
-        let reviews = store::reviews(&mut conn, p.id).await?.len();
-        let panel = assignments.get(&p.id.as_uuid()).and_then(|id| panels.get(id)).cloned();
-        out.push(ProposalLine { proposal: p, host, reviews, panel });
-    }
-    Ok((cohort, out))
-}
-
-/// The reviews of a proposal (staff, validator, the cohort's pre-selectors).
-pub async fn reviews(ctx: &Ctx, session: &Session, id: ProposalId) -> Result<Vec<ReviewRow>, AppError> {
-    let mut c = ctx.db.acquire().await?;
-    let mut conn = c.conn();
-    let p = store::proposal(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    let rel = crate::proposals::relation(&mut conn, session, &p).await?;
-    if policy::can_see_unpublished_decisions(&session.actor) || policy::can_review_proposal(&session.actor, p.cohort_id, rel).is_ok() {
-        Ok(store::reviews(&mut conn, id).await?)
-    } else {
-        Ok(Vec::new())
-    }
-}
+use crate::notify::{self, Message};
+use crate::session::{RequestMeta, Session};
+use crate::uow::Uow;
+use crate::{AppError, Ctx, i18n};
 
 fn text_ok(field: &'static str, s: &str, max: usize, e: &mut Vec<FieldError>) {
     if s.chars().count() > max {
@@ -152,40 +41,98 @@ fn text_ok(field: &'static str, s: &str, max: usize, e: &mut Vec<FieldError>) {
     }
 }
 
+fn reason(r: &str) -> Result<String, FieldErrors> {
+    let t = r.trim();
+    if t.is_empty() {
+        return Err(FieldErrors::one("reason", "required"));
+    }
+    let mut e = Vec::new();
+    text_ok("reason", t, 2000, &mut e);
+    if e.is_empty() { Ok(t.to_owned()) } else { Err(FieldErrors(e)) }
+}
+
+// ---------------------------------------------------------------- the cohort's proposals (staff, pre-selectors)
+
+/// A proposal in the lists of staff and pre-selectors.
+#[derive(Debug, Clone)]
+pub struct ProposalLine {
+    /// The proposal (status as the reader may know it).
+    pub proposal: ProposalRow,
+    /// Host organisation name.
+    pub host: String,
+    /// Reviews written.
+    pub reviews: usize,
+    /// Its panel, if assigned.
+    pub panel: Option<String>,
+}
+
+/// A cohort's proposals as one reader may list them.
+#[derive(Debug, Clone)]
+pub struct ReviewList {
+    /// The cohort.
+    pub cohort: CohortAdminRow,
+    /// Its proposals (every one for staff and the validator; submitted ones without a conflict for
+    /// pre-selectors), statuses as the reader may know them.
+    pub lines: Vec<ProposalLine>,
+    /// Whether the reader runs the call (the staff tools: panels, decisions, exports).
+    pub can_run: bool,
+}
+
+/// The proposals of a cohort: every one for staff and the validator; submitted ones without a
+/// conflict for pre-selectors.
+pub async fn cohort_proposals(ctx: &Ctx, session: &Session, code: &str) -> Result<ReviewList, AppError> {
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let me = policy::can_list_cohort_proposals(&session.actor, cohort.cohort_id())?.clone();
+    let all = policy::can_see_unpublished_decisions(&session.actor);
+    let panels: BTreeMap<Uuid, String> = store::panels(&mut conn, cohort.cohort_id()).await?.into_iter().map(|p| (p.id, p.name)).collect();
+    let assignments: BTreeMap<Uuid, Uuid> =
+        store::assignments(&mut conn, cohort.cohort_id()).await?.into_iter().map(|a| (a.proposal_id, a.panel_id)).collect();
+    let mut lines = Vec::new();
+    for mut p in store::proposals_of_cohort(&mut conn, cohort.cohort_id()).await? {
+        if !all
+            && (matches!(p.status, ProposalStatus::Draft | ProposalStatus::Withdrawn) || access::conflicted(&mut conn, me.id, &p).await?)
+        {
+            continue;
+        }
+        access::mask(&mut conn, &session.actor, &mut p).await?;
+        let host = match p.form.host.as_str() {
+            "" => String::new(),
+            s => store::organisation(&mut conn, s).await?.map(|o| o.name).unwrap_or_default(),
+        };
+        let reviews = store::reviews(&mut conn, p.id).await?.len();
+        let panel = assignments.get(&p.id.as_uuid()).and_then(|id| panels.get(id)).cloned();
+        lines.push(ProposalLine { proposal: p, host, reviews, panel });
+    }
+    Ok(ReviewList { cohort, lines, can_run: policy::can_run_calls(&session.actor).is_ok() })
+}
+
 /// Saves the reader's pre-selection review.
 pub async fn save_review(ctx: &Ctx, session: &Session, id: ProposalId, r: &ReviewInput, meta: &RequestMeta) -> Result<(), AppError> {
     let mut e = Vec::new();
     text_ok("notes", &r.notes, 4000, &mut e);
     text_ok("questions", &r.questions, 4000, &mut e);
-    if r.recommendation.as_deref().is_some_and(|x| !matches!(x, "shortlist" | "reject" | "more_information")) {
-        e.push(FieldError { field: "recommendation", code: "invalid-choice" });
-    }
     if !e.is_empty() {
         return Err(FieldErrors(e).into());
     }
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let p = store::proposal(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    let rel = crate::proposals::relation(&mut conn, session, &p).await?;
-    let me = policy::can_review_proposal(&session.actor, p.cohort_id, rel)?.clone();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let seen = access::proposal(&mut w.conn(), &session.actor, id).await?;
+    let p = seen.proposal;
+    let me = policy::can_review_proposal(&session.actor, p.cohort_id, seen.relation)?;
     if matches!(p.status, ProposalStatus::Draft | ProposalStatus::Withdrawn) {
-        return Err(AppError::Denied(policy::Denied::NotVisible));
+        return Err(AppError::NotFound);
     }
-    store::save_review(&mut conn, id, me.id, r, now).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
+    store::save_review(&mut w.conn(), id, me.id, r, now).await?;
+    w.audit(
+        me,
         AuditAction::ReviewSaved,
         ("proposal", &p.reference),
-        serde_json::json!({"recommendation": r.recommendation}),
-        meta,
+        serde_json::json!({"recommendation": r.recommendation.map(Recommendation::as_str)}),
     )
     .await?;
-    tx.commit().await?;
-    Ok(())
+    w.commit().await
 }
 
 /// A pre-selection step taken by staff.
@@ -209,6 +156,43 @@ pub enum PreselectionStep {
     NoShow,
 }
 
+impl PreselectionStep {
+    /// Which step this is.
+    pub fn kind(&self) -> StaffStep {
+        match self {
+            PreselectionStep::StartReview => StaffStep::StartReview,
+            PreselectionStep::Ineligible(_) => StaffStep::Ineligible,
+            PreselectionStep::Incomplete(_) => StaffStep::Incomplete,
+            PreselectionStep::RequestInformation(..) => StaffStep::RequestInformation,
+            PreselectionStep::Shortlist => StaffStep::Shortlist,
+            PreselectionStep::NotShortlist(_) => StaffStep::NotShortlist,
+            PreselectionStep::Heard => StaffStep::Heard,
+            PreselectionStep::NoShow => StaffStep::NoShow,
+        }
+    }
+
+    /// The step of a form: its kind, the reason typed, the fields to reopen.
+    pub fn from_form(kind: StaffStep, reason: String, reopen: Vec<TextField>) -> Self {
+        match kind {
+            StaffStep::StartReview => PreselectionStep::StartReview,
+            StaffStep::RequestInformation => PreselectionStep::RequestInformation(reason, reopen),
+            StaffStep::Shortlist => PreselectionStep::Shortlist,
+            StaffStep::NotShortlist => PreselectionStep::NotShortlist(reason),
+            StaffStep::Ineligible => PreselectionStep::Ineligible(reason),
+            StaffStep::Incomplete => PreselectionStep::Incomplete(reason),
+            StaffStep::Heard => PreselectionStep::Heard,
+            StaffStep::NoShow => PreselectionStep::NoShow,
+        }
+    }
+}
+
+/// Whether the actor is the referent of the panel that hears a proposal.
+async fn is_referent(conn: &mut Conn<'_>, session: &Session, id: ProposalId) -> Result<bool, AppError> {
+    let Some(me) = session.actor.person() else { return Ok(false) };
+    let Some(a) = store::assignment(conn, id).await? else { return Ok(false) };
+    Ok(store::panel(conn, PanelId::from_uuid(a.panel_id)).await?.is_some_and(|(panel, _)| panel.referent_id == Some(me.id.as_uuid())))
+}
+
 /// Takes a pre-selection step (staff; the panel's referent for "heard" and "no show").
 pub async fn preselection_step(
     ctx: &Ctx,
@@ -217,104 +201,60 @@ pub async fn preselection_step(
     step: &PreselectionStep,
     meta: &RequestMeta,
 ) -> Result<ProposalStatus, AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let p = store::proposal(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    let referent = match session.actor.person() {
-        Some(me) => match store::assignment(&mut conn, id).await? {
-            Some(a) => store::panel(&mut conn, PanelId::from_uuid(a.panel_id))
-                .await?
-                .is_some_and(|(panel, _)| panel.referent_id == Some(me.id.as_uuid())),
-            None => false,
-        },
-        None => false,
-    };
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let seen = access::proposal(&mut w.conn(), &session.actor, id).await?;
+    let p = seen.proposal;
     let me = match step {
-        PreselectionStep::Heard | PreselectionStep::NoShow if referent => {
-            let rel = crate::proposals::relation(&mut conn, session, &p).await?;
-            policy::can_score_proposal(&session.actor, p.cohort_id, rel)?.clone()
+        PreselectionStep::Heard | PreselectionStep::NoShow if is_referent(&mut w.conn(), session, id).await? => {
+            policy::can_score_proposal(&session.actor, p.cohort_id, seen.relation)?
         }
-        _ => policy::can_run_calls(&session.actor)?.clone(),
+        _ => policy::can_run_calls(&session.actor)?,
     };
-    let (event, change) = match step {
-        PreselectionStep::StartReview => (ProposalEvent::StartReview, StatusChange::default()),
-        PreselectionStep::Ineligible(r) => {
-            (ProposalEvent::MarkIneligible, StatusChange { reason: Some(reason(r)?), ..StatusChange::default() })
-        }
-        PreselectionStep::Incomplete(r) => {
-            (ProposalEvent::MarkIncomplete, StatusChange { reason: Some(reason(r)?), ..StatusChange::default() })
+    let change = match step {
+        PreselectionStep::Ineligible(r) | PreselectionStep::Incomplete(r) | PreselectionStep::NotShortlist(r) => {
+            StatusChange { reason: Some(reason(r)?), ..StatusChange::default() }
         }
         PreselectionStep::RequestInformation(text, fields) => {
             if fields.is_empty() {
-                return Err(FieldErrors(vec![FieldError { field: "fields", code: "choose-fields" }]).into());
+                return Err(FieldErrors::one("fields", "choose-fields").into());
             }
-            (
-                ProposalEvent::RequestInformation,
-                StatusChange { info_request: Some(reason(text)?), reopened: Some(fields.clone()), ..StatusChange::default() },
-            )
+            StatusChange { info_request: Some(reason(text)?), reopened: Some(fields.clone()), ..StatusChange::default() }
         }
-        PreselectionStep::Shortlist => (ProposalEvent::Shortlist, StatusChange::default()),
-        PreselectionStep::NotShortlist(r) => {
-            (ProposalEvent::NotShortlist, StatusChange { reason: Some(reason(r)?), ..StatusChange::default() })
-        }
-        PreselectionStep::Heard => (ProposalEvent::Hear, StatusChange::default()),
-        PreselectionStep::NoShow => (ProposalEvent::MissHearing, StatusChange::default()),
+        _ => StatusChange::default(),
     };
-    let to = p.status.apply(event).map_err(|_| FieldErrors(vec![FieldError { field: "status", code: "invalid-transition" }]))?;
-    if !store::set_status(&mut conn, id, p.status, to, &change, now).await? {
-        return Err(AppError::Conflict("the proposal changed meanwhile".into()));
+    let to = p.status.apply(step.kind().event()).map_err(|_| FieldErrors::one("status", "invalid-transition"))?;
+    if !store::set_status(&mut w.conn(), id, p.status, to, &change, now).await? {
+        return Err(AppError::conflict("proposal-changed"));
     }
     let action = if matches!(step, PreselectionStep::RequestInformation(..)) {
         AuditAction::InformationRequested
     } else {
         AuditAction::ProposalStatusChanged
     };
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        action,
-        ("proposal", &p.reference),
-        serde_json::json!({"from": p.status.as_str(), "to": to.as_str()}),
-        meta,
-    )
-    .await?;
+    w.audit(me, action, ("proposal", &p.reference), serde_json::json!({"from": p.status.as_str(), "to": to.as_str()})).await?;
     // The administration hears at once of a request for information and of a refusal at this
     // stage; of the rest at the announcement.
     let tell = match step {
-        PreselectionStep::RequestInformation(text, _) => Some(("mail-info-requested-subject", "mail-info-requested-intro", text.clone())),
+        PreselectionStep::RequestInformation(text, _) => Some(("mail-info-requested-subject", "mail-info-requested-intro", text.as_str())),
         PreselectionStep::Ineligible(r) | PreselectionStep::Incomplete(r) => {
-            Some(("mail-refused-subject", "mail-refused-intro", r.clone()))
+            Some(("mail-refused-subject", "mail-refused-intro", r.as_str()))
         }
-        PreselectionStep::Shortlist => Some(("mail-shortlisted-subject", "mail-shortlisted-intro", String::new())),
+        PreselectionStep::Shortlist => Some(("mail-shortlisted-subject", "mail-shortlisted-intro", "")),
         _ => None,
     };
     if let Some((subject, intro, detail)) = tell {
-        notify_members(&mut conn, ctx, &p, meta.lang, subject, intro, &detail, now).await?;
+        notify_members(&mut w.conn(), ctx, &p, subject, intro, detail, now).await?;
     }
-    tx.commit().await?;
+    w.commit().await?;
     Ok(to)
 }
 
-fn reason(r: &str) -> Result<String, FieldErrors> {
-    let t = r.trim();
-    if t.is_empty() {
-        return Err(FieldErrors(vec![FieldError { field: "reason", code: "required" }]));
-    }
-    let mut e = Vec::new();
-    text_ok("reason", t, 2000, &mut e);
-    if e.is_empty() { Ok(t.to_owned()) } else { Err(FieldErrors(e)) }
-}
-
-/// Emails every member of a proposal (queued in the caller's transaction).
-#[expect(clippy::too_many_arguments, reason = "a message and where it goes")]
-pub async fn notify_members(
+/// Emails every member of a proposal, each in their language (queued in the caller's transaction).
+pub(crate) async fn notify_members(
     conn: &mut Conn<'_>,
     ctx: &Ctx,
     p: &ProposalRow,
-    lang: cohorte_domain::lang::Lang,
     subject_key: &str,
     intro_key: &str,
     detail: &str,
@@ -322,15 +262,19 @@ pub async fn notify_members(
 ) -> Result<(), AppError> {
     let url = format!("{}/proposals/{}", ctx.settings.base_url, p.id);
     for m in store::members(conn, p.id).await? {
-        let emails = cohorte_store::identity::emails_of(conn, PersonId::from_uuid(m.person_id)).await?;
-        let Some(to) = emails.iter().find(|e| e.is_primary).or(emails.first()).map(|e| e.email.clone()) else { continue };
-        let subject = i18n::ta(lang, subject_key, &[("reference", i18n::Arg::Str(&p.reference))]);
-        let mut paragraphs = vec![i18n::ta(lang, intro_key, &[("name", i18n::Arg::Str(&p.name))])];
-        if !detail.is_empty() {
-            paragraphs.push(detail.to_owned());
-        }
-        let mail = mail::message_mail(lang, &to, &subject, &paragraphs, Some(&url)).map_err(|e| AppError::Internal(e.to_string()))?;
-        enqueue(conn, &Job::SendMail { mail }, None, now).await?;
+        notify::person(conn, PersonId::from_uuid(m.person_id), None, now, |lang| {
+            let mut paragraphs = vec![i18n::ta(lang, intro_key, &[("name", i18n::Arg::Str(&p.name))])];
+            if !detail.is_empty() {
+                paragraphs.push(detail.to_owned());
+            }
+            Message {
+                subject: i18n::ta(lang, subject_key, &[("reference", i18n::Arg::Str(&p.reference))]),
+                paragraphs,
+                url: Some(url.clone()),
+                attachments: Vec::new(),
+            }
+        })
+        .await?;
     }
     Ok(())
 }
@@ -354,6 +298,21 @@ pub struct Panels {
     pub conflicts: BTreeSet<(Uuid, Uuid)>,
 }
 
+impl Panels {
+    /// Shortlisted proposals without a panel yet.
+    pub fn waiting(&self) -> impl Iterator<Item = &ProposalRow> {
+        let assigned: BTreeSet<Uuid> = self.assignments.iter().map(|a| a.proposal_id).collect();
+        self.proposals.iter().filter(move |p| p.status == ProposalStatus::Shortlisted && !assigned.contains(&p.id.as_uuid()))
+    }
+
+    /// Assigned proposals still to be heard, with their assignment (their hearings to schedule).
+    pub fn to_hear(&self) -> impl Iterator<Item = (&ProposalRow, &AssignmentRow)> {
+        self.assignments.iter().filter_map(|a| {
+            self.proposals.iter().find(|p| p.id.as_uuid() == a.proposal_id && p.status == ProposalStatus::Shortlisted).map(|p| (p, a))
+        })
+    }
+}
+
 /// The panels page (staff).
 pub async fn panels(ctx: &Ctx, session: &Session, code: &str) -> Result<Panels, AppError> {
     policy::can_run_calls(&session.actor)?;
@@ -371,11 +330,10 @@ pub async fn panels(ctx: &Ctx, session: &Session, code: &str) -> Result<Panels, 
         .collect();
     let assignments = store::assignments(&mut conn, cohort.cohort_id()).await?;
     let mut conflicts = BTreeSet::new();
-    let people: BTreeSet<Uuid> = members.iter().map(|m| m.person_id).collect();
     for p in &proposals {
-        for person in &people {
-            if conflicted(&mut conn, PersonId::from_uuid(*person), p).await? {
-                conflicts.insert((*person, p.id.as_uuid()));
+        for seat in &members {
+            if access::seat_conflicted(&mut conn, seat, p).await? {
+                conflicts.insert((seat.person_id, p.id.as_uuid()));
             }
         }
     }
@@ -385,7 +343,7 @@ pub async fn panels(ctx: &Ctx, session: &Session, code: &str) -> Result<Panels, 
 fn panel_name(name: &str) -> Result<String, FieldErrors> {
     let n = name.trim();
     if n.is_empty() || n.chars().count() > 80 || cohorte_domain::text::has_forbidden_chars(n) {
-        Err(FieldErrors(vec![FieldError { field: "name", code: "invalid-name" }]))
+        Err(FieldErrors::one("name", "invalid-name"))
     } else {
         Ok(n.to_owned())
     }
@@ -393,33 +351,23 @@ fn panel_name(name: &str) -> Result<String, FieldErrors> {
 
 /// Creates a panel (staff).
 pub async fn create_panel(ctx: &Ctx, session: &Session, code: &str, name: &str, meta: &RequestMeta) -> Result<PanelId, AppError> {
-    let me = policy::can_run_calls(&session.actor)?.clone();
+    let me = policy::can_run_calls(&session.actor)?;
     let name = panel_name(name)?;
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
-    if store::panels(&mut conn, cohort.cohort_id()).await?.iter().any(|p| p.name == name) {
-        return Err(FieldErrors(vec![FieldError { field: "name", code: "name-taken" }]).into());
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let cohort = store::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    if store::panels(&mut w.conn(), cohort.cohort_id()).await?.iter().any(|p| p.name == name) {
+        return Err(FieldErrors::one("name", "name-taken").into());
     }
-    let id = store::create_panel(&mut conn, cohort.cohort_id(), &name, now).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::PanelChanged,
-        ("panel", &id.to_string()),
-        serde_json::json!({"created": name}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
+    let id = store::create_panel(&mut w.conn(), cohort.cohort_id(), &name, now).await?;
+    w.audit(me, AuditAction::PanelChanged, ("panel", &id.to_string()), serde_json::json!({"created": name})).await?;
+    w.commit().await?;
     Ok(id)
 }
 
 /// Adds a juror (an existing person, by address) to a panel, with their organisation; they get
-/// the cohort's jury role if they do not hold it.
+/// the cohort's jury role if they do not hold it. Refused when they are in conflict with a
+/// proposal the panel already hears (move that proposal first).
 pub async fn add_juror(
     ctx: &Ctx,
     session: &Session,
@@ -429,93 +377,91 @@ pub async fn add_juror(
     referent: bool,
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    let me = policy::can_run_calls(&session.actor)?.clone();
-    let email = Email::parse(email).map_err(|_| FieldErrors(vec![FieldError { field: "email", code: "invalid-email" }]))?;
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let (row, cohort) = store::panel(&mut conn, panel).await?.ok_or(AppError::NotFound)?;
-    let (person, _) = cohorte_store::identity::person_by_email(&mut conn, &email)
-        .await?
-        .ok_or(FieldErrors(vec![FieldError { field: "email", code: "unknown-person" }]))?;
+    let me = policy::can_run_calls(&session.actor)?;
+    let email = Email::parse(email).map_err(|_| FieldErrors::one("email", "invalid-email"))?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let (row, cohort) = store::panel(&mut w.conn(), panel).await?.ok_or(AppError::NotFound)?;
+    let (person, _) =
+        cohorte_store::identity::person_by_email(&mut w.conn(), &email).await?.ok_or(FieldErrors::one("email", "unknown-person"))?;
     let org = match organisation.trim() {
         "" => None,
         slug => Some(
-            store::organisation(&mut conn, slug)
+            store::organisation(&mut w.conn(), slug)
                 .await?
                 .map(|o| OrganisationId::from_uuid(o.id))
-                .ok_or(FieldErrors(vec![FieldError { field: "organisation", code: "unknown-organisation" }]))?,
+                .ok_or(FieldErrors::one("organisation", "unknown-organisation"))?,
         ),
     };
-    store::add_panel_member(&mut conn, panel, person, org).await?;
+    let seat = PanelMemberRow {
+        panel_id: row.id,
+        person_id: person.as_uuid(),
+        display_name: String::new(),
+        organisation_id: org.map(|o| o.as_uuid()),
+    };
+    for a in store::assignments(&mut w.conn(), cohort).await?.iter().filter(|a| a.panel_id == row.id) {
+        let Some(p) = store::proposal(&mut w.conn(), ProposalId::from_uuid(a.proposal_id)).await? else { continue };
+        if access::seat_conflicted(&mut w.conn(), &seat, &p).await? {
+            return Err(FieldErrors::one("email", "juror-conflict").into());
+        }
+    }
+    store::add_panel_member(&mut w.conn(), panel, person, org).await?;
     if referent {
-        store::set_referent(&mut conn, panel, Some(person)).await?;
+        store::set_referent(&mut w.conn(), panel, Some(person)).await?;
     }
     let grant = Grant { cohort: Some(cohort), ..Grant::program(RoleKind::JuryMember) };
-    let (_, changed) = cohorte_store::identity::grant_role(&mut conn, person, &grant, Some(me.id), "staff", now).await?;
+    let (_, changed) = cohorte_store::identity::grant_role(&mut w.conn(), person, &grant, Some(me.id), "staff", now).await?;
     if changed {
-        cohorte_store::identity::flag_rotation(&mut conn, person).await?;
-        record(
-            &mut conn,
-            now,
-            Some(me.id),
-            &me.name,
+        cohorte_store::identity::flag_rotation(&mut w.conn(), person).await?;
+        w.audit(
+            me,
             AuditAction::RoleGranted,
             ("person", &person.to_string()),
             serde_json::json!({"role": "jury_member", "panel": row.name}),
-            meta,
         )
         .await?;
     }
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
+    w.audit(
+        me,
         AuditAction::PanelChanged,
         ("panel", &panel.to_string()),
         serde_json::json!({"added": person.to_string(), "referent": referent}),
-        meta,
     )
     .await?;
-    tx.commit().await?;
-    Ok(())
+    w.commit().await
 }
 
 /// Removes a juror from a panel.
 pub async fn remove_juror(ctx: &Ctx, session: &Session, panel: PanelId, person: PersonId, meta: &RequestMeta) -> Result<(), AppError> {
-    let me = policy::can_run_calls(&session.actor)?.clone();
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    store::panel(&mut conn, panel).await?.ok_or(AppError::NotFound)?;
-    store::remove_panel_member(&mut conn, panel, person).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::PanelChanged,
-        ("panel", &panel.to_string()),
-        serde_json::json!({"removed": person.to_string()}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    let me = policy::can_run_calls(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    store::panel(&mut w.conn(), panel).await?.ok_or(AppError::NotFound)?;
+    store::remove_panel_member(&mut w.conn(), panel, person).await?;
+    w.audit(me, AuditAction::PanelChanged, ("panel", &panel.to_string()), serde_json::json!({"removed": person.to_string()})).await?;
+    w.commit().await
+}
+
+/// The members of a panel in conflict with a proposal.
+async fn conflicted_seats(conn: &mut Conn<'_>, seats: &[&PanelMemberRow], p: &ProposalRow) -> Result<BTreeSet<PersonId>, AppError> {
+    let mut out = BTreeSet::new();
+    for seat in seats {
+        if access::seat_conflicted(conn, seat, p).await? {
+            out.insert(PersonId::from_uuid(seat.person_id));
+        }
+    }
+    Ok(out)
 }
 
 /// Assigns every shortlisted proposal without a panel automatically: balanced loads, never a
 /// panel with a conflicted member. Returns (assigned, unassignable references).
 pub async fn auto_assign(ctx: &Ctx, session: &Session, code: &str, meta: &RequestMeta) -> Result<(usize, Vec<String>), AppError> {
-    let me = policy::can_run_calls(&session.actor)?.clone();
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
-    let panels = store::panels(&mut conn, cohort.cohort_id()).await?;
-    let members = store::panel_members(&mut conn, cohort.cohort_id()).await?;
-    let assignments = store::assignments(&mut conn, cohort.cohort_id()).await?;
+    let me = policy::can_run_calls(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let cohort = store::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let panels = store::panels(&mut w.conn(), cohort.cohort_id()).await?;
+    let members = store::panel_members(&mut w.conn(), cohort.cohort_id()).await?;
+    let assignments = store::assignments(&mut w.conn(), cohort.cohort_id()).await?;
     let seats: Vec<PanelSeats> = panels
         .iter()
         .map(|p| PanelSeats {
@@ -525,106 +471,72 @@ pub async fn auto_assign(ctx: &Ctx, session: &Session, code: &str, meta: &Reques
         })
         .collect();
     let assigned: BTreeSet<Uuid> = assignments.iter().map(|a| a.proposal_id).collect();
+    let all_seats: Vec<&PanelMemberRow> = members.iter().collect();
     let mut todo = Vec::new();
     let mut refs = BTreeMap::new();
-    for p in store::proposals_of_cohort(&mut conn, cohort.cohort_id()).await? {
+    for p in store::proposals_of_cohort(&mut w.conn(), cohort.cohort_id()).await? {
         if p.status != ProposalStatus::Shortlisted || assigned.contains(&p.id.as_uuid()) {
             continue;
         }
-        let mut conflicted_with = BTreeSet::new();
-        for m in &members {
-            let person = PersonId::from_uuid(m.person_id);
-            if conflicted(&mut conn, person, &p).await? || seat_conflict(&mut conn, m, &p).await? {
-                conflicted_with.insert(person);
-            }
-        }
+        let conflicted = conflicted_seats(&mut w.conn(), &all_seats, &p).await?;
         refs.insert(p.id, p.reference.clone());
-        todo.push(ToAssign { proposal: p.id, conflicted: conflicted_with });
+        todo.push(ToAssign { proposal: p.id, conflicted });
     }
     let plan = jury::assign(&seats, &todo);
     for (p, panel) in &plan.assigned {
-        store::assign(&mut conn, *p, *panel, "auto", now).await?;
+        store::assign(&mut w.conn(), *p, *panel, AssignedBy::Auto, now).await?;
     }
     let unassignable: Vec<String> = plan.unassignable.iter().filter_map(|p| refs.get(p).cloned()).collect();
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
+    w.audit(
+        me,
         AuditAction::AssignmentChanged,
         ("cohort", code),
         serde_json::json!({"auto": plan.assigned.len(), "unassignable": unassignable}),
-        meta,
     )
     .await?;
-    tx.commit().await?;
+    w.commit().await?;
     Ok((plan.assigned.len(), unassignable))
-}
-
-/// A juror's seat organisation against the proposal's organisations.
-async fn seat_conflict(conn: &mut Conn<'_>, m: &PanelMemberRow, p: &ProposalRow) -> Result<bool, AppError> {
-    let Some(org) = m.organisation_id else { return Ok(false) };
-    let theirs = organisations_of_proposal(conn, p).await?;
-    related(conn, &[org], &theirs).await
 }
 
 /// Assigns a proposal to a panel by hand; refused when a member of that panel is in conflict.
 pub async fn assign(ctx: &Ctx, session: &Session, id: ProposalId, panel: PanelId, meta: &RequestMeta) -> Result<(), AppError> {
-    let me = policy::can_run_calls(&session.actor)?.clone();
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let p = store::proposal(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    let (row, cohort) = store::panel(&mut conn, panel).await?.ok_or(AppError::NotFound)?;
+    let me = policy::can_run_calls(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let p = store::proposal(&mut w.conn(), id).await?.ok_or(AppError::NotFound)?;
+    let (row, cohort) = store::panel(&mut w.conn(), panel).await?.ok_or(AppError::NotFound)?;
     if cohort != p.cohort_id || p.status != ProposalStatus::Shortlisted {
-        return Err(FieldErrors(vec![FieldError { field: "panel", code: "invalid-choice" }]).into());
+        return Err(FieldErrors::one("panel", "invalid-choice").into());
     }
-    for m in store::panel_members(&mut conn, cohort).await?.iter().filter(|m| m.panel_id == row.id) {
-        if conflicted(&mut conn, PersonId::from_uuid(m.person_id), &p).await? || seat_conflict(&mut conn, m, &p).await? {
-            return Err(FieldErrors(vec![FieldError { field: "panel", code: "panel-conflict" }]).into());
-        }
+    let members = store::panel_members(&mut w.conn(), cohort).await?;
+    let seats: Vec<&PanelMemberRow> = members.iter().filter(|m| m.panel_id == row.id).collect();
+    if !conflicted_seats(&mut w.conn(), &seats, &p).await?.is_empty() {
+        return Err(FieldErrors::one("panel", "panel-conflict").into());
     }
-    store::assign(&mut conn, id, panel, "manual", now).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::AssignmentChanged,
-        ("proposal", &p.reference),
-        serde_json::json!({"panel": row.name}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    store::assign(&mut w.conn(), id, panel, AssignedBy::Manual, now).await?;
+    w.audit(me, AuditAction::AssignmentChanged, ("proposal", &p.reference), serde_json::json!({"panel": row.name})).await?;
+    w.commit().await
 }
 
-/// A juror declares a conflict with a proposal of their panel: it leaves their view (and, if the
-/// panel can no longer hear it, staff reassign it).
+/// A juror or pre-selector declares a conflict with a proposal they may see: it leaves their view
+/// (and, if the panel can no longer hear it, staff reassign it). Anyone else is told the proposal
+/// does not exist.
 pub async fn declare_conflict(ctx: &Ctx, session: &Session, id: ProposalId, why: &str, meta: &RequestMeta) -> Result<(), AppError> {
-    let me = policy::can_use_account(&session.actor)?.clone();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let seen = access::proposal(&mut w.conn(), &session.actor, id).await?;
+    let p = seen.proposal;
+    let me = policy::can_declare_conflict(&session.actor, p.cohort_id, p.status, seen.relation)?;
     let why = reason(why)?;
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let p = store::proposal(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    let on_panel = store::seat_on_panel_of(&mut conn, id, me.id).await?.is_some();
-    let pre = me.holds_in(RoleKind::Preselector, p.cohort_id);
-    if !on_panel && !pre {
-        return Err(AppError::Denied(policy::Denied::NotVisible));
-    }
-    store::declare_conflict(&mut conn, me.id, id, &why, now).await?;
-    record(&mut conn, now, Some(me.id), &me.name, AuditAction::ConflictDeclared, ("proposal", &p.reference), serde_json::json!({}), meta)
-        .await?;
-    tx.commit().await?;
-    Ok(())
+    store::declare_conflict(&mut w.conn(), me.id, id, &why, now).await?;
+    w.audit(me, AuditAction::ConflictDeclared, ("proposal", &p.reference), serde_json::json!({})).await?;
+    w.commit().await
 }
 
 // ---------------------------------------------------------------- hearings
 
 /// Schedules a proposal's hearing (Paris time) and sends calendar invitations to the
-/// administration's members and the panel.
+/// administration's members and to the panel's members, except those in conflict with it.
 #[expect(clippy::too_many_arguments, reason = "the facts of a hearing")]
 pub async fn schedule(
     ctx: &Ctx,
@@ -636,7 +548,7 @@ pub async fn schedule(
     location: &str,
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    let me = policy::can_run_calls(&session.actor)?.clone();
+    let me = policy::can_run_calls(&session.actor)?;
     let mut e = Vec::new();
     let at = match cohorte_domain::paris::parse_local(local).map(cohorte_domain::paris::to_utc) {
         Some(Ok(t)) => Some(t),
@@ -657,7 +569,8 @@ pub async fn schedule(
     if minutes.is_none() {
         e.push(FieldError { field: "duration", code: "duration-range" });
     }
-    if !matches!(mode, "onsite" | "video") {
+    let mode = HearingMode::parse(mode);
+    if mode.is_none() {
         e.push(FieldError { field: "mode", code: "invalid-choice" });
     }
     let location = location.trim();
@@ -665,72 +578,65 @@ pub async fn schedule(
         e.push(FieldError { field: "location", code: "required" });
     }
     text_ok("location", location, 300, &mut e);
-    if mode == "video" && !(location.starts_with("https://")) {
+    if mode == Some(HearingMode::Video) && !(location.starts_with("https://")) {
         e.push(FieldError { field: "location", code: "https-link" });
     }
-    let (Some(at), Some(minutes), true) = (at, minutes, e.is_empty()) else { return Err(FieldErrors(e).into()) };
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let p = store::proposal(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    let a = store::assignment(&mut conn, id).await?.ok_or(FieldErrors(vec![FieldError { field: "panel", code: "assign-first" }]))?;
-    let seq = store::schedule_hearing(&mut conn, id, at, minutes, mode, location).await?.unwrap_or(0);
-    let (panel, cohort) = store::panel(&mut conn, PanelId::from_uuid(a.panel_id)).await?.ok_or(AppError::NotFound)?;
+    let (Some(at), Some(minutes), Some(mode), true) = (at, minutes, mode, e.is_empty()) else { return Err(FieldErrors(e).into()) };
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let p = store::proposal(&mut w.conn(), id).await?.ok_or(AppError::NotFound)?;
+    let a = store::assignment(&mut w.conn(), id).await?.ok_or(FieldErrors::one("panel", "assign-first"))?;
+    let seq = store::schedule_hearing(&mut w.conn(), id, at, minutes, mode, location).await?.unwrap_or(0);
+    let (panel, cohort) = store::panel(&mut w.conn(), PanelId::from_uuid(a.panel_id)).await?.ok_or(AppError::NotFound)?;
     let mut people: Vec<(PersonId, bool)> =
-        store::members(&mut conn, id).await?.iter().map(|m| (PersonId::from_uuid(m.person_id), false)).collect();
+        store::members(&mut w.conn(), id).await?.iter().map(|m| (PersonId::from_uuid(m.person_id), false)).collect();
+    let members = store::panel_members(&mut w.conn(), cohort).await?;
+    let seats: Vec<&PanelMemberRow> = members.iter().filter(|m| m.panel_id == panel.id).collect();
+    // A member in conflict (declared after joining, say) learns nothing of this hearing.
+    let conflicted = conflicted_seats(&mut w.conn(), &seats, &p).await?;
     people.extend(
-        store::panel_members(&mut conn, cohort)
-            .await?
-            .iter()
-            .filter(|m| m.panel_id == panel.id)
-            .map(|m| (PersonId::from_uuid(m.person_id), true)),
+        seats.iter().map(|m| PersonId::from_uuid(m.person_id)).filter(|person| !conflicted.contains(person)).map(|person| (person, true)),
     );
     let ics = hearing_ics(&ctx.settings.mail_from, &p, &panel.name, at, minutes, mode, location, seq, now, &ctx.settings.base_url);
+    let when = cohorte_domain::paris::label(at);
     for (person, juror) in people {
-        let emails = cohorte_store::identity::emails_of(&mut conn, person).await?;
-        let Some(to) = emails.iter().find(|e| e.is_primary).or(emails.first()).map(|e| e.email.clone()) else { continue };
-        let lang = meta.lang;
-        let when = crate::calls::local_label(at);
-        let subject = i18n::ta(lang, "mail-hearing-subject", &[("reference", i18n::Arg::Str(&p.reference))]);
-        let paragraphs = vec![
-            i18n::ta(
-                lang,
-                if juror { "mail-hearing-juror" } else { "mail-hearing-intro" },
-                &[("name", i18n::Arg::Str(&p.name)), ("panel", i18n::Arg::Str(&panel.name))],
-            ),
-            i18n::ta(lang, "mail-hearing-when", &[("when", i18n::Arg::Str(&when)), ("minutes", i18n::Arg::Num(i64::from(minutes)))]),
-            i18n::ta(
-                lang,
-                if mode == "video" { "mail-hearing-video" } else { "mail-hearing-onsite" },
-                &[("location", i18n::Arg::Str(location))],
-            ),
-        ];
         let url = if juror {
             format!("{}/jury/proposals/{}", ctx.settings.base_url, p.id)
         } else {
             format!("{}/proposals/{}", ctx.settings.base_url, p.id)
         };
-        let mut m = mail::message_mail(lang, &to, &subject, &paragraphs, Some(&url)).map_err(|e| AppError::Internal(e.to_string()))?;
-        m.attachments.push(MailAttachment {
-            filename: "audition.ics".into(),
-            content_type: "text/calendar; charset=utf-8; method=REQUEST".into(),
-            content: ics.clone(),
-        });
-        enqueue(&mut conn, &Job::SendMail { mail: m }, None, now).await?;
+        notify::person(&mut w.conn(), person, None, now, |lang| Message {
+            subject: i18n::ta(lang, "mail-hearing-subject", &[("reference", i18n::Arg::Str(&p.reference))]),
+            paragraphs: vec![
+                i18n::ta(
+                    lang,
+                    if juror { "mail-hearing-juror" } else { "mail-hearing-intro" },
+                    &[("name", i18n::Arg::Str(&p.name)), ("panel", i18n::Arg::Str(&panel.name))],
+                ),
+                i18n::ta(lang, "mail-hearing-when", &[("when", i18n::Arg::Str(&when)), ("minutes", i18n::Arg::Num(i64::from(minutes)))]),
+                i18n::ta(
+                    lang,
+                    if mode == HearingMode::Video { "mail-hearing-video" } else { "mail-hearing-onsite" },
+                    &[("location", i18n::Arg::Str(location))],
+                ),
+            ],
+            url: Some(url),
+            attachments: vec![MailAttachment {
+                filename: "audition.ics".into(),
+                content_type: "text/calendar; charset=utf-8; method=REQUEST".into(),
+                content: ics.clone(),
+            }],
+        })
+        .await?;
     }
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
+    w.audit(
+        me,
         AuditAction::HearingScheduled,
         ("proposal", &p.reference),
-        serde_json::json!({"at": at.unix_timestamp(), "minutes": minutes, "mode": mode, "sequence": seq}),
-        meta,
+        serde_json::json!({"at": at.unix_timestamp(), "minutes": minutes, "mode": mode.as_str(), "sequence": seq}),
     )
     .await?;
-    tx.commit().await?;
-    Ok(())
+    w.commit().await
 }
 
 fn ics_text(s: &str) -> String {
@@ -767,7 +673,7 @@ pub fn hearing_ics(
     panel: &str,
     at: OffsetDateTime,
     minutes: i32,
-    mode: &str,
+    mode: HearingMode,
     location: &str,
     sequence: i32,
     now: OffsetDateTime,
@@ -789,7 +695,7 @@ pub fn hearing_ics(
         format!("SUMMARY:{}", ics_text(&format!("Audition {} — {}", p.reference, p.name))),
         format!("DESCRIPTION:{}", ics_text(&format!("{panel} — {base_url}/proposals/{}", p.id))),
         format!("LOCATION:{}", ics_text(location)),
-        if mode == "video" { format!("URL:{}", ics_text(location)) } else { String::new() },
+        if mode == HearingMode::Video { format!("URL:{}", ics_text(location)) } else { String::new() },
         format!("ORGANIZER:mailto:{organizer_email}"),
         "STATUS:CONFIRMED".to_owned(),
         "END:VEVENT".to_owned(),
@@ -803,7 +709,7 @@ pub fn hearing_ics(
 /// A proposal on a juror's table.
 #[derive(Debug, Clone)]
 pub struct JuryItem {
-    /// The proposal.
+    /// The proposal (status as the juror may know it).
     pub proposal: ProposalRow,
     /// Its hearing.
     pub assignment: AssignmentRow,
@@ -838,10 +744,11 @@ pub async fn my_panels(ctx: &Ctx, session: &Session) -> Result<Vec<JuryPanel>, A
         let evals = store::evaluations(&mut conn, cohort_id).await?;
         let mut items = Vec::new();
         for a in store::assignments(&mut conn, cohort_id).await?.into_iter().filter(|a| a.panel_id == panel.id) {
-            let Some(p) = store::proposal(&mut conn, ProposalId::from_uuid(a.proposal_id)).await? else { continue };
-            if conflicted(&mut conn, me.id, &p).await? {
+            let Some(mut p) = store::proposal(&mut conn, ProposalId::from_uuid(a.proposal_id)).await? else { continue };
+            if access::conflicted(&mut conn, me.id, &p).await? {
                 continue;
             }
+            access::mask(&mut conn, &session.actor, &mut p).await?;
             let scored = evals.iter().any(|e| e.proposal_id == a.proposal_id && e.author_id == Some(me.id.as_uuid()));
             items.push(JuryItem { proposal: p, assignment: a, scored });
         }
@@ -851,8 +758,8 @@ pub async fn my_panels(ctx: &Ctx, session: &Session) -> Result<Vec<JuryPanel>, A
     Ok(out)
 }
 
-/// A jury kit: the proposal, its documents, the pre-selection questions, the grid, and the
-/// scores the reader may see.
+/// A jury kit: the proposal, its documents, the pre-selection questions, the grid, the scores
+/// the reader may see, and what they may do.
 #[derive(Debug, Clone)]
 pub struct Kit {
     /// The proposal as a juror reads it.
@@ -865,12 +772,21 @@ pub struct Kit {
     pub questions: Vec<String>,
     /// The reader's own evaluation.
     pub mine: Option<EvaluationRow>,
-    /// The other jurors' evaluations (only once the reader's own is in) with their names.
+    /// The other jurors' evaluations (only once the reader's own is in) with their names; never
+    /// the consensus.
     pub others: Vec<(String, EvaluationRow)>,
     /// The panel's consensus.
     pub consensus: Option<EvaluationRow>,
     /// Whether the reader is the panel's referent.
     pub referent: bool,
+    /// Whether the reader may score it now.
+    pub can_score: bool,
+    /// Whether the reader may record the panel's consensus (the referent, while scoring is open).
+    pub can_give_consensus: bool,
+    /// Whether the reader may record that the hearing took place (or not).
+    pub can_mark_heard: bool,
+    /// Whether the reader may declare a conflict of interest with it.
+    pub can_declare_conflict: bool,
 }
 
 /// The kit of a proposal for a juror of its panel (or staff).
@@ -879,8 +795,9 @@ pub async fn kit(ctx: &Ctx, session: &Session, id: ProposalId) -> Result<Kit, Ap
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
     let staff = policy::can_see_unpublished_decisions(&session.actor);
+    let scorer = policy::can_score_proposal(&session.actor, view.proposal.cohort_id, view.relation);
     if !staff {
-        policy::can_score_proposal(&session.actor, view.proposal.cohort_id, view.relation)?;
+        scorer?;
     }
     let me = policy::can_use_account(&session.actor)?.clone();
     let assignment = store::assignment(&mut conn, id).await?.ok_or(AppError::NotFound)?;
@@ -900,7 +817,24 @@ pub async fn kit(ctx: &Ctx, session: &Session, id: ProposalId) -> Result<Kit, Ap
         Vec::new()
     };
     let consensus = evals.iter().find(|e| e.author_id.is_none()).cloned();
-    Ok(Kit { referent: panel.referent_id == Some(me.id.as_uuid()), view, assignment, panel, questions, mine, others, consensus })
+    let referent = panel.referent_id == Some(me.id.as_uuid());
+    let can_score = scorer.is_ok() && view.proposal.status.scoring_open();
+    let can_declare_conflict =
+        policy::can_declare_conflict(&session.actor, view.proposal.cohort_id, view.proposal.status, view.relation).is_ok();
+    Ok(Kit {
+        can_declare_conflict,
+        can_give_consensus: referent && can_score,
+        can_mark_heard: referent && scorer.is_ok() && view.proposal.status == ProposalStatus::Shortlisted,
+        can_score,
+        referent,
+        view,
+        assignment,
+        panel,
+        questions,
+        mine,
+        others,
+        consensus,
+    })
 }
 
 /// What a juror enters.
@@ -918,58 +852,137 @@ pub struct EvaluationForm {
     pub consensus: bool,
 }
 
-/// Saves a juror's evaluation, or (the referent) the panel's consensus.
+/// Saves a juror's evaluation, or (the referent) the panel's consensus. Scoring stays open, as
+/// jurors see the proposal, until the results are published.
 pub async fn evaluate(ctx: &Ctx, session: &Session, id: ProposalId, f: &EvaluationForm, meta: &RequestMeta) -> Result<(), AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let p = store::proposal(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    let rel = crate::proposals::relation(&mut conn, session, &p).await?;
-    let me = policy::can_score_proposal(&session.actor, p.cohort_id, rel)?.clone();
-    let rules: RuleSet = store::rules(&mut conn, p.rule_set_id).await?.ok_or(AppError::NotFound)?.rules;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let seen = access::proposal(&mut w.conn(), &session.actor, id).await?;
+    let p = seen.proposal;
+    let me = policy::can_score_proposal(&session.actor, p.cohort_id, seen.relation)?;
+    let rules: RuleSet = store::rules(&mut w.conn(), p.rule_set_id).await?.ok_or(AppError::NotFound)?.rules;
     let mut e = Vec::new();
     if let Err(code) = jury::check_scores(&rules, &f.scores) {
         e.push(FieldError { field: "scores", code });
     }
-    if !matches!(f.opinion.as_str(), "favourable" | "unfavourable") {
+    let opinion = Opinion::parse(&f.opinion);
+    if opinion.is_none() {
         e.push(FieldError { field: "opinion", code: "required" });
     }
     text_ok("comment", &f.comment, 4000, &mut e);
     if !e.is_empty() {
         return Err(FieldErrors(e).into());
     }
-    if !matches!(p.status, ProposalStatus::Shortlisted | ProposalStatus::Heard) {
+    if !p.status.scoring_open() {
         return Err(AppError::Denied(policy::Denied::Forbidden));
     }
-    let a = store::assignment(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    let (panel, _) = store::panel(&mut conn, PanelId::from_uuid(a.panel_id)).await?.ok_or(AppError::NotFound)?;
+    let a = store::assignment(&mut w.conn(), id).await?.ok_or(AppError::NotFound)?;
+    let (panel, _) = store::panel(&mut w.conn(), PanelId::from_uuid(a.panel_id)).await?.ok_or(AppError::NotFound)?;
     if f.consensus && panel.referent_id != Some(me.id.as_uuid()) {
         return Err(AppError::Denied(policy::Denied::Forbidden));
     }
-    let scores = serde_json::to_string(&f.scores).map_err(|e| AppError::Internal(e.to_string()))?;
-    let input = store::EvaluationInput {
-        scores,
-        opinion: Some(f.opinion.clone()),
-        coup_de_coeur: f.coup_de_coeur,
-        comment: f.comment.trim().to_owned(),
-    };
-    store::save_evaluation(&mut conn, id, PanelId::from_uuid(a.panel_id), (!f.consensus).then_some(me.id), &input, now).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
+    let input =
+        store::EvaluationInput { scores: f.scores.clone(), opinion, coup_de_coeur: f.coup_de_coeur, comment: f.comment.trim().to_owned() };
+    store::save_evaluation(&mut w.conn(), id, PanelId::from_uuid(a.panel_id), (!f.consensus).then_some(me.id), &input, now).await?;
+    w.audit(
+        me,
         AuditAction::EvaluationSaved,
         ("proposal", &p.reference),
         serde_json::json!({"consensus": f.consensus, "total": rules.weighted_total(&f.scores)}),
-        meta,
     )
     .await?;
-    tx.commit().await?;
-    Ok(())
+    w.commit().await
 }
 
-/// The referent ranks the panel's heard proposals, best first (every one, once).
+/// A heard proposal on its panel's ranking page.
+#[derive(Debug, Clone)]
+pub struct RankedItem {
+    /// The proposal (status as the reader may know it).
+    pub proposal: ProposalRow,
+    /// The consensus total, if given.
+    pub consensus_total: Option<u32>,
+    /// The best total of its rules.
+    pub max_total: u32,
+    /// Its place in the panel's ranking, if ranked.
+    pub rank: Option<usize>,
+    /// Why it is there.
+    pub explanation: String,
+}
+
+/// A panel's ranking page.
+#[derive(Debug, Clone)]
+pub struct PanelRanking {
+    /// The panel's name.
+    pub name: String,
+    /// Its heard proposals (those in conflict with the reader left out), ranked ones first.
+    pub items: Vec<RankedItem>,
+    /// Whether the reader may (re)rank them now: the referent or staff, until the results are
+    /// published.
+    pub can_rank: bool,
+}
+
+/// The proposals a panel ranks: assigned to it and heard as the reader sees them (a decision
+/// not yet published reads "heard").
+async fn rankable(
+    conn: &mut Conn<'_>,
+    session: &Session,
+    panel: &PanelRow,
+    cohort: CohortId,
+) -> Result<(Vec<ProposalRow>, bool), AppError> {
+    let mut out = Vec::new();
+    let mut published = false;
+    for a in store::assignments(conn, cohort).await?.into_iter().filter(|a| a.panel_id == panel.id) {
+        let Some(mut p) = store::proposal(conn, ProposalId::from_uuid(a.proposal_id)).await? else { continue };
+        published |= access::mask(conn, &session.actor, &mut p).await?;
+        if p.status == ProposalStatus::Heard || p.status.is_decision() {
+            out.push(p);
+        }
+    }
+    Ok((out, published))
+}
+
+/// Whether the actor may rank a panel now.
+fn ranks(session: &Session, panel: &PanelRow, published: bool) -> bool {
+    let referent = session.actor.person().is_some_and(|me| panel.referent_id == Some(me.id.as_uuid()));
+    !published && (referent || policy::can_run_calls(&session.actor).is_ok())
+}
+
+/// The heard proposals of a panel with their ranking (its members, staff, the validator).
+pub async fn panel_ranking(ctx: &Ctx, session: &Session, panel: PanelId) -> Result<PanelRanking, AppError> {
+    let me = policy::can_use_jury_area(&session.actor)?.clone();
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let (row, cohort) = store::panel(&mut conn, panel).await?.ok_or(AppError::NotFound)?;
+    let member = store::panels_of(&mut conn, me.id).await?.iter().any(|(p, _)| p.id == row.id);
+    if !member && !policy::can_see_unpublished_decisions(&session.actor) {
+        return Err(AppError::NotFound);
+    }
+    let evals = store::evaluations(&mut conn, cohort).await?;
+    let ranked: Vec<(Uuid, String)> = store::ranking(&mut conn, panel).await?;
+    let (heard, published) = rankable(&mut conn, session, &row, cohort).await?;
+    let mut items = Vec::new();
+    for p in heard {
+        if access::conflicted(&mut conn, me.id, &p).await? {
+            continue;
+        }
+        let rules = store::rules(&mut conn, p.rule_set_id).await?.ok_or(AppError::NotFound)?.rules;
+        let consensus_total =
+            evals.iter().find(|e| e.proposal_id == p.id.as_uuid() && e.author_id.is_none()).and_then(|e| rules.weighted_total(&e.scores));
+        let pos = ranked.iter().position(|(id, _)| *id == p.id.as_uuid());
+        items.push(RankedItem {
+            consensus_total,
+            max_total: rules.max_total(),
+            rank: pos.map(|i| i + 1),
+            explanation: pos.map(|i| ranked[i].1.clone()).unwrap_or_default(),
+            proposal: p,
+        });
+    }
+    items.sort_by_key(|i| (i.rank.is_none(), i.rank, i.proposal.reference.clone()));
+    Ok(PanelRanking { can_rank: ranks(session, &row, published) && !items.is_empty(), name: row.name, items })
+}
+
+/// The referent ranks the panel's heard proposals, best first (every one, once), until the
+/// results are published.
 pub async fn rank(
     ctx: &Ctx,
     session: &Session,
@@ -977,28 +990,17 @@ pub async fn rank(
     order: &[(ProposalId, String)],
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    let me = policy::can_use_jury_area(&session.actor)?.clone();
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let (row, cohort) = store::panel(&mut conn, panel).await?.ok_or(AppError::NotFound)?;
-    let staff = policy::can_run_calls(&session.actor).is_ok();
-    if row.referent_id != Some(me.id.as_uuid()) && !staff {
+    let me = policy::can_use_jury_area(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let (row, cohort) = store::panel(&mut w.conn(), panel).await?.ok_or(AppError::NotFound)?;
+    let (heard, published) = rankable(&mut w.conn(), session, &row, cohort).await?;
+    if !ranks(session, &row, published) {
         return Err(AppError::Denied(policy::Denied::Forbidden));
     }
-    let heard: BTreeSet<ProposalId> = {
-        let mut s = BTreeSet::new();
-        for a in store::assignments(&mut conn, cohort).await?.into_iter().filter(|a| a.panel_id == row.id) {
-            let id = ProposalId::from_uuid(a.proposal_id);
-            if store::proposal(&mut conn, id).await?.is_some_and(|p| p.status == ProposalStatus::Heard) {
-                s.insert(id);
-            }
-        }
-        s
-    };
+    let heard: BTreeSet<ProposalId> = heard.iter().map(|p| p.id).collect();
     let given: BTreeSet<ProposalId> = order.iter().map(|(p, _)| *p).collect();
     if given != heard || given.len() != order.len() {
-        return Err(FieldErrors(vec![FieldError { field: "ranking", code: "rank-every-heard-proposal" }]).into());
+        return Err(FieldErrors::one("ranking", "rank-every-heard-proposal").into());
     }
     let mut e = Vec::new();
     for (_, why) in order {
@@ -1007,40 +1009,17 @@ pub async fn rank(
     if !e.is_empty() {
         return Err(FieldErrors(e).into());
     }
-    store::save_ranking(&mut conn, panel, order).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::RankingSaved,
-        ("panel", &panel.to_string()),
-        serde_json::json!({"count": order.len()}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    store::save_ranking(&mut w.conn(), panel, order).await?;
+    w.audit(me, AuditAction::RankingSaved, ("panel", &panel.to_string()), serde_json::json!({"count": order.len()})).await?;
+    w.commit().await
 }
 
-/// The panel's ranking, best first.
-pub async fn ranking(ctx: &Ctx, session: &Session, panel: PanelId) -> Result<Vec<(ProposalRow, String)>, AppError> {
-    let me = policy::can_use_jury_area(&session.actor)?.clone();
+/// The cohorts whose proposals the actor pre-selects.
+pub async fn preselection_cohorts(ctx: &Ctx, session: &Session) -> Result<Vec<CohortAdminRow>, AppError> {
+    let me = policy::can_use_account(&session.actor)?.clone();
     let mut c = ctx.db.acquire().await?;
-    let mut conn = c.conn();
-    let (_, cohort) = store::panel(&mut conn, panel).await?.ok_or(AppError::NotFound)?;
-    let member = store::panels_of(&mut conn, me.id).await?.iter().any(|(p, _)| p.id == panel.as_uuid());
-    if !member && !policy::can_see_unpublished_decisions(&session.actor) {
-        return Err(AppError::Denied(policy::Denied::NotVisible));
-    }
-    let _ = cohort;
-    let mut out = Vec::new();
-    for (id, why) in store::ranking(&mut conn, panel).await? {
-        if let Some(p) = store::proposal(&mut conn, ProposalId::from_uuid(id)).await? {
-            out.push((p, why));
-        }
-    }
-    Ok(out)
+    let all = store::cohorts(&mut c.conn()).await?;
+    Ok(all.into_iter().filter(|co| me.acts_as_in(RoleKind::Preselector, co.cohort_id())).collect())
 }
 
 // ---------------------------------------------------------------- consolidation (staff, validator)
@@ -1056,16 +1035,67 @@ pub struct Consolidated {
     pub rank: Option<usize>,
     /// The consensus total.
     pub consensus_total: Option<u32>,
-    /// The jurors' mean total, in hundredths.
+    /// The consensus opinion.
+    pub consensus_opinion: Option<Opinion>,
+    /// The jurors' mean total, in hundredths (the consensus is not a juror).
     pub mean_centi: Option<u32>,
-    /// Favourable opinions / opinions.
+    /// Favourable opinions / opinions, of jurors only.
     pub favourable: (usize, usize),
-    /// Coups de cœur.
+    /// Coups de cœur, of jurors only.
     pub coups_de_coeur: usize,
     /// Criteria where jurors disagree (keys).
     pub disagreements: Vec<String>,
     /// The staged outcome.
-    pub staged: Option<String>,
+    pub staged: Option<Decision>,
+}
+
+/// Every heard proposal of a cohort with scores, ranks, flags and disagreements (on the caller's
+/// connection; the caller checked the reader may see decisions).
+pub(crate) async fn consolidate(conn: &mut Conn<'_>, co: CohortId) -> Result<Vec<Consolidated>, AppError> {
+    let panels: BTreeMap<Uuid, String> = store::panels(conn, co).await?.into_iter().map(|p| (p.id, p.name)).collect();
+    let assignments: BTreeMap<Uuid, Uuid> = store::assignments(conn, co).await?.into_iter().map(|a| (a.proposal_id, a.panel_id)).collect();
+    let evals = store::evaluations(conn, co).await?;
+    let staged: BTreeMap<Uuid, Decision> = store::decision_entries(conn, co).await?.into_iter().collect();
+    let mut ranks = BTreeMap::new();
+    for id in panels.keys() {
+        for (i, (p, _)) in store::ranking(conn, PanelId::from_uuid(*id)).await?.into_iter().enumerate() {
+            ranks.insert(p, i + 1);
+        }
+    }
+    let mut out = Vec::new();
+    let mut rule_sets = BTreeMap::new();
+    for p in store::proposals_of_cohort(conn, co).await? {
+        if !(p.status == ProposalStatus::Heard || p.status.is_decision()) {
+            continue;
+        }
+        let pid = p.id.as_uuid();
+        // Each proposal is scored with the rules it was submitted under.
+        if let std::collections::btree_map::Entry::Vacant(slot) = rule_sets.entry(p.rule_set_id) {
+            slot.insert(store::rules(conn, p.rule_set_id).await?.ok_or(AppError::NotFound)?.rules);
+        }
+        let rules = &rule_sets[&p.rule_set_id];
+        let jurors: Vec<&EvaluationRow> = evals.iter().filter(|e| e.proposal_id == pid && e.author_id.is_some()).collect();
+        let consensus = evals.iter().find(|e| e.proposal_id == pid && e.author_id.is_none());
+        let scores: Vec<Scores> = jurors.iter().map(|e| e.scores.clone()).collect();
+        let spread = jury::spread(rules, &scores);
+        out.push(Consolidated {
+            panel: assignments.get(&pid).and_then(|x| panels.get(x)).cloned().unwrap_or_default(),
+            rank: ranks.get(&pid).copied(),
+            consensus_total: consensus.and_then(|e| rules.weighted_total(&e.scores)),
+            consensus_opinion: consensus.and_then(|e| e.opinion),
+            mean_centi: jury::mean_total_centi(rules, &scores),
+            favourable: (
+                jurors.iter().filter(|e| e.opinion == Some(Opinion::Favourable)).count(),
+                jurors.iter().filter(|e| e.opinion.is_some()).count(),
+            ),
+            coups_de_coeur: jurors.iter().filter(|e| e.coup_de_coeur).count(),
+            disagreements: spread.iter().filter(|(_, s)| jury::disagree(rules, **s)).map(|(k, _)| k.clone()).collect(),
+            staged: staged.get(&pid).copied(),
+            proposal: p,
+        });
+    }
+    out.sort_by_key(|c| (std::cmp::Reverse(c.consensus_total), c.rank, c.proposal.reference.clone()));
+    Ok(out)
 }
 
 /// The consolidation view: every heard proposal with scores, ranks, flags and disagreements.
@@ -1074,58 +1104,9 @@ pub async fn consolidation(ctx: &Ctx, session: &Session, code: &str) -> Result<(
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
     let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
-    let co = cohort.cohort_id();
-    let rules = store::current_rules(&mut conn, co).await?.ok_or(AppError::NotFound)?.rules;
-    let panels: BTreeMap<Uuid, String> = store::panels(&mut conn, co).await?.into_iter().map(|p| (p.id, p.name)).collect();
-    let assignments: BTreeMap<Uuid, Uuid> =
-        store::assignments(&mut conn, co).await?.into_iter().map(|a| (a.proposal_id, a.panel_id)).collect();
-    let evals = store::evaluations(&mut conn, co).await?;
-    let staged: BTreeMap<Uuid, String> = store::decision_entries(&mut conn, co).await?.into_iter().collect();
-    let mut ranks = BTreeMap::new();
-    for id in panels.keys() {
-        for (i, (p, _)) in store::ranking(&mut conn, PanelId::from_uuid(*id)).await?.into_iter().enumerate() {
-            ranks.insert(p, i + 1);
-        }
-    }
-    let mut out = Vec::new();
-    let mut rule_sets = BTreeMap::new();
-    for p in store::proposals_of_cohort(&mut conn, co).await? {
-        if !(p.status == ProposalStatus::Heard || p.status.is_decision()) {
-            continue;
-        }
-        let pid = p.id.as_uuid();
-        // Each proposal is scored with the rules it was submitted under.
-        if let std::collections::btree_map::Entry::Vacant(slot) = rule_sets.entry(p.rule_set_id) {
-            slot.insert(store::rules(&mut conn, p.rule_set_id).await?.ok_or(AppError::NotFound)?.rules);
-        }
-        let rules = &rule_sets[&p.rule_set_id];
-        let mine: Vec<&EvaluationRow> = evals.iter().filter(|e| e.proposal_id == pid).collect();
-        let parse = |e: &EvaluationRow| serde_json::from_str::<Scores>(&e.scores).unwrap_or_default();
-        let jurors: Vec<Scores> = mine.iter().filter(|e| e.author_id.is_some()).map(|e| parse(e)).collect();
-        let consensus_total = mine.iter().find(|e| e.author_id.is_none()).and_then(|e| rules.weighted_total(&parse(e)));
-        let spread = jury::spread(rules, &jurors);
-        out.push(Consolidated {
-            panel: assignments.get(&pid).and_then(|x| panels.get(x)).cloned().unwrap_or_default(),
-            rank: ranks.get(&pid).copied(),
-            consensus_total,
-            mean_centi: jury::mean_total_centi(rules, &jurors),
-            favourable: (
-                mine.iter().filter(|e| e.opinion.as_deref() == Some("favourable")).count(),
-                mine.iter().filter(|e| e.opinion.is_some()).count(),
-            ),
-            coups_de_coeur: mine.iter().filter(|e| e.coup_de_coeur).count(),
-            disagreements: spread.iter().filter(|(_, s)| jury::disagree(rules, **s)).map(|(k, _)| k.clone()).collect(),
-            staged: staged.get(&pid).cloned(),
-            proposal: p,
-        });
-    }
-    out.sort_by_key(|c| (std::cmp::Reverse(c.consensus_total), c.rank, c.proposal.reference.clone()));
-    Ok((cohort, rules, out))
-}
-
-/// Staff and the validator: whether a relation would let the actor see a proposal (for lists).
-pub fn visible(session: &Session, cohort: CohortId, status: ProposalStatus, rel: ProposalRelation) -> bool {
-    policy::can_view_proposal(&session.actor, cohort, status, rel).is_ok()
+    let rules = store::current_rules(&mut conn, cohort.cohort_id()).await?.ok_or(AppError::NotFound)?.rules;
+    let lines = consolidate(&mut conn, cohort.cohort_id()).await?;
+    Ok((cohort, rules, lines))
 }
 
 #[cfg(test)]
@@ -1155,9 +1136,9 @@ pub struct ExportLine {
     /// Host organisation.
     pub host: String,
     /// Status.
-    pub status: String,
-    /// Submitted (RFC 3339, UTC).
-    pub submitted_at: String,
+    pub status: ProposalStatus,
+    /// Submitted (server time).
+    pub submitted_at: Option<OffsetDateTime>,
     /// Fingerprint.
     pub hash: String,
     /// Fellows requested.
@@ -1170,37 +1151,44 @@ pub struct ExportLine {
     pub consensus_total: Option<u32>,
     /// Jurors' mean total.
     pub mean_total: Option<f64>,
-    /// Favourable opinions.
+    /// Favourable opinions of jurors.
     pub favourable: usize,
-    /// Opinions.
+    /// Opinions of jurors.
     pub opinions: usize,
     /// Coups de cœur.
     pub coups_de_coeur: usize,
-    /// Criteria where jurors disagree.
-    pub disagreements: String,
+    /// Criteria where jurors disagree (keys).
+    pub disagreements: Vec<String>,
     /// Staged or decided outcome.
-    pub outcome: String,
+    pub outcome: Option<Decision>,
 }
 
 /// Every proposal of a cohort with its scores (staff; recorded in the audit log).
-pub async fn export(ctx: &Ctx, session: &Session, code: &str, format: &str, meta: &RequestMeta) -> Result<Vec<ExportLine>, AppError> {
-    let me = policy::can_run_calls(&session.actor)?.clone();
-    let (cohort, _rules, scored) = consolidation(ctx, session, code).await?;
-    let mut c = ctx.db.acquire().await?;
-    let mut conn = c.conn();
+pub async fn export(
+    ctx: &Ctx,
+    session: &Session,
+    code: &str,
+    format: &str,
+    meta: &RequestMeta,
+) -> Result<(RuleSet, Vec<ExportLine>), AppError> {
+    let me = policy::can_run_calls(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let cohort = store::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let rules = store::current_rules(&mut w.conn(), cohort.cohort_id()).await?.ok_or(AppError::NotFound)?.rules;
+    let scored = consolidate(&mut w.conn(), cohort.cohort_id()).await?;
     let mut out = Vec::new();
-    for p in store::proposals_of_cohort(&mut conn, cohort.cohort_id()).await? {
+    for p in store::proposals_of_cohort(&mut w.conn(), cohort.cohort_id()).await? {
         let s = scored.iter().find(|x| x.proposal.id == p.id);
         let host = match p.form.host.as_str() {
             "" => String::new(),
-            slug => store::organisation(&mut conn, slug).await?.map(|o| o.name).unwrap_or_default(),
+            slug => store::organisation(&mut w.conn(), slug).await?.map(|o| o.name).unwrap_or_default(),
         };
         out.push(ExportLine {
             reference: p.reference.clone(),
             name: p.name.clone(),
             host,
-            status: p.status.as_str().to_owned(),
-            submitted_at: p.submitted_at.and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok()).unwrap_or_default(),
+            status: p.status,
+            submitted_at: p.submitted_at,
             hash: p.submission_hash.clone().unwrap_or_default(),
             fellows: p.form.fellows,
             panel: s.map(|x| x.panel.clone()).unwrap_or_default(),
@@ -1210,86 +1198,11 @@ pub async fn export(ctx: &Ctx, session: &Session, code: &str, format: &str, meta
             favourable: s.map(|x| x.favourable.0).unwrap_or(0),
             opinions: s.map(|x| x.favourable.1).unwrap_or(0),
             coups_de_coeur: s.map(|x| x.coups_de_coeur).unwrap_or(0),
-            disagreements: s.map(|x| x.disagreements.join(" ")).unwrap_or_default(),
-            outcome: s.and_then(|x| x.staged.clone()).unwrap_or_default(),
+            disagreements: s.map(|x| x.disagreements.clone()).unwrap_or_default(),
+            outcome: s.and_then(|x| x.staged),
         });
     }
-    drop(c);
-    let mut tx = ctx.db.begin().await?;
-    record(
-        &mut tx.conn(),
-        ctx.clock.now(),
-        Some(me.id),
-        &me.name,
-        AuditAction::ExportDownloaded,
-        ("cohort", code),
-        serde_json::json!({"format": format, "rows": out.len()}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(out)
-}
-
-/// Where and when a proposal is heard, as a sentence (staff and validator).
-pub async fn hearing_text(ctx: &Ctx, id: ProposalId) -> Result<Option<String>, AppError> {
-    let mut c = ctx.db.acquire().await?;
-    let mut conn = c.conn();
-    let Some(a) = store::assignment(&mut conn, id).await? else { return Ok(None) };
-    let panel = store::panel(&mut conn, PanelId::from_uuid(a.panel_id)).await?.map(|(p, _)| p.name).unwrap_or_default();
-    Ok(Some(match (a.hearing_at, a.duration_minutes, a.location) {
-        (Some(at), Some(m), Some(loc)) => format!("{panel} — {} — {m} min — {loc}", crate::calls::local_label(at)),
-        _ => panel,
-    }))
-}
-
-/// The cohorts whose proposals the actor pre-selects.
-pub async fn preselection_cohorts(ctx: &Ctx, session: &Session) -> Result<Vec<CohortAdminRow>, AppError> {
-    let me = policy::can_use_account(&session.actor)?.clone();
-    let mut c = ctx.db.acquire().await?;
-    let all = store::cohorts(&mut c.conn()).await?;
-    Ok(all.into_iter().filter(|co| me.acts_as_in(RoleKind::Preselector, co.cohort_id())).collect())
-}
-
-/// A panel's heard proposals with their consensus totals, for its ranking page.
-#[derive(Debug, Clone)]
-pub struct HeardOfPanel {
-    /// The panel's name.
-    pub name: String,
-    /// Whether the reader is its referent (may rank).
-    pub referent: bool,
-    /// (proposal, consensus total as text).
-    pub items: Vec<(ProposalRow, String)>,
-}
-
-/// The heard proposals of a panel (its members, staff, the validator).
-pub async fn heard_of_panel(ctx: &Ctx, session: &Session, panel: PanelId) -> Result<HeardOfPanel, AppError> {
-    let me = policy::can_use_jury_area(&session.actor)?.clone();
-    let mut c = ctx.db.acquire().await?;
-    let mut conn = c.conn();
-    let (row, cohort) = store::panel(&mut conn, panel).await?.ok_or(AppError::NotFound)?;
-    let member = store::panels_of(&mut conn, me.id).await?.iter().any(|(p, _)| p.id == row.id);
-    if !member && !policy::can_see_unpublished_decisions(&session.actor) {
-        return Err(AppError::Denied(policy::Denied::NotVisible));
-    }
-    let evals = store::evaluations(&mut conn, cohort).await?;
-    let mut items = Vec::new();
-    for a in store::assignments(&mut conn, cohort).await?.into_iter().filter(|a| a.panel_id == row.id) {
-        let Some(p) = store::proposal(&mut conn, ProposalId::from_uuid(a.proposal_id)).await? else { continue };
-        if p.status != ProposalStatus::Heard && !p.status.is_decision() {
-            continue;
-        }
-        if conflicted(&mut conn, me.id, &p).await? {
-            continue;
-        }
-        let rules = store::rules(&mut conn, p.rule_set_id).await?.ok_or(AppError::NotFound)?.rules;
-        let total = evals
-            .iter()
-            .find(|e| e.proposal_id == a.proposal_id && e.author_id.is_none())
-            .and_then(|e| rules.weighted_total(&serde_json::from_str::<Scores>(&e.scores).unwrap_or_default()))
-            .map(|t| format!("{t}/{}", rules.max_total()))
-            .unwrap_or_default();
-        items.push((p, total));
-    }
-    Ok(HeardOfPanel { name: row.name, referent: row.referent_id == Some(me.id.as_uuid()), items })
+    w.audit(me, AuditAction::ExportDownloaded, ("cohort", code), serde_json::json!({"format": format, "rows": out.len()})).await?;
+    w.commit().await?;
+    Ok((rules, out))
 }

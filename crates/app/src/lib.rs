@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+pub mod access;
 pub mod account;
 /// Types of the account and staff pages.
 pub mod account_types {
@@ -18,9 +19,13 @@ pub mod import;
 pub mod jobs;
 pub mod jury;
 pub mod mail;
+pub mod notify;
 pub mod oidc;
 pub mod proposals;
 pub mod public;
+pub mod session;
+pub mod uow;
+pub mod worker;
 
 use std::sync::Arc;
 
@@ -136,4 +141,83 @@ pub async fn ping(ctx: &Ctx) -> Result<(), AppError> {
 pub async fn content_version(ctx: &Ctx) -> Result<i64, AppError> {
     let mut c = ctx.db.acquire().await?;
     Ok(cohorte_store::meta::content_version(&mut c.conn()).await?)
+}
+
+#[cfg(test)]
+mod module_graph {
+    //! The modules of `app` depend on each other without a cycle: a module that needs another's
+    //! code moves it to a leaf (`access`, `notify`, `jobs`, `uow`, `session`), it does not import
+    //! back.
+
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// The modules each module of `src/` names (`crate::x` paths and `use crate::{x, …}`), outside
+    /// comments.
+    fn graph() -> BTreeMap<String, BTreeSet<String>> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = BTreeMap::new();
+        for entry in std::fs::read_dir(&dir).expect("src") {
+            let path = entry.expect("entry").path();
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+            if path.extension().is_some_and(|e| e == "rs") && stem != "lib" {
+                files.insert(stem, std::fs::read_to_string(&path).expect("read"));
+            }
+        }
+        let modules: BTreeSet<String> = files.keys().cloned().collect();
+        let mut out = BTreeMap::new();
+        for (name, text) in &files {
+            let code: String = text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+            let mut deps = BTreeSet::new();
+            for (i, _) in code.match_indices("crate::") {
+                let rest = &code[i + 7..];
+                let names: Vec<&str> = if let Some(group) = rest.strip_prefix('{') {
+                    group.split('}').next().unwrap_or("").split(',').map(|s| s.trim().split("::").next().unwrap_or("")).collect()
+                } else {
+                    vec![rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or("")]
+                };
+                deps.extend(names.into_iter().filter(|n| modules.contains(*n) && *n != name).map(str::to_owned));
+            }
+            out.insert(name.clone(), deps);
+        }
+        out
+    }
+
+    fn cycle(g: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+        fn visit(
+            n: &str,
+            g: &BTreeMap<String, BTreeSet<String>>,
+            path: &mut Vec<String>,
+            done: &mut BTreeSet<String>,
+        ) -> Option<Vec<String>> {
+            if let Some(i) = path.iter().position(|p| p == n) {
+                let mut c = path[i..].to_vec();
+                c.push(n.to_owned());
+                return Some(c);
+            }
+            if done.contains(n) {
+                return None;
+            }
+            path.push(n.to_owned());
+            for d in g.get(n).into_iter().flatten() {
+                if let Some(c) = visit(d, g, path, done) {
+                    return Some(c);
+                }
+            }
+            path.pop();
+            done.insert(n.to_owned());
+            None
+        }
+        let mut done = BTreeSet::new();
+        g.keys().find_map(|n| visit(n, g, &mut Vec::new(), &mut done))
+    }
+
+    #[test]
+    fn the_modules_of_app_form_no_cycle() {
+        let g = graph();
+        assert!(g["proposals"].contains("access") && g["worker"].contains("decisions"), "the graph is read: {g:?}");
+        assert_eq!(cycle(&g), None, "{g:#?}");
+        let mut with_cycle = g.clone();
+        with_cycle.entry("access".into()).or_default().insert("proposals".into());
+        assert!(cycle(&with_cycle).is_some(), "a cycle is found when there is one");
+    }
 }

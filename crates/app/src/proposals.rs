@@ -1,7 +1,11 @@
 //! Challenge proposals, from the administration's side: start, save (never overwriting another
 //! tab's save), attach documents, invite the other contacts, submit before the deadline (with an
 //! acknowledgement carrying the server's timestamp and a fingerprint), withdraw, answer a request
-//! for information.
+//! for information. The proposal page's read model ([`ProposalView`]) carries what its reader may
+//! see and do, for every reader (members, staff, the validator, pre-selectors, jurors).
+//!
+//! Every use case loads the proposal through [`crate::access::proposal`]: a reader who may not
+//! know an unpublished decision gets the same answers from every form as from the page.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,26 +14,21 @@ use cohorte_domain::content::RoleKind;
 use cohorte_domain::identity::{AuditAction, Email, TokenPurpose, secret_hash};
 use cohorte_domain::ids::{PersonId, ProposalId};
 use cohorte_domain::policy::{self, ProposalRelation};
-use cohorte_domain::proposal::{ContactRole, ProposalEvent, ProposalForm, ProposalStatus, submission_hash};
-use cohorte_domain::query::{FieldError, FieldErrors};
+use cohorte_domain::proposal::{ContactRole, ProposalEvent, ProposalForm, ProposalStatus, StaffStep, document_filename, submission_hash};
+use cohorte_domain::query::FieldErrors;
 use cohorte_store::Conn;
-use cohorte_store::call::{self as store, CohortAdminRow, DocumentRow, MemberRow, ProposalRow, StatusChange};
+use cohorte_store::call::{self as store, CohortAdminRow, DocumentRow, MemberRow, ProposalRow, ReviewRow, StatusChange};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
-use crate::identity::{InvitePayload, RequestMeta, Session, random_token, record};
-use crate::jobs::{Job, enqueue};
-use crate::{AppError, Ctx, i18n, mail};
+use crate::access::{self, Seen};
+use crate::identity::{InvitePayload, random_token};
+use crate::notify::{self, Message};
+use crate::session::{RequestMeta, Session};
+use crate::uow::Uow;
+use crate::{AppError, Ctx, i18n};
 
-/// How the actor relates to a proposal (read from the database, then given to the policy).
-pub async fn relation(conn: &mut Conn<'_>, session: &Session, p: &ProposalRow) -> Result<ProposalRelation, AppError> {
-    let Some(me) = session.actor.person() else { return Ok(ProposalRelation::default()) };
-    let member = store::is_member(conn, p.id, me.id).await?;
-    let (on_panel, conflicted) = crate::jury::panel_relation(conn, me.id, p).await?;
-    Ok(ProposalRelation { member, on_panel, conflicted })
-}
-
-/// A proposal as its reader sees it.
+/// A proposal as its reader sees it, with what they may do on its page.
 #[derive(Debug, Clone)]
 pub struct ProposalView {
     /// The proposal (status masked for readers who may not know an unpublished decision).
@@ -50,22 +49,60 @@ pub struct ProposalView {
     pub host: Option<(String, String)>,
     /// Whether the reader may edit the form now.
     pub can_edit: bool,
+    /// The fields the reader may change now (all of them in a draft; the reopened ones when
+    /// information is requested).
+    pub editable_fields: BTreeSet<TextField>,
+    /// Whether the reader may attach documents and submit (a draft, the call open).
+    pub can_submit: bool,
+    /// The deadline shown while the reader may submit.
+    pub deadline: Option<OffsetDateTime>,
+    /// What submission still needs (while the reader may submit).
+    pub missing: FieldErrors,
     /// Whether the reader may withdraw it.
     pub can_withdraw: bool,
     /// Whether the reader may delete it (a draft).
     pub can_delete: bool,
+    /// Whether the reader may invite another contact.
+    pub can_invite: bool,
+    /// Whether the reader may write a pre-selection review.
+    pub can_review: bool,
+    /// The pre-selection reviews the reader may read.
+    pub reviews: Vec<ReviewRow>,
+    /// The reader's own review.
+    pub my_review: Option<ReviewRow>,
+    /// The pre-selection steps the reader may take now (staff).
+    pub steps: Vec<StaffStep>,
+    /// Where and when it is heard (staff and the validator).
+    pub hearing: Option<String>,
+    /// The reason of a refusal, for the statuses that tell it.
+    pub reason: Option<String>,
+    /// The information requested, while it is.
+    pub info_request: Option<String>,
+    /// Whether the reader works on it (their list is "my proposals"; others come from a cohort's
+    /// review list).
+    pub member: bool,
+    /// Whether the reader is staff (the review tools).
+    pub staff: bool,
 }
 
-async fn load(conn: &mut Conn<'_>, id: ProposalId) -> Result<(ProposalRow, CohortAdminRow, RuleSet), AppError> {
-    let p = store::proposal(conn, id).await?.ok_or(AppError::NotFound)?;
-    let cohort = store::cohort(conn, p.cohort_id).await?.ok_or(AppError::NotFound)?;
-    let rules = store::rules(conn, p.rule_set_id).await?.ok_or(AppError::NotFound)?.rules;
-    Ok((p, cohort, rules))
+impl ProposalView {
+    /// Whether the reader may change this field now.
+    pub fn field_editable(&self, f: TextField) -> bool {
+        self.editable_fields.contains(&f)
+    }
 }
 
-/// Whether the cohort's results are published (decisions may then be shown).
-pub async fn results_published(conn: &mut Conn<'_>, cohort: cohorte_domain::ids::CohortId) -> Result<bool, AppError> {
-    Ok(crate::decisions::published_at(conn, cohort).await?.is_some())
+/// The proposal and what its reader may know of it, its cohort and its rules.
+async fn load(conn: &mut Conn<'_>, session: &Session, id: ProposalId) -> Result<(Seen, CohortAdminRow, RuleSet), AppError> {
+    let seen = access::proposal(conn, &session.actor, id).await?;
+    let cohort = store::cohort(conn, seen.proposal.cohort_id).await?.ok_or(AppError::NotFound)?;
+    let rules = store::rules(conn, seen.proposal.rule_set_id).await?.ok_or(AppError::NotFound)?.rules;
+    Ok((seen, cohort, rules))
+}
+
+async fn call_open(conn: &mut Conn<'_>, p: &ProposalRow, now: OffsetDateTime) -> Result<(CallPhase, bool), AppError> {
+    let phase = store::calendar(conn, p.cohort_id).await?.call_phase(now);
+    Ok((phase, matches!(phase, CallPhase::Open { .. })))
 }
 
 /// Reads a proposal (its members, staff, the validator, assigned pre-selectors and jurors).
@@ -73,24 +110,59 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ProposalId) -> Result<Propos
     let now = ctx.clock.now();
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let (mut p, cohort, rules) = load(&mut conn, id).await?;
-    let rel = relation(&mut conn, session, &p).await?;
-    policy::can_view_proposal(&session.actor, p.cohort_id, p.status, rel)?;
-    if !policy::can_see_unpublished_decisions(&session.actor) && !results_published(&mut conn, p.cohort_id).await? {
-        p.status = p.status.as_seen_before_publication();
-    }
-    let phase = store::calendar(&mut conn, p.cohort_id).await?.call_phase(now);
-    let open = matches!(phase, CallPhase::Open { .. });
+    let (seen, cohort, rules) = load(&mut conn, session, id).await?;
+    let (p, rel) = (seen.proposal, seen.relation);
+    let actor = &session.actor;
+    let (phase, open) = call_open(&mut conn, &p, now).await?;
     let members = store::members(&mut conn, id).await?;
     let documents = store::documents(&mut conn, id).await?;
     let host = match p.form.host.as_str() {
         "" => None,
         slug => store::organisation(&mut conn, slug).await?.map(|o| (o.slug, o.name)),
     };
+    let can_edit = policy::can_edit_proposal(actor, p.status, rel, open).is_ok();
+    let editable_fields: BTreeSet<TextField> = match (can_edit, p.status) {
+        (false, _) => BTreeSet::new(),
+        (true, ProposalStatus::InfoRequested) => p.reopened.iter().copied().collect(),
+        (true, _) => TextField::ALL.iter().copied().collect(),
+    };
+    let can_submit = can_edit && p.status == ProposalStatus::Draft;
+    let staff = policy::can_run_calls(actor).is_ok();
+    let submitted = !matches!(p.status, ProposalStatus::Draft | ProposalStatus::Withdrawn);
+    let can_review = submitted && policy::can_review_proposal(actor, p.cohort_id, rel).is_ok();
+    let reviews =
+        if staff || policy::can_see_unpublished_decisions(actor) || can_review { store::reviews(&mut conn, id).await? } else { Vec::new() };
+    let me = actor.person().map(|m| m.id.as_uuid());
+    let my_review = reviews.iter().find(|r| Some(r.reviewer_id) == me).cloned();
+    let hearing = if policy::can_see_unpublished_decisions(actor) { hearing_text(&mut conn, id).await? } else { None };
+    let missing = if can_submit {
+        let attached: BTreeSet<String> = documents.iter().map(|d| d.key.clone()).collect();
+        p.form.check_submission(&rules, &attached).err().unwrap_or_default()
+    } else {
+        FieldErrors::default()
+    };
+    let tells_reason = matches!(p.status, ProposalStatus::Ineligible | ProposalStatus::Incomplete | ProposalStatus::NotShortlisted);
     Ok(ProposalView {
-        can_edit: policy::can_edit_proposal(&session.actor, p.status, rel, open).is_ok(),
-        can_withdraw: policy::can_withdraw_proposal(&session.actor, p.status, rel).is_ok(),
-        can_delete: policy::can_delete_draft(&session.actor, p.status, rel).is_ok(),
+        can_edit,
+        editable_fields,
+        can_submit,
+        missing,
+        deadline: match phase {
+            CallPhase::Open { closes } if can_submit => Some(closes),
+            _ => None,
+        },
+        can_withdraw: policy::can_withdraw_proposal(actor, p.status, rel).is_ok(),
+        can_delete: policy::can_delete_draft(actor, p.status, rel).is_ok(),
+        can_invite: policy::can_invite_contact(actor, p.status, rel).is_ok(),
+        can_review,
+        reviews,
+        my_review,
+        steps: if staff { StaffStep::available(p.status) } else { Vec::new() },
+        hearing,
+        reason: p.status_reason.clone().filter(|_| tells_reason),
+        info_request: p.info_request.clone().filter(|_| p.status == ProposalStatus::InfoRequested),
+        member: rel.member,
+        staff,
         proposal: p,
         cohort,
         rules,
@@ -102,7 +174,17 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ProposalId) -> Result<Propos
     })
 }
 
-/// The proposals the signed-in person works on.
+/// Where and when a proposal is heard, as a sentence.
+async fn hearing_text(conn: &mut Conn<'_>, id: ProposalId) -> Result<Option<String>, AppError> {
+    let Some(a) = store::assignment(conn, id).await? else { return Ok(None) };
+    let panel = store::panel(conn, cohorte_domain::ids::PanelId::from_uuid(a.panel_id)).await?.map(|(p, _)| p.name).unwrap_or_default();
+    Ok(Some(match (a.hearing_at, a.duration_minutes, a.location) {
+        (Some(at), Some(m), Some(loc)) => format!("{panel} — {} — {m} min — {loc}", cohorte_domain::paris::label(at)),
+        _ => panel,
+    }))
+}
+
+/// The proposals the signed-in person works on (statuses as they may know them).
 pub async fn mine(ctx: &Ctx, session: &Session) -> Result<Vec<(ProposalRow, CohortAdminRow)>, AppError> {
     let me = policy::can_use_account(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
@@ -110,9 +192,7 @@ pub async fn mine(ctx: &Ctx, session: &Session) -> Result<Vec<(ProposalRow, Coho
     let mut out = Vec::new();
     for mut p in store::proposals_of(&mut conn, me.id).await? {
         let co = store::cohort(&mut conn, p.cohort_id).await?.ok_or(AppError::NotFound)?;
-        if !policy::can_see_unpublished_decisions(&session.actor) && !results_published(&mut conn, p.cohort_id).await? {
-            p.status = p.status.as_seen_before_publication();
-        }
+        access::mask(&mut conn, &session.actor, &mut p).await?;
         out.push((p, co));
     }
     Ok(out)
@@ -122,30 +202,29 @@ fn name_ok(name: &str, rules: &RuleSet) -> Result<String, FieldErrors> {
     let n = name.trim();
     let len = u32::try_from(n.chars().count()).unwrap_or(u32::MAX);
     if n.is_empty() {
-        Err(FieldErrors(vec![FieldError { field: "name", code: "required" }]))
+        Err(FieldErrors::one("name", "required"))
     } else if len > rules.limit(TextField::Name) {
-        Err(FieldErrors(vec![FieldError { field: "name", code: "too-long" }]))
+        Err(FieldErrors::one("name", "too-long"))
     } else if cohorte_domain::text::has_forbidden_chars(n) {
-        Err(FieldErrors(vec![FieldError { field: "name", code: "forbidden-characters" }]))
+        Err(FieldErrors::one("name", "forbidden-characters"))
     } else {
         Ok(n.to_owned())
     }
 }
 
-/// Starts a proposal for a cohort whose call is open.
+/// Starts a proposal for a cohort whose call is open. Its reference comes from the cohort's
+/// counter: never reused, even after a draft is deleted.
 pub async fn start(ctx: &Ctx, session: &Session, cohort_code: &str, name: &str, meta: &RequestMeta) -> Result<ProposalRow, AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let cohort = store::cohort_by_code(&mut conn, cohort_code).await?.ok_or(AppError::NotFound)?;
-    let phase = store::calendar(&mut conn, cohort.cohort_id()).await?.call_phase(now);
-    let me = policy::can_start_proposal(&session.actor, matches!(phase, CallPhase::Open { .. }))?.clone();
-    let rules = store::current_rules(&mut conn, cohort.cohort_id()).await?.ok_or(AppError::NotFound)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let cohort = store::cohort_by_code(&mut w.conn(), cohort_code).await?.ok_or(AppError::NotFound)?;
+    let phase = store::calendar(&mut w.conn(), cohort.cohort_id()).await?.call_phase(now);
+    let me = policy::can_start_proposal(&session.actor, matches!(phase, CallPhase::Open { .. }))?;
+    let rules = store::current_rules(&mut w.conn(), cohort.cohort_id()).await?.ok_or(AppError::NotFound)?;
     let name = name_ok(name, &rules.rules)?;
-    let p = store::create_proposal(&mut conn, &cohort, rules.id, &name, me.id, now).await?;
-    record(&mut conn, now, Some(me.id), &me.name, AuditAction::ProposalCreated, ("proposal", &p.reference), serde_json::json!({}), meta)
-        .await?;
-    tx.commit().await?;
+    let p = store::create_proposal(&mut w.conn(), &cohort, rules.id, &name, me.id, now).await?;
+    w.audit(me, AuditAction::ProposalCreated, ("proposal", &p.reference), serde_json::json!({})).await?;
+    w.commit().await?;
     Ok(p)
 }
 
@@ -171,13 +250,12 @@ pub async fn save(
     form: &ProposalForm,
     meta: &RequestMeta,
 ) -> Result<Saved, AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let (p, _cohort, rules) = load(&mut conn, id).await?;
-    let rel = relation(&mut conn, session, &p).await?;
-    let open = matches!(store::calendar(&mut conn, p.cohort_id).await?.call_phase(now), CallPhase::Open { .. });
-    let me = policy::can_edit_proposal(&session.actor, p.status, rel, open)?.clone();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let (seen, _cohort, rules) = load(&mut w.conn(), session, id).await?;
+    let p = seen.proposal;
+    let (_, open) = call_open(&mut w.conn(), &p, now).await?;
+    policy::can_edit_proposal(&session.actor, p.status, seen.relation, open)?;
     let merged = if p.status == ProposalStatus::InfoRequested {
         let mut f = p.form.clone();
         f.merge_reopened(form, &p.reopened.iter().copied().collect());
@@ -192,26 +270,24 @@ pub async fn save(
     let org = match merged.host.as_str() {
         "" => None,
         slug => Some(
-            store::organisation(&mut conn, slug)
+            store::organisation(&mut w.conn(), slug)
                 .await?
                 .map(|o| cohorte_domain::ids::OrganisationId::from_uuid(o.id))
-                .ok_or(FieldErrors(vec![FieldError { field: "host", code: "unknown-organisation" }]))?,
+                .ok_or(FieldErrors::one("host", "unknown-organisation"))?,
         ),
     };
     for slug in merged.partners.iter().chain(std::iter::once(&merged.funding_holder)).filter(|s| !s.is_empty()) {
-        if store::organisation(&mut conn, slug).await?.is_none() {
-            return Err(FieldErrors(vec![FieldError { field: "partners", code: "unknown-organisation" }]).into());
+        if store::organisation(&mut w.conn(), slug).await?.is_none() {
+            return Err(FieldErrors::one("partners", "unknown-organisation").into());
         }
     }
-    match store::save_form(&mut conn, id, version, &merged, org, now).await? {
+    match store::save_form(&mut w.conn(), id, version, &merged, org, now).await? {
         Some(v) => {
-            let _ = me;
-            let _ = meta;
-            tx.commit().await?;
+            w.commit().await?;
             Ok(Saved::Saved(v))
         }
         None => {
-            let current = store::proposal(&mut conn, id).await?.map(|p| p.version).unwrap_or(version);
+            let current = store::proposal(&mut w.conn(), id).await?.map(|p| p.version).unwrap_or(version);
             Ok(Saved::Conflict { current })
         }
     }
@@ -220,16 +296,9 @@ pub async fn save(
 /// The largest file accepted, whatever the rules say (20 MiB).
 pub const MAX_UPLOAD: usize = 20 * 1024 * 1024;
 
-/// Keeps a file name displayable: the last path segment, no control characters, 100 characters.
-pub fn display_filename(raw: &str) -> String {
-    let last = raw.rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = last.chars().filter(|c| !c.is_control() && !"<>:\"|?*".contains(*c)).take(100).collect();
-    let clean = clean.trim().trim_start_matches('.').to_owned();
-    if clean.is_empty() { "document.pdf".to_owned() } else { clean }
-}
-
 /// Attaches a document (PDF only, within the rules' size), replacing the previous one of the same
-/// kind. Its SHA-256 is kept and enters the submission's fingerprint.
+/// kind. Its SHA-256 is kept and enters the submission's fingerprint; its name always ends in
+/// `.pdf`.
 pub async fn upload(
     ctx: &Ctx,
     session: &Session,
@@ -239,47 +308,38 @@ pub async fn upload(
     bytes: &[u8],
     meta: &RequestMeta,
 ) -> Result<DocumentRow, AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let (p, _cohort, rules) = load(&mut conn, id).await?;
-    let rel = relation(&mut conn, session, &p).await?;
-    let open = matches!(store::calendar(&mut conn, p.cohort_id).await?.call_phase(now), CallPhase::Open { .. });
-    let me = policy::can_edit_proposal(&session.actor, p.status, rel, open)?.clone();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let (seen, _cohort, rules) = load(&mut w.conn(), session, id).await?;
+    let p = seen.proposal;
+    let (_, open) = call_open(&mut w.conn(), &p, now).await?;
+    let me = policy::can_edit_proposal(&session.actor, p.status, seen.relation, open)?;
     if p.status != ProposalStatus::Draft {
         return Err(AppError::Denied(policy::Denied::Forbidden));
     }
-    let rule = rules
-        .attachments
-        .iter()
-        .find(|a| a.key == key)
-        .ok_or(FieldErrors(vec![FieldError { field: "document", code: "invalid-choice" }]))?;
+    let rule = rules.attachments.iter().find(|a| a.key == key).ok_or(FieldErrors::one("document", "invalid-choice"))?;
     if bytes.is_empty() {
-        return Err(FieldErrors(vec![FieldError { field: "document", code: "file-empty" }]).into());
+        return Err(FieldErrors::one("document", "file-empty").into());
     }
     let max = usize::try_from(rule.max_mib).unwrap_or(1) * 1024 * 1024;
     if bytes.len() > max.min(MAX_UPLOAD) {
-        return Err(FieldErrors(vec![FieldError { field: "document", code: "file-too-large" }]).into());
+        return Err(FieldErrors::one("document", "file-too-large").into());
     }
     if !bytes.starts_with(b"%PDF-") {
-        return Err(FieldErrors(vec![FieldError { field: "document", code: "file-not-pdf" }]).into());
+        return Err(FieldErrors::one("document", "file-not-pdf").into());
     }
     let sha = hex::encode(Sha256::digest(bytes));
-    let name = display_filename(filename);
-    store::put_document(&mut conn, id, key, &name, bytes, &sha, me.id, now).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
+    let name = document_filename(filename);
+    store::put_document(&mut w.conn(), id, key, &name, bytes, &sha, me.id, now).await?;
+    w.audit(
+        me,
         AuditAction::DocumentUploaded,
         ("proposal", &p.reference),
         serde_json::json!({"key": key, "size": bytes.len(), "sha256": sha}),
-        meta,
     )
     .await?;
-    let doc = store::documents(&mut conn, id).await?.into_iter().find(|d| d.key == key).ok_or(AppError::NotFound)?;
-    tx.commit().await?;
+    let doc = store::documents(&mut w.conn(), id).await?.into_iter().find(|d| d.key == key).ok_or(AppError::NotFound)?;
+    w.commit().await?;
     Ok(doc)
 }
 
@@ -287,9 +347,7 @@ pub async fn upload(
 pub async fn document(ctx: &Ctx, session: &Session, id: ProposalId, key: &str) -> Result<(DocumentRow, Vec<u8>), AppError> {
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let p = store::proposal(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    let rel = relation(&mut conn, session, &p).await?;
-    policy::can_view_proposal(&session.actor, p.cohort_id, p.status, rel)?;
+    access::proposal(&mut conn, &session.actor, id).await?;
     store::document_content(&mut conn, id, key).await?.ok_or(AppError::NotFound)
 }
 
@@ -311,21 +369,19 @@ fn rfc3339(t: OffsetDateTime) -> String {
 /// Submits a draft: before the deadline by the server's clock, complete, with the version the
 /// page shows. The submission and its acknowledgement emails commit together, before the answer.
 pub async fn submit(ctx: &Ctx, session: &Session, id: ProposalId, version: i32, meta: &RequestMeta) -> Result<Receipt, AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let (p, cohort, rules) = load(&mut conn, id).await?;
-    let rel = relation(&mut conn, session, &p).await?;
-    let phase = store::calendar(&mut conn, p.cohort_id).await?.call_phase(now);
-    let open = matches!(phase, CallPhase::Open { .. });
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let (seen, cohort, rules) = load(&mut w.conn(), session, id).await?;
+    let (p, rel) = (seen.proposal, seen.relation);
+    let (_, open) = call_open(&mut w.conn(), &p, now).await?;
     if p.status == ProposalStatus::Draft && !open && rel.member {
-        return Err(FieldErrors(vec![FieldError { field: "form", code: "deadline-passed" }]).into());
+        return Err(FieldErrors::one("form", "deadline-passed").into());
     }
-    let me = policy::can_edit_proposal(&session.actor, p.status, rel, open)?.clone();
+    let me = policy::can_edit_proposal(&session.actor, p.status, rel, open)?;
     if p.version != version {
-        return Err(FieldErrors(vec![FieldError { field: "form", code: "version-conflict" }]).into());
+        return Err(FieldErrors::one("form", "version-conflict").into());
     }
-    let docs = store::documents(&mut conn, id).await?;
+    let docs = store::documents(&mut w.conn(), id).await?;
     let attached: BTreeSet<String> = docs.iter().map(|d| d.key.clone()).collect();
     p.form.check_submission(&rules, &attached)?;
     let to = p.status.apply(ProposalEvent::Submit).map_err(|_| AppError::Denied(policy::Denied::Forbidden))?;
@@ -333,134 +389,83 @@ pub async fn submit(ctx: &Ctx, session: &Session, id: ProposalId, version: i32, 
     let at = rfc3339(now);
     let hash = submission_hash(&p.form, &fingerprints, &at);
     let change = StatusChange { submission: Some((now, hash.clone())), ..StatusChange::default() };
-    if !store::set_status(&mut conn, id, p.status, to, &change, now).await? {
-        return Err(FieldErrors(vec![FieldError { field: "form", code: "version-conflict" }]).into());
+    if !store::set_status(&mut w.conn(), id, p.status, to, &change, now).await? {
+        return Err(FieldErrors::one("form", "version-conflict").into());
     }
-    let local = cohorte_domain::paris::to_local(now);
-    let when = format!(
-        "{:02}/{:02}/{} {:02}:{:02}:{:02} (Europe/Paris, UTC{})",
-        local.day(),
-        u8::from(local.month()),
-        local.year(),
-        local.hour(),
-        local.minute(),
-        local.second(),
-        if local.offset().whole_hours() == 2 { "+2" } else { "+1" }
-    );
+    let when = cohorte_domain::paris::label_seconds(now);
     let url = format!("{}/proposals/{}", ctx.settings.base_url, p.id);
-    for m in store::members(&mut conn, id).await? {
-        let Some(email) = primary_email(&mut conn, PersonId::from_uuid(m.person_id)).await? else { continue };
-        let lang = meta.lang;
-        let subject = i18n::ta(lang, "mail-submitted-subject", &[("reference", i18n::Arg::Str(&p.reference))]);
-        let paragraphs = vec![
-            i18n::ta(lang, "mail-submitted-intro", &[("name", i18n::Arg::Str(&p.name)), ("cohort", i18n::Arg::Str(cohort.title(lang)))]),
-            i18n::ta(lang, "mail-submitted-when", &[("when", i18n::Arg::Str(&when)), ("utc", i18n::Arg::Str(&at))]),
-            i18n::ta(lang, "mail-submitted-hash", &[("hash", i18n::Arg::Str(&hash))]),
-            i18n::t(lang, "mail-submitted-next"),
-        ];
-        let mail = mail::message_mail(lang, &email, &subject, &paragraphs, Some(&url)).map_err(|e| AppError::Internal(e.to_string()))?;
-        enqueue(&mut conn, &Job::SendMail { mail }, Some(&format!("submitted-{}-{}", p.id, m.person_id)), now).await?;
+    for m in store::members(&mut w.conn(), id).await? {
+        notify::person(&mut w.conn(), PersonId::from_uuid(m.person_id), Some(&format!("submitted-{}", p.id)), now, |lang| Message {
+            subject: i18n::ta(lang, "mail-submitted-subject", &[("reference", i18n::Arg::Str(&p.reference))]),
+            paragraphs: vec![
+                i18n::ta(
+                    lang,
+                    "mail-submitted-intro",
+                    &[("name", i18n::Arg::Str(&p.name)), ("cohort", i18n::Arg::Str(cohort.title(lang)))],
+                ),
+                i18n::ta(lang, "mail-submitted-when", &[("when", i18n::Arg::Str(&when)), ("utc", i18n::Arg::Str(&at))]),
+                i18n::ta(lang, "mail-submitted-hash", &[("hash", i18n::Arg::Str(&hash))]),
+                i18n::t(lang, "mail-submitted-next"),
+            ],
+            url: Some(url.clone()),
+            attachments: Vec::new(),
+        })
+        .await?;
     }
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
+    w.audit(
+        me,
         AuditAction::ProposalSubmitted,
         ("proposal", &p.reference),
         serde_json::json!({"submitted_at": at, "hash": hash, "documents": fingerprints}),
-        meta,
     )
     .await?;
-    tx.commit().await?;
+    w.commit().await?;
     Ok(Receipt { reference: p.reference, submitted_at: now, hash })
-}
-
-async fn primary_email(conn: &mut Conn<'_>, person: PersonId) -> Result<Option<String>, AppError> {
-    let emails = cohorte_store::identity::emails_of(conn, person).await?;
-    Ok(emails.iter().find(|e| e.is_primary && e.verified_at.is_some()).or(emails.first()).map(|e| e.email.clone()))
 }
 
 /// Withdraws a proposal (its members, before the hearing).
 pub async fn withdraw(ctx: &Ctx, session: &Session, id: ProposalId, meta: &RequestMeta) -> Result<(), AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let (p, _cohort, _rules) = load(&mut conn, id).await?;
-    let rel = relation(&mut conn, session, &p).await?;
-    let me = policy::can_withdraw_proposal(&session.actor, p.status, rel)?.clone();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let (seen, _, _) = load(&mut w.conn(), session, id).await?;
+    let p = seen.proposal;
+    let me = policy::can_withdraw_proposal(&session.actor, p.status, seen.relation)?;
     let to = p.status.apply(ProposalEvent::Withdraw).map_err(|_| AppError::Denied(policy::Denied::Forbidden))?;
-    if !store::set_status(&mut conn, id, p.status, to, &StatusChange::default(), now).await? {
-        return Err(AppError::Conflict("the proposal changed meanwhile".into()));
+    if !store::set_status(&mut w.conn(), id, p.status, to, &StatusChange::default(), now).await? {
+        return Err(AppError::conflict("proposal-changed"));
     }
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::ProposalWithdrawn,
-        ("proposal", &p.reference),
-        serde_json::json!({"from": p.status.as_str()}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    w.audit(me, AuditAction::ProposalWithdrawn, ("proposal", &p.reference), serde_json::json!({"from": p.status.as_str()})).await?;
+    w.commit().await
 }
 
 /// Deletes a draft (its members; nothing was submitted).
 pub async fn delete_draft(ctx: &Ctx, session: &Session, id: ProposalId, meta: &RequestMeta) -> Result<(), AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let (p, _cohort, _rules) = load(&mut conn, id).await?;
-    let rel = relation(&mut conn, session, &p).await?;
-    let me = policy::can_delete_draft(&session.actor, p.status, rel)?.clone();
-    if !store::delete_draft(&mut conn, id).await? {
-        return Err(AppError::Conflict("the proposal changed meanwhile".into()));
+    let mut w = Uow::begin(ctx, meta).await?;
+    let (seen, _, _) = load(&mut w.conn(), session, id).await?;
+    let p = seen.proposal;
+    let me = policy::can_delete_draft(&session.actor, p.status, seen.relation)?;
+    if !store::delete_draft(&mut w.conn(), id).await? {
+        return Err(AppError::conflict("proposal-changed"));
     }
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::ProposalDeleted,
-        ("proposal", &p.reference),
-        serde_json::json!({"name": p.name}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    w.audit(me, AuditAction::ProposalDeleted, ("proposal", &p.reference), serde_json::json!({"name": p.name})).await?;
+    w.commit().await
 }
 
 /// Sends back the information requested: the proposal returns to pre-selection.
 pub async fn provide_information(ctx: &Ctx, session: &Session, id: ProposalId, meta: &RequestMeta) -> Result<(), AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let (p, _cohort, rules) = load(&mut conn, id).await?;
-    let rel = relation(&mut conn, session, &p).await?;
-    let me = policy::can_edit_proposal(&session.actor, p.status, rel, false)?.clone();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let (seen, _, rules) = load(&mut w.conn(), session, id).await?;
+    let p = seen.proposal;
+    let me = policy::can_edit_proposal(&session.actor, p.status, seen.relation, false)?;
     let to = p.status.apply(ProposalEvent::ProvideInformation).map_err(|_| AppError::Denied(policy::Denied::Forbidden))?;
-    let attached: BTreeSet<String> = store::documents(&mut conn, id).await?.iter().map(|d| d.key.clone()).collect();
+    let attached: BTreeSet<String> = store::documents(&mut w.conn(), id).await?.iter().map(|d| d.key.clone()).collect();
     p.form.check_submission(&rules, &attached)?;
-    if !store::set_status(&mut conn, id, p.status, to, &StatusChange::default(), now).await? {
-        return Err(AppError::Conflict("the proposal changed meanwhile".into()));
+    if !store::set_status(&mut w.conn(), id, p.status, to, &StatusChange::default(), now).await? {
+        return Err(AppError::conflict("proposal-changed"));
     }
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::InformationProvided,
-        ("proposal", &p.reference),
-        serde_json::json!({"fields": p.reopened}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    w.audit(me, AuditAction::InformationProvided, ("proposal", &p.reference), serde_json::json!({"fields": p.reopened})).await?;
+    w.commit().await
 }
 
 /// Invites another contact (second mentor, executive sponsor, HR or finance contact) to work on
@@ -474,22 +479,19 @@ pub async fn invite_contact(
     name: &str,
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let (p, cohort, _rules) = load(&mut conn, id).await?;
-    let rel = relation(&mut conn, session, &p).await?;
-    let me = policy::can_view_proposal(&session.actor, p.cohort_id, p.status, rel)?.clone();
-    if !rel.member || p.status.is_decision() {
-        return Err(AppError::Denied(policy::Denied::Forbidden));
-    }
-    let mut e = Vec::new();
-    let email = Email::parse(email_raw).map_err(|_| e.push(FieldError { field: "email", code: "invalid-email" })).ok();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let (seen, cohort, _) = load(&mut w.conn(), session, id).await?;
+    let p = seen.proposal;
+    let me = policy::can_invite_contact(&session.actor, p.status, seen.relation)?;
+    let mut e = FieldErrors::default();
+    let email =
+        Email::parse(email_raw).map_err(|_| e.0.push(cohorte_domain::query::FieldError { field: "email", code: "invalid-email" })).ok();
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 || cohorte_domain::text::has_forbidden_chars(name) {
-        e.push(FieldError { field: "name", code: "invalid-name" });
+        e.0.push(cohorte_domain::query::FieldError { field: "name", code: "invalid-name" });
     }
-    let (Some(email), true) = (email, e.is_empty()) else { return Err(FieldErrors(e).into()) };
+    let (Some(email), true) = (email, e.0.is_empty()) else { return Err(e.into()) };
     let token = random_token();
     let payload = InvitePayload {
         name: name.to_owned(),
@@ -499,7 +501,7 @@ pub async fn invite_contact(
     };
     let json = serde_json::to_string(&payload).map_err(|e| AppError::Internal(e.to_string()))?;
     cohorte_store::identity::insert_token(
-        &mut conn,
+        &mut w.conn(),
         &secret_hash(&token),
         TokenPurpose::Invite.as_str(),
         &email,
@@ -510,8 +512,9 @@ pub async fn invite_contact(
         now + TokenPurpose::Invite.ttl(),
     )
     .await?;
-    let url = format!("{}/invitations/accept?token={token}", ctx.settings.base_url);
+    // The invited person has no account yet: the mail is written in the inviter's language.
     let lang = meta.lang;
+    let url = format!("{}/invitations/accept?token={token}", ctx.settings.base_url);
     let subject = i18n::ta(lang, "mail-proposal-invite-subject", &[("name", i18n::Arg::Str(&p.name))]);
     let role_label = i18n::t(lang, &format!("contact-{}", role.as_str()));
     let paragraphs = vec![
@@ -523,21 +526,17 @@ pub async fn invite_contact(
         i18n::ta(lang, "mail-proposal-invite-role", &[("role", i18n::Arg::Str(&role_label))]),
         i18n::ta(lang, "mail-invite-expiry", &[("count", i18n::Arg::Num(TokenPurpose::Invite.ttl().whole_days()))]),
     ];
-    let m = mail::message_mail(lang, email.as_str(), &subject, &paragraphs, Some(&url)).map_err(|e| AppError::Internal(e.to_string()))?;
-    enqueue(&mut conn, &Job::SendMail { mail: m }, None, now).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
+    let m = crate::mail::message_mail(lang, email.as_str(), &subject, &paragraphs, Some(&url))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    crate::jobs::enqueue(&mut w.conn(), &crate::jobs::Job::SendMail { mail: m }, None, now).await?;
+    w.audit(
+        me,
         AuditAction::ProposalMemberInvited,
         ("proposal", &p.reference),
         serde_json::json!({"role": role.as_str(), "email_hash": &secret_hash(email.as_str())[..16]}),
-        meta,
     )
     .await?;
-    tx.commit().await?;
-    Ok(())
+    w.commit().await
 }
 
 /// The roles an invited contact receives (their place in the program's records).

@@ -8,10 +8,10 @@ use std::sync::{Arc, Mutex};
 
 use cohorte_app::calls::{self, CohortInput, MilestoneInput};
 use cohorte_app::identity::{RequestMeta, Session};
-use cohorte_app::jobs::{Turn, Worker};
 use cohorte_app::jury::{self, EvaluationForm, PreselectionStep};
 use cohorte_app::mail::{MailError, Mailer, OutgoingMail};
 use cohorte_app::proposals::{self, Saved};
+use cohorte_app::worker::{Turn, Worker};
 use cohorte_app::{AppError, Ctx, decisions};
 use cohorte_domain::cohort::{MilestoneKind, TextField};
 use cohorte_domain::content::RoleKind;
@@ -360,7 +360,7 @@ async fn call_for_projects_from_cohort_to_published_challenge() {
             "{name}: scored with the rules the proposal was submitted under (weights 1), not the new version"
         );
         assert_eq!(c1.disagreements, ["commitment", "definition", "need", "openness", "transformation"], "4 vs 2 on every criterion");
-        assert_eq!((c1.favourable, c1.coups_de_coeur, c1.rank), ((3, 3), 1, Some(1)));
+        assert_eq!((c1.favourable, c1.coups_de_coeur, c1.rank), ((2, 2), 1, Some(1)), "jurors only: the consensus is not a juror");
 
         // Decisions: staged by staff, approved by the validator, published later.
         decisions::stage(&w.ctx, &s, p.id, Decision::Selected, &meta()).await.unwrap();
@@ -405,7 +405,10 @@ async fn call_for_projects_from_cohort_to_published_challenge() {
             publish: true,
         };
         decisions::save_challenge(&w.ctx, &s, &challenges[0].slug, &page, &meta()).await.unwrap();
-        assert_eq!(decisions::challenge(&w.ctx, &s, &challenges[0].slug).await.unwrap().status, "open_for_applications");
+        assert_eq!(
+            decisions::challenge(&w.ctx, &s, &challenges[0].slug).await.unwrap().status,
+            cohorte_domain::content::ChallengeStatus::OpenForApplications
+        );
         let _ = &w.db;
     }
 }
@@ -505,4 +508,297 @@ async fn information_requests_reopen_only_the_named_fields_and_withdrawal_ends_t
         proposals::delete_draft(&w.ctx, &a, draft.id, &meta()).await.unwrap();
         assert_eq!(code(proposals::view(&w.ctx, &a, draft.id).await.unwrap_err()), "NotFound", "{name}: gone");
     }
+}
+
+// ---------------------------------------------------------------- findings of the review (issue 7)
+
+/// A cohort with an open call, DINUM and an Interior directorate, staff, a validator, an
+/// administration and a pre-selector.
+struct Call {
+    s: Session,
+    admin: PersonId,
+    a: Session,
+}
+
+async fn open_call(w: &World) -> Call {
+    org(w, "dinum", "Direction interministérielle du numérique", None).await;
+    org(w, "min-int", "Ministère de l’Intérieur", None).await;
+    let staff = w.person("staff@example.org", &[(RoleKind::ProgramStaff, true)]).await;
+    let admin = w.person("admin@example.gouv.fr", &[]).await;
+    let s = w.session(staff, true).await;
+    let input = CohortInput {
+        code: "eig-6".into(),
+        kind: "eig".into(),
+        number: "6".into(),
+        year: "2021".into(),
+        title_fr: "EIG 6".into(),
+        title_en: "EIG 6".into(),
+        copy_rules_from: String::new(),
+    };
+    calls::create_cohort(&w.ctx, &s, &input, &meta()).await.unwrap();
+    let line = |k: MilestoneKind, st: &str| MilestoneInput { kind: k, starts: st.into(), ends: String::new() };
+    calls::set_calendar(
+        &w.ctx,
+        &s,
+        "eig-6",
+        &[line(MilestoneKind::AapOpen, "2021-01-01T09:00"), line(MilestoneKind::AapClose, "2021-01-20T17:00")],
+        &meta(),
+    )
+    .await
+    .unwrap();
+    let a = w.session(admin, false).await;
+    Call { s, admin, a }
+}
+
+/// Starts, completes and submits a proposal hosted by `host`.
+async fn submitted(w: &World, a: &Session, name: &str, host: &str) -> ProposalId {
+    let p = proposals::start(&w.ctx, a, "eig-6", name, &meta()).await.unwrap();
+    let mut form = p.form.clone();
+    complete(&mut form);
+    form.host = host.into();
+    let Saved::Saved(v) = proposals::save(&w.ctx, a, p.id, p.version, &form, &meta()).await.unwrap() else { panic!() };
+    proposals::upload(&w.ctx, a, p.id, "deck", "d.pdf", &pdf(), &meta()).await.unwrap();
+    proposals::submit(&w.ctx, a, p.id, v, &meta()).await.unwrap();
+    p.id
+}
+
+#[tokio::test]
+async fn references_stay_unique_after_an_earlier_draft_is_deleted() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let first = proposals::start(&w.ctx, &c.a, "eig-6", "Premier", &meta()).await.unwrap();
+        let second = proposals::start(&w.ctx, &c.a, "eig-6", "Deuxième", &meta()).await.unwrap();
+        assert_eq!((first.reference.as_str(), second.reference.as_str()), ("EIG-6-001", "EIG-6-002"), "{name}");
+        proposals::delete_draft(&w.ctx, &c.a, first.id, &meta()).await.unwrap();
+        let third = proposals::start(&w.ctx, &c.a, "eig-6", "Troisième", &meta()).await.unwrap();
+        let fourth = proposals::start(&w.ctx, &c.a, "eig-6", "Quatrième", &meta()).await.unwrap();
+        assert_eq!((third.reference.as_str(), fourth.reference.as_str()), ("EIG-6-003", "EIG-6-004"), "{name}: never reused");
+    }
+}
+
+#[tokio::test]
+async fn uploaded_names_always_end_in_pdf_and_keep_it_when_cut() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let p = proposals::start(&w.ctx, &c.a, "eig-6", "Un défi", &meta()).await.unwrap();
+        for (given, kept) in [
+            ("page.html", "page.pdf"),
+            ("rapport.PDF", "rapport.PDF"),
+            ("sans extension", "sans extension.pdf"),
+            ("archive.tar.gz", "archive.tar.pdf"),
+            (".pdf", "document.pdf"),
+            ("..", "document.pdf"),
+        ] {
+            let doc = proposals::upload(&w.ctx, &c.a, p.id, "deck", given, &pdf(), &meta()).await.unwrap();
+            assert_eq!(doc.filename, kept, "{name}: {given}");
+        }
+        let long = format!("{}.pdf", "é".repeat(150));
+        let doc = proposals::upload(&w.ctx, &c.a, p.id, "deck", &long, &pdf(), &meta()).await.unwrap();
+        assert!(doc.filename.ends_with(".pdf") && doc.filename.chars().count() <= 100, "{name}: {}", doc.filename);
+        let (row, _) = proposals::document(&w.ctx, &c.a, p.id, "deck").await.unwrap();
+        assert_eq!(row.filename, doc.filename);
+    }
+}
+
+#[tokio::test]
+async fn a_preselector_declares_conflicts_only_on_proposals_they_can_see() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let pre = w.person("pre@example.org", &[]).await;
+        {
+            let mut tx = w.ctx.db.begin().await.unwrap();
+            let co = cohorte_store::call::cohort_by_code(&mut tx.conn(), "eig-6").await.unwrap().unwrap();
+            let g = Grant { cohort: Some(co.cohort_id()), ..Grant::program(RoleKind::Preselector) };
+            ids::grant_role(&mut tx.conn(), pre, &g, None, "test", cohorte_domain::clock::Clock::now(&*w.clock)).await.unwrap();
+            tx.commit().await.unwrap();
+        }
+        let sp = w.session(pre, true).await;
+        let draft = proposals::start(&w.ctx, &c.a, "eig-6", "Brouillon", &meta()).await.unwrap();
+        let sub = submitted(&w, &c.a, "Déposé", "dinum").await;
+        let gone = submitted(&w, &c.a, "Retiré", "dinum").await;
+        proposals::withdraw(&w.ctx, &c.a, gone, &meta()).await.unwrap();
+        let unknown = ProposalId::new();
+        let unknown_answer = code(jury::declare_conflict(&w.ctx, &sp, unknown, "Je connais l’équipe", &meta()).await.unwrap_err());
+        assert_eq!(unknown_answer, "NotFound", "{name}");
+        for (label, id) in [("draft", draft.id), ("withdrawn", gone)] {
+            assert_eq!(
+                code(jury::declare_conflict(&w.ctx, &sp, id, "Je connais l’équipe", &meta()).await.unwrap_err()),
+                unknown_answer,
+                "{name}: a {label} proposal answers as an unknown one"
+            );
+        }
+        jury::declare_conflict(&w.ctx, &sp, sub, "Je connais l’équipe", &meta()).await.unwrap();
+        assert_eq!(code(proposals::view(&w.ctx, &sp, sub).await.unwrap_err()), "NotFound", "{name}: out of sight once declared");
+    }
+}
+
+/// A heard proposal of a panel whose referent gave the consensus after one juror scored.
+struct Heard {
+    c: Call,
+    p: ProposalId,
+    panel: cohorte_domain::ids::PanelId,
+    referent: Session,
+    juror: Session,
+}
+
+async fn heard(w: &World) -> Heard {
+    let c = open_call(w).await;
+    let p = submitted(w, &c.a, "Mieux orienter les usagers", "dinum").await;
+    w.clock.advance(Duration::days(15));
+    jury::preselection_step(&w.ctx, &c.s, p, &PreselectionStep::StartReview, &meta()).await.unwrap();
+    jury::preselection_step(&w.ctx, &c.s, p, &PreselectionStep::Shortlist, &meta()).await.unwrap();
+    let referent = w.person("referent@example.org", &[]).await;
+    let juror = w.person("juror@example.org", &[]).await;
+    let panel = jury::create_panel(&w.ctx, &c.s, "eig-6", "Jury 1", &meta()).await.unwrap();
+    jury::add_juror(&w.ctx, &c.s, panel, "referent@example.org", "", true, &meta()).await.unwrap();
+    jury::add_juror(&w.ctx, &c.s, panel, "juror@example.org", "", false, &meta()).await.unwrap();
+    jury::assign(&w.ctx, &c.s, p, panel, &meta()).await.unwrap();
+    let (referent, juror) = (w.session(referent, true).await, w.session(juror, true).await);
+    let ev = |v: u8, opinion: &str, consensus: bool| EvaluationForm {
+        scores: scores(v),
+        opinion: opinion.into(),
+        coup_de_coeur: false,
+        comment: "ok".into(),
+        consensus,
+    };
+    jury::evaluate(&w.ctx, &juror, p, &ev(3, "favourable", false), &meta()).await.unwrap();
+    jury::evaluate(&w.ctx, &referent, p, &ev(2, "unfavourable", true), &meta()).await.unwrap();
+    jury::preselection_step(&w.ctx, &referent, p, &PreselectionStep::Heard, &meta()).await.unwrap();
+    Heard { c, p, panel, referent, juror }
+}
+
+#[tokio::test]
+async fn the_consolidation_counts_jurors_not_the_consensus() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let h = heard(&w).await;
+        let (_, _, cons) = jury::consolidation(&w.ctx, &h.c.s, "eig-6").await.unwrap();
+        let line = cons.iter().find(|l| l.proposal.id == h.p).unwrap();
+        assert_eq!(line.favourable, (1, 1), "{name}: one juror, favourable; the consensus is not a juror");
+        assert_eq!(line.mean_centi, Some(1500), "{name}: the one juror's 5 × 3");
+        assert_eq!(line.consensus_total, Some(10), "{name}");
+        assert_eq!(line.consensus_opinion, Some(cohorte_domain::proposal::Opinion::Unfavourable), "{name}");
+        let (_, export) = jury::export(&w.ctx, &h.c.s, "eig-6", "csv", &meta()).await.unwrap();
+        let e = export.iter().find(|e| e.name == "Mieux orienter les usagers").unwrap();
+        assert_eq!((e.favourable, e.opinions, e.mean_total), (1, 1, Some(15.0)), "{name}");
+    }
+}
+
+/// What each reader outside staff and the validator gets from every form of a heard proposal:
+/// it must be the same before and after an unpublished decision.
+async fn answers(w: &World, h: &Heard) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut push = |what: &str, r: Result<String, AppError>| out.push((what.to_owned(), r.unwrap_or_else(code)));
+    let view = proposals::view(&w.ctx, &h.c.a, h.p).await.map(|v| format!("{:?} {} {}", v.proposal.status, v.can_edit, v.can_withdraw));
+    push("administration view", view);
+    let mine = proposals::mine(&w.ctx, &h.c.a).await.map(|l| format!("{:?}", l.iter().map(|(p, _)| p.status).collect::<Vec<_>>()));
+    push("administration list", mine);
+    let invite = proposals::invite_contact(&w.ctx, &h.c.a, h.p, ContactRole::HrContact, "rh@example.gouv.fr", "RH", &meta()).await;
+    push("invite a contact", invite.map(|()| "ok".into()));
+    push("withdraw", proposals::withdraw(&w.ctx, &h.c.a, h.p, &meta()).await.map(|()| "ok".into()));
+    let form = proposals::view(&w.ctx, &h.c.s, h.p).await.unwrap().proposal;
+    let save = proposals::save(&w.ctx, &h.c.a, h.p, form.version, &form.form, &meta()).await;
+    push("save", save.map(|s| format!("{s:?}")));
+    push("provide information", proposals::provide_information(&w.ctx, &h.c.a, h.p, &meta()).await.map(|()| "ok".into()));
+    for (who, s) in [("juror", &h.juror), ("referent", &h.referent)] {
+        let kit = jury::kit(&w.ctx, s, h.p).await.map(|k| format!("{:?} open={}", k.view.proposal.status, k.can_score));
+        push(&format!("{who} kit"), kit);
+        let ev = EvaluationForm {
+            scores: scores(3),
+            opinion: "favourable".into(),
+            coup_de_coeur: false,
+            comment: "ok".into(),
+            consensus: false,
+        };
+        push(&format!("{who} scores"), jury::evaluate(&w.ctx, s, h.p, &ev, &meta()).await.map(|()| "ok".into()));
+        let heard = jury::panel_ranking(&w.ctx, s, h.panel)
+            .await
+            .map(|x| format!("{:?} rankable={}", x.items.iter().map(|i| (i.proposal.status, i.rank)).collect::<Vec<_>>(), x.can_rank));
+        push(&format!("{who} ranking page"), heard);
+    }
+    let consensus =
+        EvaluationForm { scores: scores(2), opinion: "unfavourable".into(), coup_de_coeur: false, comment: "ok".into(), consensus: true };
+    push("referent consensus", jury::evaluate(&w.ctx, &h.referent, h.p, &consensus, &meta()).await.map(|()| "ok".into()));
+    push("referent ranks", jury::rank(&w.ctx, &h.referent, h.panel, &[(h.p, "Seul".into())], &meta()).await.map(|()| "ok".into()));
+    push("juror ranks", jury::rank(&w.ctx, &h.juror, h.panel, &[(h.p, "Seul".into())], &meta()).await.map(|()| "ok".into()));
+    push(
+        "referent no-show",
+        jury::preselection_step(&w.ctx, &h.referent, h.p, &PreselectionStep::NoShow, &meta()).await.map(|s| format!("{s:?}")),
+    );
+    push("juror conflict", jury::declare_conflict(&w.ctx, &h.juror, ProposalId::new(), "x", &meta()).await.map(|()| "ok".into()));
+    out
+}
+
+#[tokio::test]
+async fn an_approved_unpublished_decision_answers_every_read_and_write_as_heard() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let h = heard(&w).await;
+        let validator = w.person("validator@example.org", &[(RoleKind::Validator, true)]).await;
+        // Once to reach a steady state (the ranking and scores saved), then the answers to compare.
+        answers(&w, &h).await;
+        let before = answers(&w, &h).await;
+        assert!(before.iter().any(|(w, a)| w == "invite a contact" && a == "ok"), "{before:?}");
+        assert!(before.iter().any(|(w, a)| w == "juror scores" && a == "ok"), "{before:?}");
+        assert!(before.iter().any(|(w, a)| w == "referent ranks" && a == "ok"), "{before:?}");
+        decisions::stage(&w.ctx, &h.c.s, h.p, Decision::Selected, &meta()).await.unwrap();
+        let sv = w.session(validator, true).await;
+        decisions::approve(&w.ctx, &sv, "eig-6", "2021-03-01T10:00", &meta()).await.unwrap();
+        w.run_jobs().await;
+        let mails_before = w.outbox.0.lock().unwrap().len();
+        let after = answers(&w, &h).await;
+        for (b, a) in before.iter().zip(&after) {
+            assert_eq!(b, a, "{name}: the answer to «{}» must not reveal the approved decision", b.0);
+        }
+        w.run_jobs().await;
+        let new_mails: Vec<String> = w.outbox.0.lock().unwrap()[mails_before..].iter().map(|m| m.subject.clone()).collect();
+        assert!(new_mails.iter().all(|s| !s.to_lowercase().contains("retenu")), "{name}: {new_mails:?}");
+        let _ = h.c.admin;
+    }
+}
+
+#[tokio::test]
+async fn a_juror_joining_a_panel_is_checked_against_its_proposals_and_a_conflicted_member_is_never_mailed() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let p = submitted(&w, &c.a, "Un défi de la DINUM", "dinum").await;
+        w.clock.advance(Duration::days(15));
+        jury::preselection_step(&w.ctx, &c.s, p, &PreselectionStep::StartReview, &meta()).await.unwrap();
+        jury::preselection_step(&w.ctx, &c.s, p, &PreselectionStep::Shortlist, &meta()).await.unwrap();
+        w.person("juror@example.org", &[]).await;
+        w.person("dinum.juror@example.gouv.fr", &[]).await;
+        w.person("latecomer@example.org", &[]).await;
+        let panel = jury::create_panel(&w.ctx, &c.s, "eig-6", "Jury 1", &meta()).await.unwrap();
+        jury::add_juror(&w.ctx, &c.s, panel, "juror@example.org", "", true, &meta()).await.unwrap();
+        jury::assign(&w.ctx, &c.s, p, panel, &meta()).await.unwrap();
+        // A juror of the DINUM joins the panel that already holds the DINUM's proposal.
+        let err = jury::add_juror(&w.ctx, &c.s, panel, "dinum.juror@example.gouv.fr", "dinum", false, &meta()).await.unwrap_err();
+        assert_eq!(code(err), "email:juror-conflict", "{name}");
+        let panels = jury::panels(&w.ctx, &c.s, "eig-6").await.unwrap();
+        assert_eq!(panels.members.len(), 1, "{name}: not added");
+        // A member who declares a conflict after joining gets no invitation to that hearing.
+        jury::add_juror(&w.ctx, &c.s, panel, "latecomer@example.org", "", false, &meta()).await.unwrap();
+        let late = w.session(ids_of(&w, "latecomer@example.org").await, true).await;
+        jury::declare_conflict(&w.ctx, &late, p, "Ancienne collègue de l’équipe", &meta()).await.unwrap();
+        jury::schedule(&w.ctx, &c.s, p, "2021-02-10T10:00", "45", "video", "https://visio.example.gouv.fr/j1", &meta()).await.unwrap();
+        w.run_jobs().await;
+        assert_eq!(w.mails_to("juror@example.org").iter().filter(|m| m.subject.contains("EIG-6-001")).count(), 1, "{name}");
+        let leaked = w.mails_to("latecomer@example.org");
+        assert!(leaked.iter().all(|m| !m.subject.contains("EIG-6-001") && m.attachments.is_empty()), "{name}: {leaked:?}");
+    }
+}
+
+async fn ids_of(w: &World, email: &str) -> PersonId {
+    let mut c = w.ctx.db.acquire().await.unwrap();
+    ids::person_by_email(&mut c.conn(), &Email::parse(email).unwrap()).await.unwrap().unwrap().0
 }

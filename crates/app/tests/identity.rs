@@ -5,8 +5,8 @@
 use std::sync::{Arc, Mutex};
 
 use cohorte_app::identity::{self, LinkState, RequestMeta, Session, SignInOutcome};
-use cohorte_app::jobs::{Turn, Worker};
 use cohorte_app::mail::{MailError, Mailer, OutgoingMail};
+use cohorte_app::worker::{Turn, Worker};
 use cohorte_app::{AppError, Ctx, Settings};
 use cohorte_domain::clock::Clock;
 use cohorte_domain::content::RoleKind;

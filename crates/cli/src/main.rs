@@ -139,7 +139,7 @@ fn main() -> anyhow::Result<()> {
                 let ctx = app_ctx(&settings, db.clone(), false)?;
                 let mailer = mailer(&settings, &ctx, false)?;
                 let (tx, rx) = tokio::sync::watch::channel(false);
-                let worker = cohorte_app::jobs::Worker::new(ctx, mailer, worker_id());
+                let worker = cohorte_app::worker::Worker::new(ctx, mailer, worker_id());
                 tracing::info!("job worker started");
                 let handle = tokio::spawn(worker.run(rx));
                 shutdown_signal().await;
@@ -321,7 +321,7 @@ async fn serve(s: Settings, demo: bool) -> anyhow::Result<()> {
     let state = AppState::new(ctx.clone(), config).await?;
     let watch = state.spawn_content_watch();
     let (stop_worker, worker_rx) = tokio::sync::watch::channel(false);
-    let worker = s.worker.then(|| tokio::spawn(cohorte_app::jobs::Worker::new(ctx.clone(), mailer.clone(), worker_id()).run(worker_rx)));
+    let worker = s.worker.then(|| tokio::spawn(cohorte_app::worker::Worker::new(ctx.clone(), mailer.clone(), worker_id()).run(worker_rx)));
     let app = cohorte_web::router(state.clone());
     let listener = tokio::net::TcpListener::bind(&s.addr).await.with_context(|| format!("binding {}", s.addr))?;
     let local = listener.local_addr()?;

@@ -22,6 +22,13 @@ macro_rules! str_enum {
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.as_str()) }
         }
+        impl TryFrom<String> for $name {
+            type Error = String;
+            /// Reads the stored form (the store's rows are typed with it).
+            fn try_from(s: String) -> Result<Self, String> {
+                Self::parse(&s).ok_or_else(|| format!("unknown {}: {s:?}", stringify!($name)))
+            }
+        }
     };
 }
 pub(crate) use str_enum;

@@ -70,6 +70,28 @@ pub fn to_utc(local: PrimitiveDateTime) -> Result<OffsetDateTime, LocalTimeError
     }
 }
 
+/// An instant as people in Paris read it: `07/04/2021 23:59 (Europe/Paris)`.
+pub fn label(t: OffsetDateTime) -> String {
+    let l = to_local(t);
+    format!("{:02}/{:02}/{} {:02}:{:02} (Europe/Paris)", l.day(), u8::from(l.month()), l.year(), l.hour(), l.minute())
+}
+
+/// An instant to the second with its offset, as receipts show it:
+/// `07/04/2021 23:59:59 (Europe/Paris, UTC+2)`.
+pub fn label_seconds(t: OffsetDateTime) -> String {
+    let l = to_local(t);
+    format!(
+        "{:02}/{:02}/{} {:02}:{:02}:{:02} (Europe/Paris, UTC+{})",
+        l.day(),
+        u8::from(l.month()),
+        l.year(),
+        l.hour(),
+        l.minute(),
+        l.second(),
+        l.offset().whole_hours()
+    )
+}
+
 /// Reads a local date and time typed in a form: `2021-04-07T23:59` (the `datetime-local` input)
 /// or `2021-04-07 23:59`, seconds optional.
 pub fn parse_local(s: &str) -> Option<PrimitiveDateTime> {
@@ -151,6 +173,13 @@ mod tests {
             assert_eq!(parse_local(bad), None, "{bad}");
         }
         assert_eq!(format_input(datetime!(2021-04-07 21:59 UTC)), "2021-04-07T23:59");
+    }
+
+    #[test]
+    fn labels_are_in_paris_time_with_the_offset_of_the_day() {
+        assert_eq!(label(datetime!(2021-04-07 21:59 UTC)), "07/04/2021 23:59 (Europe/Paris)");
+        assert_eq!(label_seconds(datetime!(2021-04-07 21:59:58 UTC)), "07/04/2021 23:59:58 (Europe/Paris, UTC+2)");
+        assert_eq!(label_seconds(datetime!(2021-01-10 10:00 UTC)), "10/01/2021 11:00:00 (Europe/Paris, UTC+1)");
     }
 
     proptest::proptest! {

@@ -190,6 +190,16 @@ pub fn can_withdraw_proposal(actor: &Actor, status: ProposalStatus, rel: Proposa
     if status.apply(crate::proposal::ProposalEvent::Withdraw).is_ok() { Ok(p) } else { Err(Denied::Forbidden) }
 }
 
+/// May this actor invite another contact to a proposal? Its members, until a decision they know
+/// of (give it the status as the actor sees it: [`visible_status`]).
+pub fn can_invite_contact(actor: &Actor, visible: ProposalStatus, rel: ProposalRelation) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if !rel.member {
+        return Err(Denied::NotVisible);
+    }
+    if visible.is_decision() || visible == ProposalStatus::Withdrawn { Err(Denied::Forbidden) } else { Ok(p) }
+}
+
 /// May this actor write a pre-selection review? Staff, and the cohort's pre-selectors, not
 /// conflicted.
 pub fn can_review_proposal(actor: &Actor, cohort: CohortId, rel: ProposalRelation) -> Result<&SignedIn, Denied> {
@@ -238,9 +248,43 @@ pub fn can_read_decisions(actor: &Actor) -> Result<&SignedIn, Denied> {
     }
 }
 
+/// May this actor list a cohort's proposals (the review list)? Staff and the validator, and the
+/// cohort's pre-selectors, strongly signed in.
+pub fn can_list_cohort_proposals(actor: &Actor, cohort: CohortId) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if staff_or_validator(p) || p.acts_as_in(RoleKind::Preselector, cohort) {
+        Ok(p)
+    } else if p.grants.iter().any(|g| matches!(g.role, RoleKind::ProgramStaff | RoleKind::Validator))
+        || p.holds_in(RoleKind::Preselector, cohort)
+    {
+        Err(Denied::SecondFactorRequired)
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
 /// May this actor see the decisions before they are published? Staff and the validator only.
 pub fn can_see_unpublished_decisions(actor: &Actor) -> bool {
     actor.person().is_some_and(staff_or_validator)
+}
+
+/// The status of a proposal an actor may know: staff and the validator know the decisions; for
+/// anyone else a decision reads "heard" until the cohort's results are published. Every read and
+/// every write outside staff goes through this one view, so no answer reveals an approved
+/// decision early.
+pub fn visible_status(actor: &Actor, status: ProposalStatus, results_published: bool) -> ProposalStatus {
+    if results_published || can_see_unpublished_decisions(actor) { status } else { status.as_seen_before_publication() }
+}
+
+/// May this actor declare a conflict of interest with a proposal? A juror of the panel that hears
+/// it, or a pre-selector of its cohort, who may see it; anyone else is told it does not exist.
+pub fn can_declare_conflict(actor: &Actor, cohort: CohortId, status: ProposalStatus, rel: ProposalRelation) -> Result<&SignedIn, Denied> {
+    let p = can_view_proposal(actor, cohort, status, rel)?;
+    if (rel.on_panel && p.holds_in(RoleKind::JuryMember, cohort)) || (p.holds_in(RoleKind::Preselector, cohort) && !rel.member) {
+        Ok(p)
+    } else {
+        Err(Denied::NotVisible)
+    }
 }
 
 /// May this actor approve the staged decisions? The validator, strongly and recently signed in.
@@ -351,6 +395,41 @@ mod tests {
         assert!(can_see_unpublished_decisions(&validator));
         assert!(!can_see_unpublished_decisions(&person(&[RoleKind::JuryMember], AuthMethod::Totp)));
         assert!(!can_see_unpublished_decisions(&person(&[RoleKind::Validator], AuthMethod::MagicLink)));
+    }
+
+    #[test]
+    fn decisions_read_as_heard_until_published_except_for_staff_and_the_validator() {
+        use ProposalStatus as S;
+        let admin = person(&[], AuthMethod::MagicLink);
+        let juror = person(&[RoleKind::JuryMember], AuthMethod::Totp);
+        let staff = person(&[RoleKind::ProgramStaff], AuthMethod::Totp);
+        for a in [&admin, &juror, &Actor::Anonymous] {
+            assert_eq!(visible_status(a, S::Selected, false), S::Heard);
+            assert_eq!(visible_status(a, S::NotSelected, false), S::Heard);
+            assert_eq!(visible_status(a, S::Selected, true), S::Selected);
+            assert_eq!(visible_status(a, S::Shortlisted, false), S::Shortlisted);
+        }
+        assert_eq!(visible_status(&staff, S::Reserve, false), S::Reserve);
+        assert!(visible_status(&juror, S::Selected, false).scoring_open(), "scoring reads the masked status");
+        assert!(!visible_status(&juror, S::Selected, true).scoring_open());
+    }
+
+    #[test]
+    fn conflicts_are_declared_by_the_people_assigned_only() {
+        use ProposalStatus as S;
+        let co = CohortId::new();
+        let none = ProposalRelation::default();
+        let panel = ProposalRelation { on_panel: true, ..none };
+        let pre = in_cohort(RoleKind::Preselector, co, AuthMethod::Totp);
+        assert!(can_declare_conflict(&pre, co, S::Submitted, none).is_ok());
+        assert_eq!(can_declare_conflict(&pre, co, S::Draft, none).err(), Some(Denied::NotVisible), "a draft is not seen");
+        assert_eq!(can_declare_conflict(&pre, co, S::Withdrawn, none).err(), Some(Denied::NotVisible));
+        assert_eq!(can_declare_conflict(&pre, CohortId::new(), S::Submitted, none).err(), Some(Denied::NotVisible));
+        let juror = in_cohort(RoleKind::JuryMember, co, AuthMethod::Totp);
+        assert!(can_declare_conflict(&juror, co, S::Shortlisted, panel).is_ok());
+        assert_eq!(can_declare_conflict(&juror, co, S::Shortlisted, none).err(), Some(Denied::NotVisible), "another panel's");
+        let anyone = person(&[], AuthMethod::MagicLink);
+        assert_eq!(can_declare_conflict(&anyone, co, S::Submitted, none).err(), Some(Denied::NotVisible));
     }
 
     #[test]

@@ -138,6 +138,12 @@ impl ProposalStatus {
     pub fn as_seen_before_publication(self) -> ProposalStatus {
         if self.is_decision() { ProposalStatus::Heard } else { self }
     }
+
+    /// Whether the panel's jurors may score it (as they see it: a decision they may not know yet
+    /// reads "heard", and scoring stays open until the results are published).
+    pub fn scoring_open(self) -> bool {
+        matches!(self, ProposalStatus::Shortlisted | ProposalStatus::Heard)
+    }
 }
 
 str_enum!(
@@ -161,6 +167,166 @@ impl ContactRole {
     pub fn required(self) -> bool {
         !matches!(self, ContactRole::OperationalMentor2)
     }
+}
+
+str_enum!(
+    /// A pre-selection step staff take (the panel's referent takes "heard" and "no show").
+    StaffStep {
+        /// Start the review.
+        StartReview => "start_review",
+        /// Ask for more information on named fields.
+        RequestInformation => "request_information",
+        /// Invite to a hearing.
+        Shortlist => "shortlist",
+        /// Not invited to a hearing.
+        NotShortlist => "not_shortlist",
+        /// Not eligible.
+        Ineligible => "ineligible",
+        /// Insufficiently detailed.
+        Incomplete => "incomplete",
+        /// The panel heard it.
+        Heard => "heard",
+        /// The administration did not come to its hearing.
+        NoShow => "no_show",
+    }
+);
+
+impl StaffStep {
+    /// The event of the state machine this step applies.
+    pub fn event(self) -> ProposalEvent {
+        match self {
+            StaffStep::StartReview => ProposalEvent::StartReview,
+            StaffStep::RequestInformation => ProposalEvent::RequestInformation,
+            StaffStep::Shortlist => ProposalEvent::Shortlist,
+            StaffStep::NotShortlist => ProposalEvent::NotShortlist,
+            StaffStep::Ineligible => ProposalEvent::MarkIneligible,
+            StaffStep::Incomplete => ProposalEvent::MarkIncomplete,
+            StaffStep::Heard => ProposalEvent::Hear,
+            StaffStep::NoShow => ProposalEvent::MissHearing,
+        }
+    }
+
+    /// The steps a proposal in this status can take.
+    pub fn available(status: ProposalStatus) -> Vec<StaffStep> {
+        StaffStep::ALL.iter().copied().filter(|s| status.apply(s.event()).is_ok()).collect()
+    }
+
+    /// Whether the step needs a reason told to the administration.
+    pub fn needs_reason(self) -> bool {
+        matches!(self, StaffStep::RequestInformation | StaffStep::NotShortlist | StaffStep::Ineligible | StaffStep::Incomplete)
+    }
+}
+
+/// A person's place on a proposal: its author, or a contact they were invited as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MemberRole {
+    /// Started it.
+    Author,
+    /// Invited as one of the contacts.
+    Contact(ContactRole),
+}
+
+impl MemberRole {
+    /// The stored form (`author` or the contact role).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MemberRole::Author => "author",
+            MemberRole::Contact(c) => c.as_str(),
+        }
+    }
+
+    /// Reads the stored form.
+    pub fn parse(s: &str) -> Option<Self> {
+        if s == "author" { Some(MemberRole::Author) } else { ContactRole::parse(s).map(MemberRole::Contact) }
+    }
+}
+
+impl TryFrom<String> for MemberRole {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Self::parse(&s).ok_or_else(|| format!("unknown member role: {s:?}"))
+    }
+}
+
+str_enum!(
+    /// What a pre-selector recommends.
+    Recommendation {
+        /// Invite to a hearing.
+        Shortlist => "shortlist",
+        /// Do not invite.
+        Reject => "reject",
+        /// Ask the administration for more.
+        MoreInformation => "more_information",
+    }
+);
+
+str_enum!(
+    /// A juror's (or the panel's) opinion of a proposal.
+    Opinion {
+        /// Favourable.
+        Favourable => "favourable",
+        /// Unfavourable.
+        Unfavourable => "unfavourable",
+    }
+);
+
+str_enum!(
+    /// How a hearing takes place.
+    HearingMode {
+        /// In a room.
+        Onsite => "onsite",
+        /// By video.
+        Video => "video",
+    }
+);
+
+str_enum!(
+    /// How a proposal reached its panel.
+    AssignedBy {
+        /// The automatic, conflict-free assignment.
+        Auto => "auto",
+        /// Staff, by hand (checked for conflicts the same way).
+        Manual => "manual",
+    }
+);
+
+str_enum!(
+    /// Where a cohort's decisions stand.
+    RoundStatus {
+        /// Staff stage outcomes.
+        Staging => "staging",
+        /// The validator approved them; published at the chosen time.
+        Approved => "approved",
+        /// Everyone may know them.
+        Published => "published",
+    }
+);
+
+/// The name a proposal's document is stored and served under: the last segment of what the
+/// browser sent, without control or reserved characters, at most 100 characters, and always
+/// ending in `.pdf` (the content was checked to be a PDF; another extension would mislead the
+/// reader's system into opening it with something else).
+pub fn document_filename(raw: &str) -> String {
+    const MAX: usize = 100;
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = last.chars().filter(|c| !c.is_control() && !"<>:\"|?*".contains(*c)).collect();
+    let clean = clean.trim();
+    let stem = match clean.rsplit_once('.') {
+        Some((stem, ext)) if ext.eq_ignore_ascii_case("pdf") => return fit(stem, ext, MAX),
+        Some((stem, _)) => stem,
+        None => clean,
+    };
+    fit(stem, "pdf", MAX)
+}
+
+fn fit(stem: &str, ext: &str, max: usize) -> String {
+    let stem = stem.trim().trim_start_matches('.').trim_end_matches('.').trim();
+    if stem.is_empty() {
+        return "document.pdf".to_owned();
+    }
+    let room = max - ext.chars().count() - 1;
+    let cut: String = stem.chars().take(room).collect();
+    format!("{}.{ext}", cut.trim_end())
 }
 
 /// A person named in the proposal.
@@ -486,6 +652,20 @@ mod tests {
         assert_eq!(S::Selected.as_seen_before_publication(), S::Heard);
         assert_eq!(S::Shortlisted.as_seen_before_publication(), S::Shortlisted);
         assert!(S::Draft.editable() && S::InfoRequested.editable() && !S::Submitted.editable());
+    }
+
+    #[test]
+    fn document_names_always_end_in_pdf_and_keep_it_when_cut() {
+        assert_eq!(document_filename("page.html"), "page.pdf");
+        assert_eq!(document_filename("C:\\Users\\x\\rapport.PDF"), "rapport.PDF");
+        assert_eq!(document_filename("../../etc/Présentation.pdf"), "Présentation.pdf");
+        assert_eq!(document_filename("sans extension"), "sans extension.pdf");
+        assert_eq!(document_filename(".pdf"), "document.pdf");
+        assert_eq!(document_filename("a<b>\u{0}.pdf"), "ab.pdf");
+        let long = document_filename(&format!("{}.pdf", "é".repeat(150)));
+        assert!(long.ends_with(".pdf") && long.chars().count() == 100, "{long}");
+        let long_html = document_filename(&format!("{}.html", "x".repeat(150)));
+        assert!(long_html.ends_with(".pdf") && long_html.chars().count() == 100, "{long_html}");
     }
 
     #[test]

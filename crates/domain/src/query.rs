@@ -22,6 +22,11 @@ pub struct FieldError {
 pub struct FieldErrors(pub Vec<FieldError>);
 
 impl FieldErrors {
+    /// One invalid field.
+    pub fn one(field: &'static str, code: &'static str) -> Self {
+        FieldErrors(vec![FieldError { field, code }])
+    }
+
     fn push(&mut self, field: &'static str, code: &'static str) {
         self.0.push(FieldError { field, code });
     }

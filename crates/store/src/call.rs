@@ -2,12 +2,85 @@
 //! proposals with their members and documents.
 
 use cohorte_domain::cohort::{Calendar, Milestone, MilestoneKind, RuleSet};
+use cohorte_domain::content::ChallengeStatus;
 use cohorte_domain::ids::{CohortId, DocumentId, OrganisationId, PanelId, PersonId, ProposalId, RuleSetId};
-use cohorte_domain::proposal::{ProposalForm, ProposalStatus};
+use cohorte_domain::jury::Scores;
+use cohorte_domain::proposal::{
+    AssignedBy, Decision, HearingMode, MemberRole, Opinion, ProposalForm, ProposalStatus, Recommendation, RoundStatus,
+};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::{Conn, StoreError, on_conn};
+
+/// A nullable text column, read into an optional closed value (`#[sqlx(try_from = "OptText")]`).
+pub struct OptText(Option<String>);
+
+impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for OptText
+where
+    Option<String>: sqlx::Decode<'r, DB>,
+{
+    fn decode(value: <DB as sqlx::Database>::ValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        Ok(OptText(<Option<String> as sqlx::Decode<'r, DB>>::decode(value)?))
+    }
+}
+
+impl<DB: sqlx::Database> sqlx::Type<DB> for OptText
+where
+    String: sqlx::Type<DB>,
+{
+    fn type_info() -> DB::TypeInfo {
+        <String as sqlx::Type<DB>>::type_info()
+    }
+
+    fn compatible(ty: &DB::TypeInfo) -> bool {
+        <String as sqlx::Type<DB>>::compatible(ty)
+    }
+}
+
+macro_rules! opt_text {
+    ($($t:ty),+) => {$(
+        impl TryFrom<OptText> for Option<$t> {
+            type Error = String;
+            fn try_from(v: OptText) -> Result<Self, String> {
+                v.0.map(<$t>::try_from).transpose()
+            }
+        }
+    )+};
+}
+opt_text!(Recommendation, HearingMode, Opinion);
+
+/// A JSON text column, parsed once here (`#[sqlx(try_from = "JsonText")]`).
+pub struct JsonText(String);
+
+impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for JsonText
+where
+    String: sqlx::Decode<'r, DB>,
+{
+    fn decode(value: <DB as sqlx::Database>::ValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        Ok(JsonText(<String as sqlx::Decode<'r, DB>>::decode(value)?))
+    }
+}
+
+impl<DB: sqlx::Database> sqlx::Type<DB> for JsonText
+where
+    String: sqlx::Type<DB>,
+{
+    fn type_info() -> DB::TypeInfo {
+        <String as sqlx::Type<DB>>::type_info()
+    }
+
+    fn compatible(ty: &DB::TypeInfo) -> bool {
+        <String as sqlx::Type<DB>>::compatible(ty)
+    }
+}
+
+impl TryFrom<JsonText> for Scores {
+    type Error = serde_json::Error;
+    fn try_from(v: JsonText) -> Result<Self, Self::Error> {
+        serde_json::from_str(&v.0)
+    }
+}
 
 // ---------------------------------------------------------------- cohorts
 
@@ -422,9 +495,14 @@ pub async fn create_proposal(
     author: PersonId,
     now: OffsetDateTime,
 ) -> Result<ProposalRow, StoreError> {
-    let count: i64 =
-        on_conn!(conn, |c| sqlx::query_scalar("select count(*) from proposal where cohort_id = $1").bind(cohort.id).fetch_one(c).await)?;
-    let reference = format!("{}-{:03}", cohort.code.to_uppercase(), count + 1);
+    let number: i64 = on_conn!(conn, |c| sqlx::query_scalar(
+        "insert into proposal_counter (cohort_id, last) values ($1, 1) \
+         on conflict (cohort_id) do update set last = proposal_counter.last + 1 returning last"
+    )
+    .bind(cohort.id)
+    .fetch_one(c)
+    .await)?;
+    let reference = format!("{}-{number:03}", cohort.code.to_uppercase());
     let id = Uuid::now_v7();
     let form = ProposalForm { texts: [(cohorte_domain::cohort::TextField::Name, name.to_owned())].into(), ..ProposalForm::default() };
     let json = form_json(&form)?;
@@ -568,8 +646,9 @@ pub struct MemberRow {
     pub person_id: Uuid,
     /// Name.
     pub display_name: String,
-    /// Role on the proposal (`author` or a contact role).
-    pub role: String,
+    /// Role on the proposal.
+    #[sqlx(try_from = "String")]
+    pub role: MemberRole,
 }
 
 /// The members of a proposal.
@@ -693,8 +772,9 @@ pub struct ReviewRow {
     pub notes: String,
     /// Questions for the hearing.
     pub questions: String,
-    /// `shortlist`, `reject` or `more_information`.
-    pub recommendation: Option<String>,
+    /// What the reviewer recommends.
+    #[sqlx(try_from = "OptText")]
+    pub recommendation: Option<Recommendation>,
     /// When.
     pub updated_at: OffsetDateTime,
 }
@@ -724,7 +804,7 @@ pub struct ReviewInput {
     /// Questions for the hearing.
     pub questions: String,
     /// Recommendation.
-    pub recommendation: Option<String>,
+    pub recommendation: Option<Recommendation>,
 }
 
 /// Saves a reviewer's review (one per reviewer).
@@ -747,7 +827,7 @@ pub async fn save_review(
     .bind(r.complete)
     .bind(&r.notes)
     .bind(&r.questions)
-    .bind(&r.recommendation)
+    .bind(r.recommendation.map(Recommendation::as_str))
     .bind(now)
     .execute(c)
     .await
@@ -980,14 +1060,16 @@ pub struct AssignmentRow {
     pub proposal_id: Uuid,
     /// The panel.
     pub panel_id: Uuid,
-    /// `auto` or `manual`.
-    pub assigned_by: String,
+    /// How it was assigned.
+    #[sqlx(try_from = "String")]
+    pub assigned_by: AssignedBy,
     /// The hearing's start.
     pub hearing_at: Option<OffsetDateTime>,
     /// Its length.
     pub duration_minutes: Option<i32>,
-    /// `onsite` or `video`.
-    pub mode: Option<String>,
+    /// How the hearing takes place.
+    #[sqlx(try_from = "OptText")]
+    pub mode: Option<HearingMode>,
     /// The room, or the video link.
     pub location: Option<String>,
     /// Bumped at each change (calendar invitations).
@@ -1017,7 +1099,13 @@ pub async fn assignment(conn: &mut Conn<'_>, proposal: ProposalId) -> Result<Opt
 }
 
 /// Assigns a proposal to a panel (replacing any previous assignment and its hearing).
-pub async fn assign(conn: &mut Conn<'_>, proposal: ProposalId, panel: PanelId, by: &str, now: OffsetDateTime) -> Result<(), StoreError> {
+pub async fn assign(
+    conn: &mut Conn<'_>,
+    proposal: ProposalId,
+    panel: PanelId,
+    by: AssignedBy,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
     on_conn!(conn, |c| sqlx::query(
         "insert into panel_assignment (proposal_id, panel_id, assigned_by, assigned_at) values ($1, $2, $3, $4) \
          on conflict (proposal_id) do update set panel_id = excluded.panel_id, assigned_by = excluded.assigned_by, \
@@ -1026,7 +1114,7 @@ pub async fn assign(conn: &mut Conn<'_>, proposal: ProposalId, panel: PanelId, b
     )
     .bind(proposal.as_uuid())
     .bind(panel.as_uuid())
-    .bind(by)
+    .bind(by.as_str())
     .bind(now)
     .execute(c)
     .await
@@ -1050,7 +1138,7 @@ pub async fn schedule_hearing(
     proposal: ProposalId,
     at: OffsetDateTime,
     minutes: i32,
-    mode: &str,
+    mode: HearingMode,
     location: &str,
 ) -> Result<Option<i32>, StoreError> {
     Ok(on_conn!(conn, |c| sqlx::query_scalar(
@@ -1060,7 +1148,7 @@ pub async fn schedule_hearing(
     .bind(proposal.as_uuid())
     .bind(at)
     .bind(minutes)
-    .bind(mode)
+    .bind(mode.as_str())
     .bind(location)
     .fetch_optional(c)
     .await)?)
@@ -1077,10 +1165,12 @@ pub struct EvaluationRow {
     pub panel_id: Uuid,
     /// The juror (none: the panel's consensus).
     pub author_id: Option<Uuid>,
-    /// Scores by criterion key (JSON object).
-    pub scores: String,
-    /// `favourable` or `unfavourable`.
-    pub opinion: Option<String>,
+    /// Scores by criterion key.
+    #[sqlx(try_from = "JsonText")]
+    pub scores: Scores,
+    /// The opinion.
+    #[sqlx(try_from = "OptText")]
+    pub opinion: Option<Opinion>,
     /// "Coup de cœur".
     pub coup_de_coeur: bool,
     /// Comment.
@@ -1115,10 +1205,10 @@ pub async fn evaluations_of(conn: &mut Conn<'_>, proposal: ProposalId) -> Result
 /// What an evaluation holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvaluationInput {
-    /// Scores (JSON object).
-    pub scores: String,
+    /// Scores by criterion key.
+    pub scores: Scores,
     /// Opinion.
-    pub opinion: Option<String>,
+    pub opinion: Option<Opinion>,
     /// Coup de cœur.
     pub coup_de_coeur: bool,
     /// Comment.
@@ -1134,6 +1224,7 @@ pub async fn save_evaluation(
     e: &EvaluationInput,
     now: OffsetDateTime,
 ) -> Result<(), StoreError> {
+    let scores = serde_json::to_string(&e.scores).map_err(|x| StoreError::Corrupt(x.to_string()))?;
     let existing: Option<Uuid> = match author {
         Some(a) => on_conn!(conn, |c| sqlx::query_scalar("select id from evaluation where proposal_id = $1 and author_id = $2")
             .bind(proposal.as_uuid())
@@ -1153,8 +1244,8 @@ pub async fn save_evaluation(
             )
             .bind(id)
             .bind(panel.as_uuid())
-            .bind(&e.scores)
-            .bind(&e.opinion)
+            .bind(&scores)
+            .bind(e.opinion.map(Opinion::as_str))
             .bind(e.coup_de_coeur)
             .bind(&e.comment)
             .bind(now)
@@ -1173,8 +1264,8 @@ pub async fn save_evaluation(
             .bind(proposal.as_uuid())
             .bind(panel.as_uuid())
             .bind(author.map(|a| a.as_uuid()))
-            .bind(&e.scores)
-            .bind(&e.opinion)
+            .bind(&scores)
+            .bind(e.opinion.map(Opinion::as_str))
             .bind(e.coup_de_coeur)
             .bind(&e.comment)
             .bind(now)
@@ -1223,8 +1314,9 @@ pub async fn save_ranking(conn: &mut Conn<'_>, panel: PanelId, order: &[(Proposa
 /// The decision round of a cohort.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct DecisionRoundRow {
-    /// `staging`, `approved` or `published`.
-    pub status: String,
+    /// Where the round stands.
+    #[sqlx(try_from = "String")]
+    pub status: RoundStatus,
     /// Who approved.
     pub approved_by: Option<Uuid>,
     /// When.
@@ -1250,12 +1342,12 @@ pub async fn stage_decision(
     conn: &mut Conn<'_>,
     cohort: CohortId,
     proposal: ProposalId,
-    outcome: &str,
+    outcome: Decision,
     by: PersonId,
     now: OffsetDateTime,
 ) -> Result<bool, StoreError> {
     let round = decision_round(conn, cohort).await?;
-    if round.as_ref().is_some_and(|r| r.status == "published") {
+    if round.as_ref().is_some_and(|r| r.status == RoundStatus::Published) {
         return Ok(false);
     }
     on_conn!(conn, |c| sqlx::query(
@@ -1273,7 +1365,7 @@ pub async fn stage_decision(
     )
     .bind(cohort.as_uuid())
     .bind(proposal.as_uuid())
-    .bind(outcome)
+    .bind(outcome.as_str())
     .bind(by.as_uuid())
     .bind(now)
     .execute(c)
@@ -1284,11 +1376,13 @@ pub async fn stage_decision(
 }
 
 /// The staged outcomes of a cohort: (proposal, outcome).
-pub async fn decision_entries(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<(Uuid, String)>, StoreError> {
-    Ok(on_conn!(conn, |c| sqlx::query_as("select proposal_id, outcome from decision_entry where cohort_id = $1")
-        .bind(cohort.as_uuid())
-        .fetch_all(c)
-        .await)?)
+pub async fn decision_entries(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<(Uuid, Decision)>, StoreError> {
+    let rows: Vec<(Uuid, String)> =
+        on_conn!(conn, |c| sqlx::query_as("select proposal_id, outcome from decision_entry where cohort_id = $1")
+            .bind(cohort.as_uuid())
+            .fetch_all(c)
+            .await)?;
+    rows.into_iter().map(|(id, o)| Ok((id, Decision::try_from(o).map_err(StoreError::Corrupt)?))).collect()
 }
 
 /// Marks the round approved, to be published at `publish_at` (only from staging).
@@ -1439,7 +1533,8 @@ pub struct ChallengeEditRow {
     /// Website.
     pub website: Option<String>,
     /// Status.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ChallengeStatus,
     /// Text (Markdown).
     pub body_md: String,
     /// Cohort code.
@@ -1500,11 +1595,11 @@ pub async fn update_challenge_page(
 }
 
 /// Moves a challenge from one status to another (only if it is in `from`).
-pub async fn set_challenge_status(conn: &mut Conn<'_>, id: Uuid, from: &str, to: &str) -> Result<bool, StoreError> {
+pub async fn set_challenge_status(conn: &mut Conn<'_>, id: Uuid, from: ChallengeStatus, to: ChallengeStatus) -> Result<bool, StoreError> {
     let n = on_conn!(conn, |c| sqlx::query("update challenge set status = $3 where id = $1 and status = $2")
         .bind(id)
-        .bind(from)
-        .bind(to)
+        .bind(from.as_str())
+        .bind(to.as_str())
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;

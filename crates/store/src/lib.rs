@@ -7,6 +7,7 @@ pub mod dialect;
 pub mod identity;
 pub mod jobs;
 pub mod meta;
+pub mod people;
 pub mod read;
 
 use std::str::FromStr;
@@ -128,6 +129,7 @@ impl From<sqlx::Error> for StoreError {
             sqlx::Error::Database(d) if d.is_unique_violation() || d.is_foreign_key_violation() => {
                 StoreError::Conflict { constraint: d.constraint().unwrap_or("unknown").to_owned() }
             }
+            sqlx::Error::ColumnDecode { index, source } => StoreError::Corrupt(format!("column {index}: {source}")),
             _ => StoreError::Db(e),
         }
     }

@@ -6,7 +6,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohorte_app::AppError;
 use cohorte_domain::policy::Denied;
-use cohorte_domain::query::{FieldError, FieldErrors};
+use cohorte_domain::query::FieldErrors;
 
 /// What went wrong, as the web layer says it.
 #[derive(Debug)]
@@ -48,14 +48,10 @@ impl From<AppError> for WebError {
             AppError::Denied(Denied::ReauthenticationRequired) => WebError::Reauthenticate,
             AppError::Denied(Denied::Forbidden) => WebError::Forbidden,
             AppError::Denied(Denied::NotVisible) => WebError::NotFound,
-            AppError::Conflict(c) => WebError::BadRequest(FieldErrors(vec![FieldError { field: "form", code: conflict_code(&c) }])),
+            AppError::Conflict(code) => WebError::BadRequest(FieldErrors::one("form", code)),
             AppError::Internal(m) => WebError::Internal(m),
         }
     }
-}
-
-fn conflict_code(c: &str) -> &'static str {
-    if c.contains("second factor") { "already-enrolled" } else { "conflict" }
 }
 
 impl From<FieldErrors> for WebError {

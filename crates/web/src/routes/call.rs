@@ -12,8 +12,9 @@ use cohorte_app::proposals::{self, Saved};
 use cohorte_app::{AppError, decisions};
 use cohorte_domain::cohort::{AttachmentRule, Attestation, CallPhase, Criterion, MilestoneKind, ProfileKind, RuleSet, TextField};
 use cohorte_domain::ids::{PanelId, PersonId, ProposalId};
-use cohorte_domain::policy;
-use cohorte_domain::proposal::{Contact, ContactRole, Dataset, Decision, ProfileNeed, ProposalForm, ProposalStatus, TeamMember};
+use cohorte_domain::proposal::{
+    Contact, ContactRole, Dataset, Decision, Opinion, ProfileNeed, ProposalForm, Recommendation, RoundStatus, StaffStep, TeamMember,
+};
 use cohorte_domain::query::{FieldError, FieldErrors};
 use serde::Deserialize;
 
@@ -42,12 +43,12 @@ fn session(v: &Visitor) -> Result<cohorte_app::identity::Session, WebError> {
     v.session().ok_or(WebError::SignIn)
 }
 
-fn status_label(c: &Chrome, s: ProposalStatus) -> (String, String) {
+fn status_label(c: &Chrome, s: cohorte_domain::proposal::ProposalStatus) -> (String, String) {
     (c.t(&format!("status-{}", s.as_str())), s.as_str().to_owned())
 }
 
 fn when(t: time::OffsetDateTime) -> String {
-    calls::local_label(t)
+    cohorte_domain::paris::label(t)
 }
 
 fn phase_text(c: &Chrome, phase: CallPhase) -> String {
@@ -269,8 +270,7 @@ async fn proposal_view(
     let rules = &view.rules;
     let form = typed.unwrap_or(&p.form);
     let editable = view.can_edit;
-    let draft = p.status == ProposalStatus::Draft;
-    let reopened: BTreeSet<TextField> = p.reopened.iter().copied().collect();
+    let draft = view.can_submit;
     let text = |f: TextField, rows: u8| TextInput {
         name: format!("text.{}", f.as_str()),
         id: format!("text-{}", f.as_str()),
@@ -280,7 +280,7 @@ async fn proposal_view(
         limit: rules.limit(f),
         rows,
         required: f.required(),
-        editable: draft || reopened.contains(&f),
+        editable: view.field_editable(f),
     };
     let description = [
         (TextField::Name, 1),
@@ -384,27 +384,29 @@ async fn proposal_view(
             }),
         })
         .collect();
-    let staff = policy::can_run_calls(&s.actor).is_ok();
-    let can_review = policy::can_review_proposal(&s.actor, p.cohort_id, view.relation).is_ok()
-        && !matches!(p.status, ProposalStatus::Draft | ProposalStatus::Withdrawn);
-    let reviews_rows = jury::reviews(&state.ctx, &s, id).await?;
+    let staff = view.staff;
     let yes_no = |b: Option<bool>| match b {
         Some(true) => c.t("yes"),
         Some(false) => c.t("no"),
         None => "—".to_owned(),
     };
-    let me = s.actor.person().map(|m| m.id.as_uuid());
-    let mine = reviews_rows.iter().find(|r| Some(r.reviewer_id) == me);
     let yn = |b: Option<bool>| match b {
         Some(true) => "yes".to_owned(),
         Some(false) => "no".to_owned(),
         None => String::new(),
     };
-    let my_review = match mine {
-        Some(r) => (yn(r.eligible), yn(r.complete), r.notes.clone(), r.questions.clone(), r.recommendation.clone().unwrap_or_default()),
+    let my_review = match &view.my_review {
+        Some(r) => (
+            yn(r.eligible),
+            yn(r.complete),
+            r.notes.clone(),
+            r.questions.clone(),
+            r.recommendation.map(|x| x.as_str().to_owned()).unwrap_or_default(),
+        ),
         None => Default::default(),
     };
-    let reviews = reviews_rows
+    let reviews = view
+        .reviews
         .iter()
         .map(|r| ReviewView {
             reviewer: r.reviewer_name.clone(),
@@ -412,29 +414,11 @@ async fn proposal_view(
             complete: yes_no(r.complete),
             notes: r.notes.clone(),
             questions: r.questions.clone(),
-            recommendation: r.recommendation.as_deref().map(|x| c.t(&format!("review-{x}"))).unwrap_or_else(|| "—".to_owned()),
+            recommendation: r.recommendation.map(|x| c.t(&format!("review-{}", x.as_str()))).unwrap_or_else(|| "—".to_owned()),
         })
         .collect();
-    let steps: Vec<(String, String)> = if staff {
-        use cohorte_domain::proposal::ProposalEvent as E;
-        [
-            ("start_review", E::StartReview),
-            ("request_information", E::RequestInformation),
-            ("shortlist", E::Shortlist),
-            ("not_shortlist", E::NotShortlist),
-            ("ineligible", E::MarkIneligible),
-            ("incomplete", E::MarkIncomplete),
-            ("heard", E::Hear),
-            ("no_show", E::MissHearing),
-        ]
-        .into_iter()
-        .filter(|(_, e)| p.status.apply(*e).is_ok())
-        .map(|(k, _)| (k.to_owned(), c.t(&format!("step-{k}"))))
-        .collect()
-    } else {
-        Vec::new()
-    };
-    let reopenable = if steps.iter().any(|(k, _)| k == "request_information") {
+    let steps: Vec<(String, String)> = view.steps.iter().map(|k| (k.as_str().to_owned(), c.t(&format!("step-{}", k.as_str())))).collect();
+    let reopenable = if view.steps.contains(&StaffStep::RequestInformation) {
         TextField::ALL
             .iter()
             .filter(|f| !matches!(f, TextField::Mission | TextField::Expertise | TextField::DatasetSteps))
@@ -443,13 +427,10 @@ async fn proposal_view(
     } else {
         Vec::new()
     };
-    let hearing = if staff || policy::can_see_unpublished_decisions(&s.actor) { jury::hearing_text(&state.ctx, id).await? } else { None };
+    let hearing = view.hearing.clone();
     let host_label = view.host.as_ref().map(|h| h.1.clone()).unwrap_or_default();
-    let deadline = match view.phase {
-        CallPhase::Open { closes } if draft => c.ts("proposal-deadline", "when", &when(closes)),
-        _ => String::new(),
-    };
-    let (back_label, back_href) = if view.relation.member {
+    let deadline = view.deadline.map(|t| c.ts("proposal-deadline", "when", &when(t))).unwrap_or_default();
+    let (back_label, back_href) = if view.member {
         (c.t("proposals-title"), "/proposals".to_owned())
     } else {
         (c.t("review-back"), format!("/review/{}", view.cohort.code))
@@ -485,16 +466,13 @@ async fn proposal_view(
             (Some(t), Some(h)) => Some((when(t), h.clone())),
             _ => None,
         },
-        reason: p
-            .status_reason
-            .clone()
-            .filter(|_| matches!(p.status, ProposalStatus::Ineligible | ProposalStatus::Incomplete | ProposalStatus::NotShortlisted)),
-        info_request: p.info_request.clone().filter(|_| p.status == ProposalStatus::InfoRequested),
+        reason: view.reason.clone(),
+        info_request: view.info_request.clone(),
         editable,
         draft,
         can_withdraw: view.can_withdraw,
         can_delete: view.can_delete,
-        member: view.relation.member,
+        member: view.member,
         hosts,
         funders,
         partners,
@@ -513,8 +491,8 @@ async fn proposal_view(
         contacts,
         attestations,
         documents,
-        members: view.members.iter().map(|m| (m.display_name.clone(), c.t(&format!("member-{}", m.role)))).collect(),
-        invite_roles: if view.relation.member && !p.status.is_decision() {
+        members: view.members.iter().map(|m| (m.display_name.clone(), c.t(&format!("member-{}", m.role.as_str())))).collect(),
+        invite_roles: if view.can_invite {
             ContactRole::ALL
                 .iter()
                 .map(|r| Opt { value: r.as_str().to_owned(), label: c.t(&format!("field-{}", r.as_str())), selected: false })
@@ -523,7 +501,7 @@ async fn proposal_view(
             Vec::new()
         },
         reviews,
-        can_review,
+        can_review: view.can_review,
         my_review,
         steps,
         reopenable,
@@ -659,18 +637,11 @@ pub async fn submit_page(
 ) -> Result<Response, WebError> {
     let s = session(&v)?;
     let view = proposals::view(&state.ctx, &s, id).await?;
-    if !view.can_edit || view.proposal.status != ProposalStatus::Draft {
+    if !view.can_submit {
         return Ok(Redirect::to(&format!("/proposals/{id}")).into_response());
     }
-    let attached: BTreeSet<String> = view.documents.iter().map(|d| d.key.clone()).collect();
-    let missing = match view.proposal.form.check_submission(&view.rules, &attached) {
-        Ok(()) => Vec::new(),
-        Err(e) => problems(&c, &e),
-    };
-    let deadline = match view.phase {
-        CallPhase::Open { closes } => c.ts("proposal-deadline", "when", &when(closes)),
-        _ => String::new(),
-    };
+    let missing = problems(&c, &view.missing);
+    let deadline = view.deadline.map(|t| c.ts("proposal-deadline", "when", &when(t))).unwrap_or_default();
     let title = c.t("submit-title");
     Ok(render(&SubmitPage {
         csrf: s.csrf_token,
@@ -865,7 +836,10 @@ pub async fn review(
         complete: tri(&f.complete)?,
         notes: f.notes.replace("\r\n", "\n").trim().to_owned(),
         questions: f.questions.replace("\r\n", "\n").trim().to_owned(),
-        recommendation: (!f.recommendation.is_empty()).then_some(f.recommendation),
+        recommendation: match f.recommendation.as_str() {
+            "" => None,
+            r => Some(Recommendation::parse(r).ok_or_else(|| WebError::BadRequest(FieldErrors::one("recommendation", "invalid-choice")))?),
+        },
     };
     jury::save_review(&state.ctx, &s, id, &input, &v.meta).await?;
     Ok(Redirect::to(&format!("/proposals/{id}?reviewed=1#preselection")).into_response())
@@ -882,17 +856,9 @@ pub async fn step(
     no_duplicates(&pairs)?;
     let reason = pairs_get(&pairs, "reason").unwrap_or("").replace("\r\n", "\n");
     let reopen: Vec<TextField> = pairs.iter().filter(|(k, _)| k == "reopen").filter_map(|(_, v)| TextField::parse(v)).collect();
-    let step = match pairs_get(&pairs, "step").unwrap_or("") {
-        "start_review" => PreselectionStep::StartReview,
-        "request_information" => PreselectionStep::RequestInformation(reason, reopen),
-        "shortlist" => PreselectionStep::Shortlist,
-        "not_shortlist" => PreselectionStep::NotShortlist(reason),
-        "ineligible" => PreselectionStep::Ineligible(reason),
-        "incomplete" => PreselectionStep::Incomplete(reason),
-        "heard" => PreselectionStep::Heard,
-        "no_show" => PreselectionStep::NoShow,
-        _ => return Err(WebError::BadRequest(FieldErrors(vec![FieldError { field: "status", code: "invalid-choice" }]))),
-    };
+    let kind = StaffStep::parse(pairs_get(&pairs, "step").unwrap_or(""))
+        .ok_or_else(|| WebError::BadRequest(FieldErrors::one("status", "invalid-choice")))?;
+    let step = PreselectionStep::from_form(kind, reason, reopen);
     jury::preselection_step(&state.ctx, &s, id, &step, &v.meta).await?;
     Ok(Redirect::to(&format!("/proposals/{id}?step=1#preselection")).into_response())
 }
@@ -900,13 +866,13 @@ pub async fn step(
 /// `GET /review/{code}`: the proposals of a cohort (staff, validator, pre-selectors).
 pub async fn review_list(State(state): State<AppState>, c: Chrome, v: Visitor, SlugPath(code): SlugPath) -> Result<Response, WebError> {
     let s = session(&v)?;
-    let (cohort, lines) = jury::cohort_proposals(&state.ctx, &s, code.as_str()).await?;
-    let see = policy::can_see_unpublished_decisions(&s.actor);
-    let rows = lines
+    let list = jury::cohort_proposals(&state.ctx, &s, code.as_str()).await?;
+    let cohort = &list.cohort;
+    let rows = list
+        .lines
         .iter()
         .map(|l| {
-            let st = if see { l.proposal.status } else { l.proposal.status.as_seen_before_publication() };
-            let (status, key) = status_label(&c, st);
+            let (status, key) = status_label(&c, l.proposal.status);
             ProposalLineView {
                 href: format!("/proposals/{}", l.proposal.id),
                 reference: l.proposal.reference.clone(),
@@ -919,12 +885,7 @@ pub async fn review_list(State(state): State<AppState>, c: Chrome, v: Visitor, S
         })
         .collect();
     let title = c.ts("review-list-title", "cohort", cohort.title(c.lang));
-    Ok(render(&ReviewListPage {
-        code: cohort.code.clone(),
-        proposals: rows,
-        staff: policy::can_run_calls(&s.actor).is_ok(),
-        c: c.page("admin", title),
-    }))
+    Ok(render(&ReviewListPage { code: cohort.code.clone(), proposals: rows, staff: list.can_run, c: c.page("admin", title) }))
 }
 
 // ---------------------------------------------------------------- cohorts (staff)
@@ -1231,19 +1192,9 @@ pub async fn panels_page(
                 .collect(),
         })
         .collect();
-    let assigned: BTreeSet<uuid::Uuid> = p.assignments.iter().map(|a| a.proposal_id).collect();
-    let unassigned = p
-        .proposals
-        .iter()
-        .filter(|x| x.status == ProposalStatus::Shortlisted && !assigned.contains(&x.id.as_uuid()))
-        .map(|x| (x.id.to_string(), x.reference.clone(), x.name.clone()))
-        .collect();
+    let unassigned = p.waiting().map(|x| (x.id.to_string(), x.reference.clone(), x.name.clone())).collect();
     let hearings = p
-        .assignments
-        .iter()
-        .filter_map(|a| {
-            p.proposals.iter().find(|x| x.id.as_uuid() == a.proposal_id && x.status == ProposalStatus::Shortlisted).map(|x| (x, a))
-        })
+        .to_hear()
         .map(|(x, a)| (x.id.to_string(), x.reference.clone(), x.name.clone(), a.hearing_at.map(when).unwrap_or_default()))
         .collect();
     let panel_options = p.panels.iter().map(|x| Opt { value: x.id.to_string(), label: x.name.clone(), selected: false }).collect();
@@ -1396,7 +1347,9 @@ pub async fn schedule(
 
 // ---------------------------------------------------------------- exports (staff)
 
-const EXPORT_HEADERS: [&str; 16] = [
+/// The columns of the proposals export: their keys (`export-col-<key>` is the header in the
+/// reader's language).
+const EXPORT_COLUMNS: [&str; 16] = [
     "reference",
     "name",
     "host",
@@ -1415,25 +1368,52 @@ const EXPORT_HEADERS: [&str; 16] = [
     "outcome",
 ];
 
-fn export_cells(l: &jury::ExportLine) -> [String; 16] {
+/// A cell of an export, typed so that each format writes it as office tools expect.
+enum Cell {
+    Text(String),
+    Int(i64),
+    Decimal(f64),
+    /// An instant, written in Paris time.
+    Time(time::OffsetDateTime),
+    Empty,
+}
+
+fn criterion_label(c: &Chrome, rules: &RuleSet, key: &str) -> String {
+    rules
+        .criteria
+        .iter()
+        .find(|x| x.key == key)
+        .map(|x| if c.is_en() { x.en.clone() } else { x.fr.clone() })
+        .map(|l| l.split([':', '(']).next().unwrap_or("").trim().to_owned())
+        .unwrap_or_else(|| key.to_owned())
+}
+
+fn export_row(c: &Chrome, rules: &RuleSet, l: &jury::ExportLine) -> [Cell; 16] {
+    let opt = |n: Option<usize>| n.and_then(|n| i64::try_from(n).ok()).map_or(Cell::Empty, Cell::Int);
     [
-        l.reference.clone(),
-        l.name.clone(),
-        l.host.clone(),
-        l.status.clone(),
-        l.submitted_at.clone(),
-        l.hash.clone(),
-        l.fellows.to_string(),
-        l.panel.clone(),
-        l.rank.map(|r| r.to_string()).unwrap_or_default(),
-        l.consensus_total.map(|r| r.to_string()).unwrap_or_default(),
-        l.mean_total.map(|m| format!("{m:.2}")).unwrap_or_default(),
-        l.favourable.to_string(),
-        l.opinions.to_string(),
-        l.coups_de_coeur.to_string(),
-        l.disagreements.clone(),
-        l.outcome.clone(),
+        Cell::Text(l.reference.clone()),
+        Cell::Text(l.name.clone()),
+        Cell::Text(l.host.clone()),
+        Cell::Text(c.t(&format!("status-{}", l.status.as_str()))),
+        l.submitted_at.map_or(Cell::Empty, Cell::Time),
+        Cell::Text(l.hash.clone()),
+        Cell::Int(i64::from(l.fellows)),
+        Cell::Text(l.panel.clone()),
+        opt(l.rank),
+        l.consensus_total.map_or(Cell::Empty, |t| Cell::Int(i64::from(t))),
+        l.mean_total.map_or(Cell::Empty, Cell::Decimal),
+        opt(Some(l.favourable)),
+        opt(Some(l.opinions)),
+        opt(Some(l.coups_de_coeur)),
+        Cell::Text(l.disagreements.iter().map(|k| criterion_label(c, rules, k)).collect::<Vec<_>>().join(", ")),
+        l.outcome.map_or(Cell::Empty, |o| Cell::Text(c.t(&format!("outcome-{}", o.as_str())))),
     ]
+}
+
+/// A date and time as French office tools read it: `07/04/2021 23:59:58`, Paris time.
+fn paris_text(t: time::OffsetDateTime) -> String {
+    let l = cohorte_domain::paris::to_local(t);
+    format!("{:02}/{:02}/{} {:02}:{:02}:{:02}", l.day(), u8::from(l.month()), l.year(), l.hour(), l.minute(), l.second())
 }
 
 /// Keeps a cell from being read as a formula by a spreadsheet.
@@ -1450,14 +1430,42 @@ fn download_headers(r: &mut Response, content_type: &'static str, filename: &str
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
 }
 
-/// `GET /admin/cohorts/{code}/proposals.csv`.
-pub async fn export_csv(State(state): State<AppState>, v: Visitor, SlugPath(code): SlugPath) -> Result<Response, WebError> {
+/// The CSV dialect asked for: `?sep=semicolon` is what a French spreadsheet opens directly
+/// (semicolons between cells, a decimal comma).
+#[derive(Debug, Default, Deserialize)]
+pub struct CsvQuery {
+    #[serde(default)]
+    sep: String,
+}
+
+/// `GET /admin/cohorts/{code}/proposals.csv` (`?sep=semicolon` for French spreadsheets). Headers
+/// and labels in the reader's language, times in Paris time, UTF-8 with a byte-order mark.
+pub async fn export_csv(
+    State(state): State<AppState>,
+    c: Chrome,
+    v: Visitor,
+    SlugPath(code): SlugPath,
+    Q(q): Q<CsvQuery>,
+) -> Result<Response, WebError> {
     let s = session(&v)?;
-    let lines = jury::export(&state.ctx, &s, code.as_str(), "csv", &v.meta).await?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(EXPORT_HEADERS).map_err(|e| WebError::Internal(e.to_string()))?;
+    let semicolon = match q.sep.as_str() {
+        "" | "comma" => false,
+        "semicolon" => true,
+        _ => return Err(WebError::BadRequest(FieldErrors::one("sep", "invalid-choice"))),
+    };
+    let (rules, lines) = jury::export(&state.ctx, &s, code.as_str(), "csv", &v.meta).await?;
+    let mut w = csv::WriterBuilder::new().delimiter(if semicolon { b';' } else { b',' }).from_writer(Vec::new());
+    w.write_record(EXPORT_COLUMNS.iter().map(|k| c.t(&format!("export-col-{k}")))).map_err(|e| WebError::Internal(e.to_string()))?;
     for l in &lines {
-        w.write_record(export_cells(l).iter().map(|c| inert(c))).map_err(|e| WebError::Internal(e.to_string()))?;
+        let cells = export_row(&c, &rules, l).map(|cell| match cell {
+            Cell::Text(t) => inert(&t),
+            Cell::Int(n) => n.to_string(),
+            Cell::Decimal(d) if semicolon => format!("{d:.2}").replace('.', ","),
+            Cell::Decimal(d) => format!("{d:.2}"),
+            Cell::Time(t) => paris_text(t),
+            Cell::Empty => String::new(),
+        });
+        w.write_record(cells).map_err(|e| WebError::Internal(e.to_string()))?;
     }
     let mut body = vec![0xEF, 0xBB, 0xBF];
     body.extend(w.into_inner().map_err(|e| WebError::Internal(e.to_string()))?);
@@ -1466,25 +1474,40 @@ pub async fn export_csv(State(state): State<AppState>, v: Visitor, SlugPath(code
     Ok(r)
 }
 
-/// `GET /admin/cohorts/{code}/proposals.xlsx`.
-pub async fn export_xlsx(State(state): State<AppState>, v: Visitor, SlugPath(code): SlugPath) -> Result<Response, WebError> {
+/// `GET /admin/cohorts/{code}/proposals.xlsx`: numbers as numbers, times as Paris dates.
+pub async fn export_xlsx(State(state): State<AppState>, c: Chrome, v: Visitor, SlugPath(code): SlugPath) -> Result<Response, WebError> {
     let s = session(&v)?;
-    let lines = jury::export(&state.ctx, &s, code.as_str(), "xlsx", &v.meta).await?;
+    let (rules, lines) = jury::export(&state.ctx, &s, code.as_str(), "xlsx", &v.meta).await?;
     let bytes = (|| -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         let mut book = rust_xlsxwriter::Workbook::new();
         let sheet = book.add_worksheet();
-        sheet.set_name("Propositions")?;
+        sheet.set_name(c.t("export-sheet"))?;
         let bold = rust_xlsxwriter::Format::new().set_bold();
-        for (col, h) in EXPORT_HEADERS.iter().enumerate() {
-            sheet.write_string_with_format(0, u16::try_from(col).unwrap_or(0), *h, &bold)?;
+        let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy hh:mm:ss");
+        let decimal = rust_xlsxwriter::Format::new().set_num_format("0.00");
+        for (col, k) in EXPORT_COLUMNS.iter().enumerate() {
+            sheet.write_string_with_format(0, u16::try_from(col).unwrap_or(0), c.t(&format!("export-col-{k}")), &bold)?;
         }
         for (row, l) in lines.iter().enumerate() {
             let row = u32::try_from(row + 1).unwrap_or(u32::MAX);
-            for (col, cell) in export_cells(l).iter().enumerate() {
+            for (col, cell) in export_row(&c, &rules, l).into_iter().enumerate() {
                 let col = u16::try_from(col).unwrap_or(0);
-                match (col, cell.parse::<f64>()) {
-                    (6 | 8..=13, Ok(n)) => sheet.write_number(row, col, n)?,
-                    _ => sheet.write_string(row, col, cell)?,
+                match cell {
+                    Cell::Text(t) => sheet.write_string(row, col, t)?,
+                    #[expect(clippy::cast_precision_loss, reason = "counts and totals far below 2^52")]
+                    Cell::Int(n) => sheet.write_number(row, col, n as f64)?,
+                    Cell::Decimal(d) => sheet.write_number_with_format(row, col, d, &decimal)?,
+                    Cell::Time(t) => {
+                        let l = cohorte_domain::paris::to_local(t);
+                        let dt = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                            u16::try_from(l.year()).unwrap_or(1900),
+                            u8::from(l.month()),
+                            l.day(),
+                        )?
+                        .and_hms(u16::from(l.hour()), l.minute(), l.second())?;
+                        sheet.write_datetime_with_format(row, col, dt, &date)?
+                    }
+                    Cell::Empty => sheet,
                 };
             }
         }
@@ -1529,9 +1552,8 @@ pub async fn jury_page(State(state): State<AppState>, c: Chrome, v: Visitor) -> 
     Ok(render(&JuryPage { panels: views, preselection, c: c.page("jury", title) }))
 }
 
-fn total(rules: &RuleSet, scores: &str) -> String {
-    let s: BTreeMap<String, u8> = serde_json::from_str(scores).unwrap_or_default();
-    rules.weighted_total(&s).map(|t| format!("{t}/{}", rules.max_total())).unwrap_or_default()
+fn total(rules: &RuleSet, scores: &BTreeMap<String, u8>) -> String {
+    rules.weighted_total(scores).map(|t| format!("{t}/{}", rules.max_total())).unwrap_or_default()
 }
 
 /// `GET /jury/proposals/{id}`: the kit and the scoring form.
@@ -1546,7 +1568,7 @@ pub async fn kit_page(
     let k = jury::kit(&state.ctx, &s, id).await?;
     let p = &k.view.proposal;
     let rules = &k.view.rules;
-    let mine: BTreeMap<String, u8> = k.mine.as_ref().map(|e| serde_json::from_str(&e.scores).unwrap_or_default()).unwrap_or_default();
+    let mine: BTreeMap<String, u8> = k.mine.as_ref().map(|e| e.scores.clone()).unwrap_or_default();
     let texts = TextField::ALL
         .iter()
         .filter(|f| !matches!(f, TextField::Mission | TextField::Expertise | TextField::DatasetSteps | TextField::Name))
@@ -1557,7 +1579,7 @@ pub async fn kit_page(
                 .map(|v| (c.t(&format!("field-{}", if *f == TextField::Status { "status_text" } else { f.as_str() })), v.clone()))
         })
         .collect();
-    let opinion_label = |o: &Option<String>| o.as_deref().map(|x| c.t(&format!("opinion-{x}"))).unwrap_or_default();
+    let opinion_label = |o: Option<Opinion>| o.map(|x| c.t(&format!("opinion-{}", x.as_str()))).unwrap_or_default();
     let page = KitPage {
         csrf: s.csrf_token.clone(),
         id: p.id.to_string(),
@@ -1590,19 +1612,20 @@ pub async fn kit_page(
                 options: (1..=rules.scale_max).map(|v| (v, mine.get(&x.key) == Some(&v))).collect(),
             })
             .collect(),
-        opinion: k.mine.as_ref().and_then(|e| e.opinion.clone()).unwrap_or_default(),
+        opinion: k.mine.as_ref().and_then(|e| e.opinion).map(|o| o.as_str().to_owned()).unwrap_or_default(),
         coup_de_coeur: k.mine.as_ref().is_some_and(|e| e.coup_de_coeur),
         comment: k.mine.as_ref().map(|e| e.comment.clone()).unwrap_or_default(),
         scored: k.mine.is_some(),
         others: k
             .others
             .iter()
-            .map(|(name, e)| (name.clone(), total(rules, &e.scores), opinion_label(&e.opinion), e.coup_de_coeur, e.comment.clone()))
+            .map(|(name, e)| (name.clone(), total(rules, &e.scores), opinion_label(e.opinion), e.coup_de_coeur, e.comment.clone()))
             .collect(),
-        consensus: k.consensus.as_ref().map(|e| (total(rules, &e.scores), opinion_label(&e.opinion), e.comment.clone())),
-        referent: k.referent,
-        open: matches!(p.status, ProposalStatus::Shortlisted | ProposalStatus::Heard)
-            && !policy::can_run_calls(&s.actor).is_ok_and(|_| !k.view.relation.on_panel),
+        consensus: k.consensus.as_ref().map(|e| (total(rules, &e.scores), opinion_label(e.opinion), e.comment.clone())),
+        referent: k.can_give_consensus,
+        can_mark_heard: k.can_mark_heard,
+        can_declare_conflict: k.can_declare_conflict,
+        open: k.can_score,
         notice: d.evaluated.map(|_| c.t("kit-saved")),
         c: c.page("jury", p.name.clone()),
     };
@@ -1681,26 +1704,23 @@ pub async fn conflict(
 /// `GET /jury/panels/{id}/ranking`.
 pub async fn ranking_page(State(state): State<AppState>, c: Chrome, v: Visitor, IdPath(id): IdPath<PanelId>) -> Result<Response, WebError> {
     let s = session(&v)?;
-    let ranked = jury::ranking(&state.ctx, &s, id).await?;
-    let heard = jury::heard_of_panel(&state.ctx, &s, id).await?;
-    let referent = heard.referent;
-    let rows = heard
+    let r = jury::panel_ranking(&state.ctx, &s, id).await?;
+    let rows = r
         .items
         .iter()
-        .map(|(p, consensus)| {
-            let pos = ranked.iter().position(|(x, _)| x.id == p.id);
+        .map(|i| {
             (
-                p.id.to_string(),
-                p.reference.clone(),
-                p.name.clone(),
-                pos.map(|i| (i + 1).to_string()).unwrap_or_default(),
-                pos.map(|i| ranked[i].1.clone()).unwrap_or_default(),
-                consensus.clone(),
+                i.proposal.id.to_string(),
+                i.proposal.reference.clone(),
+                i.proposal.name.clone(),
+                i.rank.map(|n| n.to_string()).unwrap_or_default(),
+                i.explanation.clone(),
+                i.consensus_total.map(|t| format!("{t}/{}", i.max_total)).unwrap_or_default(),
             )
         })
         .collect();
-    let title = c.ts("ranking-title", "panel", &heard.name);
-    Ok(render(&RankingPage { csrf: s.csrf_token, id: id.to_string(), rows, editable: referent, c: c.page("jury", title) }))
+    let title = c.ts("ranking-title", "panel", &r.name);
+    Ok(render(&RankingPage { csrf: s.csrf_token, id: id.to_string(), rows, editable: r.can_rank, c: c.page("jury", title) }))
 }
 
 /// `POST /jury/panels/{id}/ranking` (`position.<proposal>`, `explanation.<proposal>`).
@@ -1745,19 +1765,9 @@ pub async fn decisions_page(
     Q(d): Q<Done>,
 ) -> Result<Response, WebError> {
     let s = session(&v)?;
-    let (cohort, rules, lines) = jury::consolidation(&state.ctx, &s, code.as_str()).await?;
-    let round = decisions::round(&state.ctx, &s, code.as_str()).await?;
-    let staff = policy::can_run_calls(&s.actor).is_ok();
-    let validator = s.actor.person().is_some_and(|p| p.acts_as(cohorte_domain::content::RoleKind::Validator))
-        && round.as_ref().is_some_and(|r| r.status == "staging");
-    let label = |k: &str| {
-        rules
-            .criteria
-            .iter()
-            .find(|x| x.key == k)
-            .map(|x| if c.is_en() { x.en.clone() } else { x.fr.clone() })
-            .unwrap_or_else(|| k.to_owned())
-    };
+    let d_view = decisions::page(&state.ctx, &s, code.as_str()).await?;
+    let (cohort, rules, lines, round) = (&d_view.cohort, &d_view.rules, &d_view.lines, &d_view.round);
+    let label = |k: &str| criterion_label(&c, rules, k);
     let views = lines
         .iter()
         .map(|l| ConsolidatedView {
@@ -1770,29 +1780,24 @@ pub async fn decisions_page(
             mean: l.mean_centi.map(|m| format!("{},{:02}", m / 100, m % 100)).unwrap_or_default(),
             favourable: format!("{}/{}", l.favourable.0, l.favourable.1),
             coups: l.coups_de_coeur,
-            disagreements: l
-                .disagreements
-                .iter()
-                .map(|k| label(k).split([':', '(']).next().unwrap_or("").trim().to_owned())
-                .collect::<Vec<_>>()
-                .join(", "),
-            staged: l.staged.as_deref().map(|o| c.t(&format!("outcome-{o}"))).unwrap_or_default(),
+            disagreements: l.disagreements.iter().map(|k| label(k)).collect::<Vec<_>>().join(", "),
+            staged: l.staged.map(|o| c.t(&format!("outcome-{}", o.as_str()))).unwrap_or_default(),
             outcomes: Decision::ALL
                 .iter()
                 .map(|o| Opt {
                     value: o.as_str().to_owned(),
                     label: c.t(&format!("outcome-{}", o.as_str())),
-                    selected: l.staged.as_deref() == Some(o.as_str()),
+                    selected: l.staged == Some(*o),
                 })
                 .collect(),
         })
         .collect();
-    let round_text = match &round {
+    let round_text = match round {
         None => c.t("round-none"),
-        Some(r) => match r.status.as_str() {
-            "staging" => c.t("round-staging"),
-            "approved" => c.ts("round-approved", "when", &r.publish_at.map(when).unwrap_or_default()),
-            _ => c.ts("round-published", "when", &r.published_at.map(when).unwrap_or_default()),
+        Some(r) => match r.status {
+            RoundStatus::Staging => c.t("round-staging"),
+            RoundStatus::Approved => c.ts("round-approved", "when", &r.publish_at.map(when).unwrap_or_default()),
+            RoundStatus::Published => c.ts("round-published", "when", &r.published_at.map(when).unwrap_or_default()),
         },
     };
     let notice = if d.staged.is_some() {
@@ -1809,8 +1814,8 @@ pub async fn decisions_page(
         max_total: rules.max_total(),
         lines: views,
         round: round_text,
-        staff,
-        validator,
+        staff: d_view.can_stage,
+        validator: d_view.can_approve,
         notice,
         c: c.page("admin", title),
     }))
@@ -1865,8 +1870,8 @@ pub async fn challenges_page(State(state): State<AppState>, c: Chrome, v: Visito
                 ch.slug.clone(),
                 ch.title.clone(),
                 ch.cohort_code.clone(),
-                c.t(&format!("challenge-status-{}", ch.status)),
-                ch.status != "framing" && ch.status != "withdrawn",
+                c.t(&format!("challenge-status-{}", ch.status.as_str())),
+                ch.status.is_public(),
             )
         })
         .collect();
@@ -1889,7 +1894,7 @@ pub async fn challenge_page(State(state): State<AppState>, c: Chrome, v: Visitor
         city: ch.city.clone().unwrap_or_default(),
         website: ch.website.clone().unwrap_or_default(),
         body_md: ch.body_md.clone(),
-        public: ch.status != "framing" && ch.status != "withdrawn",
+        public: ch.status.is_public(),
         crumbs,
         c: c.page("admin", title),
     }))

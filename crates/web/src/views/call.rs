@@ -599,8 +599,12 @@ pub struct KitPage {
     pub others: Vec<(String, String, String, bool, String)>,
     /// The consensus: (total, opinion, comment).
     pub consensus: Option<(String, String, String)>,
-    /// Whether the reader is the referent.
+    /// Whether the reader records the panel's consensus (the referent, while scoring is open).
     pub referent: bool,
+    /// Whether the reader records that the hearing took place.
+    pub can_mark_heard: bool,
+    /// Whether the reader may declare a conflict of interest with it.
+    pub can_declare_conflict: bool,
     /// Whether it can still be scored.
     pub open: bool,
     /// Notice.

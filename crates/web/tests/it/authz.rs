@@ -183,7 +183,7 @@ async fn fresh_proposal(w: &World, f: &CallFixture, owner: PersonId, shortlisted
         for (from, to) in [(S::Draft, S::Submitted), (S::Submitted, S::UnderReview), (S::UnderReview, S::Shortlisted)] {
             assert!(call::set_status(&mut c, p.id, from, to, &call::StatusChange::default(), now).await.unwrap());
         }
-        call::assign(&mut c, p.id, f.panel, "manual", now).await.unwrap();
+        call::assign(&mut c, p.id, f.panel, cohorte_domain::proposal::AssignedBy::Manual, now).await.unwrap();
     }
     tx.commit().await.unwrap();
     p.id

@@ -325,7 +325,7 @@ async fn call_for_projects_browser() {
         for (from, to) in [(S::Draft, S::Submitted), (S::Submitted, S::UnderReview), (S::UnderReview, S::Shortlisted)] {
             call::set_status(&mut c, p.id, from, to, &call::StatusChange::default(), now).await.unwrap();
         }
-        call::assign(&mut c, p.id, panel, "manual", now).await.unwrap();
+        call::assign(&mut c, p.id, panel, cohorte_domain::proposal::AssignedBy::Manual, now).await.unwrap();
         tx.commit().await.unwrap();
         p.id
     };

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use cohorte_app::jobs::{Turn, Worker};
 use cohorte_app::mail::{FileMailer, SentMail, read_sink};
+use cohorte_app::worker::{Turn, Worker};
 use cohorte_app::{Ctx, Mode, Settings};
 use cohorte_domain::content::RoleKind;
 use cohorte_domain::identity::{Email, Grant};
