@@ -250,6 +250,8 @@ pub async fn challenge(ctx: &Ctx, session: &Session, slug: &str) -> Result<Chall
 /// What staff change on a challenge page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChallengePage {
+    /// Its address (`/challenges/<slug>`): changeable; once public, the former one keeps working.
+    pub slug: String,
     /// Title.
     pub title: String,
     /// One line.
@@ -264,8 +266,15 @@ pub struct ChallengePage {
     pub publish: bool,
 }
 
-/// Saves a challenge page, and publishes it when asked (it then appears on the public site).
-pub async fn save_challenge(ctx: &Ctx, session: &Session, slug: &str, page: &ChallengePage, meta: &RequestMeta) -> Result<(), AppError> {
+/// Saves a challenge page (and its address), and publishes it when asked (it then appears on the
+/// public site). Returns its address.
+pub async fn save_challenge(
+    ctx: &Ctx,
+    session: &Session,
+    slug: &str,
+    page: &ChallengePage,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
     let me = policy::can_run_calls(&session.actor)?;
     let mut e = Vec::new();
     let short = |s: &str, max: usize| !s.trim().is_empty() && s.chars().count() <= max && !cohorte_domain::text::has_forbidden_chars(s);
@@ -285,6 +294,13 @@ pub async fn save_challenge(ctx: &Ctx, session: &Session, slug: &str, page: &Cha
     if page.body_md.chars().count() > 20_000 {
         e.push(FieldError { field: "body_md", code: "too-long" });
     }
+    let new_slug = match cohorte_domain::text::Slug::parse(page.slug.trim()) {
+        Ok(s) if s.as_str().len() <= 80 => Some(s),
+        _ => {
+            e.push(FieldError { field: "slug", code: "invalid-identifier" });
+            None
+        }
+    };
     if !e.is_empty() {
         return Err(FieldErrors(e).into());
     }
@@ -292,6 +308,16 @@ pub async fn save_challenge(ctx: &Ctx, session: &Session, slug: &str, page: &Cha
     let mut conn = w.conn();
     let ch = store::challenge_for_edit(&mut conn, slug).await?.ok_or(AppError::NotFound)?;
     let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+    let renamed = match new_slug {
+        Some(new) if new.as_str() != ch.slug => {
+            if store::challenge_slug_taken(&mut conn, new.as_str()).await? {
+                return Err(FieldErrors::one("slug", "slug-taken").into());
+            }
+            store::rename_challenge(&mut conn, ch.id, &ch.slug, new.as_str(), ch.status.is_public()).await?;
+            Some(new.as_str().to_owned())
+        }
+        _ => None,
+    };
     store::update_challenge_page(
         &mut conn,
         ch.id,
@@ -306,6 +332,7 @@ pub async fn save_challenge(ctx: &Ctx, session: &Session, slug: &str, page: &Cha
         && store::set_challenge_status(&mut conn, ch.id, ChallengeStatus::Framing, ChallengeStatus::OpenForApplications).await?;
     cohorte_store::meta::bump_content_version(&mut conn).await?;
     let action = if published { AuditAction::ChallengePublished } else { AuditAction::ChallengeEdited };
-    w.audit(me, action, ("challenge", slug), serde_json::json!({"published": published})).await?;
-    w.commit().await
+    w.audit(me, action, ("challenge", slug), serde_json::json!({"published": published, "renamed_to": renamed})).await?;
+    w.commit().await?;
+    Ok(renamed.unwrap_or_else(|| ch.slug.clone()))
 }

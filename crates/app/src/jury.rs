@@ -16,7 +16,7 @@ use cohorte_domain::identity::{AuditAction, Email, Grant};
 use cohorte_domain::ids::{CohortId, OrganisationId, PanelId, PersonId, ProposalId};
 use cohorte_domain::jury::{self, PanelSeats, Scores, ToAssign};
 use cohorte_domain::policy;
-use cohorte_domain::proposal::{AssignedBy, Decision, HearingMode, Opinion, ProposalStatus, Recommendation, StaffStep};
+use cohorte_domain::proposal::{AssignedBy, Decision, HearingMode, Opinion, ProposalSort, ProposalStatus, Recommendation, StaffStep};
 use cohorte_domain::query::{FieldError, FieldErrors};
 use cohorte_store::Conn;
 pub use cohorte_store::call::ReviewInput;
@@ -66,21 +66,35 @@ pub struct ProposalLine {
     pub panel: Option<String>,
 }
 
+/// Which of a cohort's proposals to list, and in what order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReviewQuery {
+    /// Only this status (as the reader knows it).
+    pub status: Option<ProposalStatus>,
+    /// The order (by reference when none).
+    pub sort: Option<ProposalSort>,
+}
+
 /// A cohort's proposals as one reader may list them.
 #[derive(Debug, Clone)]
 pub struct ReviewList {
     /// The cohort.
     pub cohort: CohortAdminRow,
     /// Its proposals (every one for staff and the validator; submitted ones without a conflict for
-    /// pre-selectors), statuses as the reader may know them.
+    /// pre-selectors), statuses as the reader may know them, filtered and sorted as asked.
     pub lines: Vec<ProposalLine>,
+    /// How many proposals the reader may list in each status (before the filter), in the order of
+    /// the process.
+    pub counts: Vec<(ProposalStatus, usize)>,
+    /// Everything the reader may list (before the filter).
+    pub total: usize,
     /// Whether the reader runs the call (the staff tools: panels, decisions, exports).
     pub can_run: bool,
 }
 
 /// The proposals of a cohort: every one for staff and the validator; submitted ones without a
 /// conflict for pre-selectors.
-pub async fn cohort_proposals(ctx: &Ctx, session: &Session, code: &str) -> Result<ReviewList, AppError> {
+pub async fn cohort_proposals(ctx: &Ctx, session: &Session, code: &str, q: ReviewQuery) -> Result<ReviewList, AppError> {
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
     let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
@@ -105,7 +119,23 @@ pub async fn cohort_proposals(ctx: &Ctx, session: &Session, code: &str) -> Resul
         let panel = assignments.get(&p.id.as_uuid()).and_then(|id| panels.get(id)).cloned();
         lines.push(ProposalLine { proposal: p, host, reviews, panel });
     }
-    Ok(ReviewList { cohort, lines, can_run: policy::can_run_calls(&session.actor).is_ok() })
+    let total = lines.len();
+    let counts = ProposalStatus::ALL
+        .iter()
+        .map(|s| (*s, lines.iter().filter(|l| l.proposal.status == *s).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    lines.retain(|l| q.status.is_none_or(|s| l.proposal.status == s));
+    let rank = |s: ProposalStatus| ProposalStatus::ALL.iter().position(|x| *x == s).unwrap_or(usize::MAX);
+    match q.sort.unwrap_or(ProposalSort::Reference) {
+        ProposalSort::Reference => lines.sort_by(|a, b| a.proposal.reference.cmp(&b.proposal.reference)),
+        ProposalSort::Name => lines.sort_by_key(|l| cohorte_domain::text::name_key(&l.proposal.name)),
+        ProposalSort::Host => lines.sort_by_key(|l| (cohorte_domain::text::name_key(&l.host), l.proposal.reference.clone())),
+        ProposalSort::Status => lines.sort_by_key(|l| (rank(l.proposal.status), l.proposal.reference.clone())),
+        ProposalSort::Reviews => lines.sort_by_key(|l| (l.reviews, l.proposal.reference.clone())),
+        ProposalSort::Submitted => lines.sort_by_key(|l| (std::cmp::Reverse(l.proposal.submitted_at), l.proposal.reference.clone())),
+    }
+    Ok(ReviewList { cohort, lines, counts, total, can_run: policy::can_run_calls(&session.actor).is_ok() })
 }
 
 /// Saves the reader's pre-selection review.

@@ -105,6 +105,16 @@ pub async fn challenge(ctx: &Ctx, actor: &Actor, slug: &Slug) -> Result<Challeng
     Ok(d)
 }
 
+/// Where a public challenge that changed address now lives (its former address, kept when it was
+/// renamed after publication).
+pub async fn moved_challenge(ctx: &Ctx, actor: &Actor, slug: &Slug) -> Result<Option<String>, AppError> {
+    let mut c = ctx.db.acquire().await?;
+    match cohorte_store::call::challenge_by_alias(&mut c.conn(), slug.as_str()).await? {
+        Some((new, status)) if policy::can_view_challenge(actor, status).is_ok() => Ok(Some(new)),
+        _ => Ok(None),
+    }
+}
+
 /// The community list.
 #[derive(Debug, Clone)]
 pub struct PeopleList {

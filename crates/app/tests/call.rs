@@ -397,6 +397,7 @@ async fn call_for_projects_from_cohort_to_published_challenge() {
         assert_eq!((challenges[0].status.as_str(), challenges[0].title.as_str()), ("framing", "Mieux orienter les usagers"));
         // Staff edit and publish its page.
         let page = decisions::ChallengePage {
+            slug: challenges[0].slug.clone(),
             title: "Mieux orienter les usagers".into(),
             tagline: "Un défi de la DINUM".into(),
             city: "Paris".into(),
@@ -404,9 +405,18 @@ async fn call_for_projects_from_cohort_to_published_challenge() {
             body_md: challenges[0].body_md.clone(),
             publish: true,
         };
-        decisions::save_challenge(&w.ctx, &s, &challenges[0].slug, &page, &meta()).await.unwrap();
+        assert_eq!(decisions::save_challenge(&w.ctx, &s, &challenges[0].slug, &page, &meta()).await.unwrap(), challenges[0].slug);
+        // Renamed after publication: the former address leads to the new one.
+        let renamed = decisions::ChallengePage { slug: "orienter-les-usagers".into(), ..page.clone() };
+        assert_eq!(decisions::save_challenge(&w.ctx, &s, &challenges[0].slug, &renamed, &meta()).await.unwrap(), "orienter-les-usagers");
+        let old = cohorte_domain::text::Slug::parse(&challenges[0].slug).unwrap();
+        let anyone = cohorte_domain::identity::Actor::Anonymous;
+        assert_eq!(cohorte_app::public::moved_challenge(&w.ctx, &anyone, &old).await.unwrap().as_deref(), Some("orienter-les-usagers"));
+        let bad = decisions::ChallengePage { slug: "Pas Une Adresse".into(), ..page.clone() };
+        let err = decisions::save_challenge(&w.ctx, &s, "orienter-les-usagers", &bad, &meta()).await.unwrap_err();
+        assert_eq!(code(err), "slug:invalid-identifier");
         assert_eq!(
-            decisions::challenge(&w.ctx, &s, &challenges[0].slug).await.unwrap().status,
+            decisions::challenge(&w.ctx, &s, "orienter-les-usagers").await.unwrap().status,
             cohorte_domain::content::ChallengeStatus::OpenForApplications
         );
         let _ = &w.db;

@@ -217,6 +217,24 @@ impl StaffStep {
     }
 }
 
+str_enum!(
+    /// How staff sort a cohort's proposals.
+    ProposalSort {
+        /// By reference (the order they were started in).
+        Reference => "reference",
+        /// By name.
+        Name => "name",
+        /// By host organisation.
+        Host => "host",
+        /// By status, in the order of the process.
+        Status => "status",
+        /// Fewest reviews first (what still needs reading).
+        Reviews => "reviews",
+        /// Most recently submitted first.
+        Submitted => "submitted",
+    }
+);
+
 /// A person's place on a proposal: its author, or a contact they were invited as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MemberRole {

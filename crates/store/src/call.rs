@@ -1605,3 +1605,40 @@ pub async fn set_challenge_status(conn: &mut Conn<'_>, id: Uuid, from: Challenge
         .map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }
+
+/// Whether an address is taken by a challenge, now or formerly.
+pub async fn challenge_slug_taken(conn: &mut Conn<'_>, slug: &str) -> Result<bool, StoreError> {
+    let n: i64 = on_conn!(conn, |c| sqlx::query_scalar(
+        "select (select count(*) from challenge where slug = $1) + (select count(*) from challenge_alias where slug = $1)"
+    )
+    .bind(slug)
+    .fetch_one(c)
+    .await)?;
+    Ok(n > 0)
+}
+
+/// Gives a challenge a new address; the former one is kept as an alias when `keep_old` (it was
+/// public, so people may have linked to it).
+pub async fn rename_challenge(conn: &mut Conn<'_>, id: Uuid, old: &str, new: &str, keep_old: bool) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query("update challenge set slug = $2 where id = $1").bind(id).bind(new).execute(c).await.map(|_| ()))?;
+    if keep_old {
+        on_conn!(conn, |c| sqlx::query("insert into challenge_alias (slug, challenge_id) values ($1, $2)")
+            .bind(old)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|_| ()))?;
+    }
+    Ok(())
+}
+
+/// The current address and status of the challenge a former address names.
+pub async fn challenge_by_alias(conn: &mut Conn<'_>, slug: &str) -> Result<Option<(String, ChallengeStatus)>, StoreError> {
+    let row: Option<(String, String)> = on_conn!(conn, |c| sqlx::query_as(
+        "select c.slug, c.status from challenge_alias a join challenge c on c.id = a.challenge_id where a.slug = $1"
+    )
+    .bind(slug)
+    .fetch_optional(c)
+    .await)?;
+    row.map(|(s, st)| Ok((s, ChallengeStatus::try_from(st).map_err(StoreError::Corrupt)?))).transpose()
+}

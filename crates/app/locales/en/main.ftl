@@ -706,6 +706,7 @@ field-address = Host address
 field-budget_programme = Budget programme
 field-forecast_cost = Forecast cost
 field-partners = Partner administrations
+field-sort = the order
 field-contacts = Contacts
 field-team = Project team
 field-datasets = Datasets
@@ -1128,3 +1129,35 @@ export-col-outcome = Outcome
 export-sheet = Proposals
 cohort-export-csv-semicolon = Export the proposals (CSV for French spreadsheets, semicolons)
 error-juror-conflict = is in a conflict of interest with a proposal this panel hears: move that proposal to another panel first
+
+# Review list filters
+review-filter-status = Status
+review-filter-all = All ({ $count })
+review-sort = Sort by
+review-sort-reference = Reference
+review-sort-name = Name
+review-sort-host = Host organisation
+review-sort-status = Stage
+review-sort-reviews = Fewest reviews first
+review-sort-submitted = Most recently submitted first
+review-filter-apply = Show
+review-filter-clear = Show all
+review-shown = { $shown } of { $count } { $count ->
+    [one] proposal
+   *[other] proposals
+}
+
+# The read-only dossier
+dossier-print = Print the dossier
+dossier-panel = Follow-up
+dossier-hearing = Hearing
+dossier-no-review = No review yet.
+dossier-attested = Attested:
+dossier-not-attested = Not attested:
+dossier-dataset-not-accessible = not yet accessible
+
+# Challenge addresses
+field-slug = Page address
+challenges-admin-slug-hint = Lower-case letters, digits and hyphens: /challenges/<address>.
+challenges-admin-slug-public = Lower-case letters, digits and hyphens. The page is public: its former address will redirect to the new one.
+error-slug-taken = is already the address of another challenge

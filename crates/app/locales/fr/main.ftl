@@ -706,6 +706,7 @@ field-address = Adresse d’accueil
 field-budget_programme = Programme budgétaire
 field-forecast_cost = Coût prévisionnel
 field-partners = Administrations partenaires
+field-sort = l’ordre
 field-contacts = Contacts
 field-team = Équipe projet
 field-datasets = Jeux de données
@@ -1128,3 +1129,35 @@ export-col-outcome = Décision
 export-sheet = Propositions
 cohort-export-csv-semicolon = Exporter les propositions (CSV pour Excel, point-virgule)
 error-juror-conflict = est en conflit d’intérêts avec une proposition que ce jury entend : confiez-la d’abord à un autre jury
+
+# Review list filters
+review-filter-status = Statut
+review-filter-all = Toutes ({ $count })
+review-sort = Trier par
+review-sort-reference = Référence
+review-sort-name = Nom
+review-sort-host = Administration
+review-sort-status = Étape
+review-sort-reviews = Moins relues d’abord
+review-sort-submitted = Déposées récemment d’abord
+review-filter-apply = Afficher
+review-filter-clear = Tout afficher
+review-shown = { $shown } sur { $count } { $count ->
+    [one] proposition
+   *[other] propositions
+}
+
+# The read-only dossier
+dossier-print = Imprimer le dossier
+dossier-panel = Suivi de la proposition
+dossier-hearing = Audition
+dossier-no-review = Aucune relecture pour l’instant.
+dossier-attested = Attesté :
+dossier-not-attested = Non attesté :
+dossier-dataset-not-accessible = pas encore accessible
+
+# Challenge addresses
+field-slug = Adresse de la page
+challenges-admin-slug-hint = Lettres minuscules, chiffres et tirets : /challenges/<adresse>. Elle peut changer jusqu’à la publication.
+challenges-admin-slug-public = Lettres minuscules, chiffres et tirets. La page est publiée : l’ancienne adresse redirigera vers la nouvelle.
+error-slug-taken = est déjà l’adresse d’un autre défi

@@ -13,7 +13,8 @@ use cohorte_app::{AppError, decisions};
 use cohorte_domain::cohort::{AttachmentRule, Attestation, CallPhase, Criterion, MilestoneKind, ProfileKind, RuleSet, TextField};
 use cohorte_domain::ids::{PanelId, PersonId, ProposalId};
 use cohorte_domain::proposal::{
-    Contact, ContactRole, Dataset, Decision, Opinion, ProfileNeed, ProposalForm, Recommendation, RoundStatus, StaffStep, TeamMember,
+    Contact, ContactRole, Dataset, Decision, Opinion, ProfileNeed, ProposalForm, ProposalSort, Recommendation, RoundStatus, StaffStep,
+    TeamMember,
 };
 use cohorte_domain::query::{FieldError, FieldErrors};
 use serde::Deserialize;
@@ -510,7 +511,19 @@ async fn proposal_view(
         back: (back_label, back_href),
         c: c.page("calls", title),
     };
-    let mut r = if outcome.status == StatusCode::OK { render(&page) } else { render_invalid(&page) };
+    let chosen = |opts: &[Opt]| opts.iter().find(|o| o.selected && !o.value.is_empty()).map(|o| o.label.clone());
+    let dossier = || DossierPage {
+        c: page.c.clone(),
+        p: &page,
+        funding: chosen(&page.funders).unwrap_or_else(|| "—".to_owned()),
+        partners: page.partners.iter().filter_map(|slot| chosen(slot)).collect(),
+    };
+    let mut r = match (editable, outcome.status) {
+        (false, StatusCode::OK) => render(&dossier()),
+        (false, _) => render_invalid(&dossier()),
+        (true, StatusCode::OK) => render(&page),
+        (true, _) => render_invalid(&page),
+    };
     if outcome.status != StatusCode::OK && outcome.status != StatusCode::UNPROCESSABLE_ENTITY {
         *r.status_mut() = outcome.status;
     }
@@ -863,10 +876,44 @@ pub async fn step(
     Ok(Redirect::to(&format!("/proposals/{id}?step=1#preselection")).into_response())
 }
 
-/// `GET /review/{code}`: the proposals of a cohort (staff, validator, pre-selectors).
-pub async fn review_list(State(state): State<AppState>, c: Chrome, v: Visitor, SlugPath(code): SlugPath) -> Result<Response, WebError> {
+/// The filter and order of a cohort's proposals list.
+#[derive(Debug, Default, Deserialize)]
+pub struct ReviewListQuery {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    sort: String,
+}
+
+/// `GET /review/{code}`: the proposals of a cohort (staff, validator, pre-selectors), with counts
+/// per status, a status filter and a choice of order (`?status=&sort=`).
+pub async fn review_list(
+    State(state): State<AppState>,
+    c: Chrome,
+    v: Visitor,
+    SlugPath(code): SlugPath,
+    Q(q): Q<ReviewListQuery>,
+) -> Result<Response, WebError> {
     let s = session(&v)?;
-    let list = jury::cohort_proposals(&state.ctx, &s, code.as_str()).await?;
+    let mut bad = FieldErrors::default();
+    let status = match q.status.as_str() {
+        "" => None,
+        x => cohorte_domain::proposal::ProposalStatus::parse(x).or_else(|| {
+            bad.0.push(FieldError { field: "status", code: "invalid-choice" });
+            None
+        }),
+    };
+    let sort = match q.sort.as_str() {
+        "" => None,
+        x => ProposalSort::parse(x).or_else(|| {
+            bad.0.push(FieldError { field: "sort", code: "invalid-choice" });
+            None
+        }),
+    };
+    if !bad.0.is_empty() {
+        return Err(WebError::BadRequest(bad));
+    }
+    let list = jury::cohort_proposals(&state.ctx, &s, code.as_str(), jury::ReviewQuery { status, sort }).await?;
     let cohort = &list.cohort;
     let rows = list
         .lines
@@ -883,9 +930,40 @@ pub async fn review_list(State(state): State<AppState>, c: Chrome, v: Visitor, S
                 extra: format!("{}{}", c.tn("review-count", l.reviews), l.panel.as_ref().map(|p| format!(" · {p}")).unwrap_or_default()),
             }
         })
+        .collect::<Vec<_>>();
+    let mut statuses = vec![Opt { value: String::new(), label: c.tn("review-filter-all", list.total), selected: status.is_none() }];
+    statuses.extend(list.counts.iter().map(|(st, n)| Opt {
+        value: st.as_str().to_owned(),
+        label: format!("{} ({n})", c.t(&format!("status-{}", st.as_str()))),
+        selected: status == Some(*st),
+    }));
+    let sorts = ProposalSort::ALL
+        .iter()
+        .map(|k| Opt {
+            value: k.as_str().to_owned(),
+            label: c.t(&format!("review-sort-{}", k.as_str())),
+            selected: sort.unwrap_or(ProposalSort::Reference) == *k,
+        })
         .collect();
+    let shown = cohorte_app::i18n::ta(
+        c.lang,
+        "review-shown",
+        &[
+            ("shown", cohorte_app::i18n::Arg::Num(i64::try_from(rows.len()).unwrap_or(0))),
+            ("count", cohorte_app::i18n::Arg::Num(i64::try_from(list.total).unwrap_or(0))),
+        ],
+    );
     let title = c.ts("review-list-title", "cohort", cohort.title(c.lang));
-    Ok(render(&ReviewListPage { code: cohort.code.clone(), proposals: rows, staff: list.can_run, c: c.page("admin", title) }))
+    Ok(render(&ReviewListPage {
+        code: cohort.code.clone(),
+        proposals: rows,
+        staff: list.can_run,
+        statuses,
+        sorts,
+        shown,
+        filtered: status.is_some(),
+        c: c.page("admin", title),
+    }))
 }
 
 // ---------------------------------------------------------------- cohorts (staff)
@@ -1903,6 +1981,8 @@ pub async fn challenge_page(State(state): State<AppState>, c: Chrome, v: Visitor
 /// A challenge page.
 #[derive(Debug, Deserialize)]
 pub struct ChallengeForm {
+    #[serde(default)]
+    slug: String,
     title: String,
     tagline: String,
     #[serde(default)]
@@ -1924,6 +2004,7 @@ pub async fn challenge_save(
 ) -> Result<Response, WebError> {
     let s = v.required()?;
     let page = decisions::ChallengePage {
+        slug: if f.slug.trim().is_empty() { slug.as_str().to_owned() } else { f.slug },
         title: f.title,
         tagline: f.tagline,
         city: f.city,
@@ -1931,6 +2012,6 @@ pub async fn challenge_save(
         body_md: f.body_md.replace("\r\n", "\n"),
         publish: f.publish == "1",
     };
-    decisions::save_challenge(&state.ctx, &s, slug.as_str(), &page, &v.meta).await?;
-    Ok(Redirect::to(&format!("/admin/challenges/{slug}")).into_response())
+    let now_at = decisions::save_challenge(&state.ctx, &s, slug.as_str(), &page, &v.meta).await?;
+    Ok(Redirect::to(&format!("/admin/challenges/{now_at}")).into_response())
 }

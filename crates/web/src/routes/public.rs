@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use cohorte_app::public::{self as uc, PostCard};
 use cohorte_domain::content::{BlogTag, Profile, RoleKind, Skill};
 use cohorte_domain::figures::{DEFINITIONS, FigureId, Scope};
@@ -178,7 +178,13 @@ pub async fn challenges(State(state): State<AppState>, c: Chrome, Q(raw): Q<RawC
 
 /// `/challenges/{slug}`.
 pub async fn challenge(State(state): State<AppState>, c: Chrome, SlugPath(slug): SlugPath) -> Result<Response, WebError> {
-    let d = uc::challenge(&state.ctx, &Actor::Anonymous, &slug).await?;
+    let d = match uc::challenge(&state.ctx, &Actor::Anonymous, &slug).await {
+        Err(cohorte_app::AppError::NotFound) => match uc::moved_challenge(&state.ctx, &Actor::Anonymous, &slug).await? {
+            Some(new) => return Ok(Redirect::permanent(&format!("/challenges/{new}")).into_response()),
+            None => return Err(WebError::NotFound),
+        },
+        other => other?,
+    };
     let c = c.page("challenges", d.title.clone()).describe(d.tagline.clone());
     let cohort_title = match c.lang {
         Lang::Fr => d.cohort_title_fr.clone(),

@@ -190,6 +190,21 @@ pub struct ReviewView {
     pub recommendation: String,
 }
 
+/// `/proposals/{id}` for a reader who may not change it: the readable, printable dossier with the
+/// review panel beside it.
+#[derive(Template)]
+#[template(path = "call/dossier.html")]
+pub struct DossierPage<'a> {
+    /// Chrome.
+    pub c: Chrome,
+    /// The proposal's page data.
+    pub p: &'a ProposalPage,
+    /// The funding holder's name, or "—".
+    pub funding: String,
+    /// The partners' names.
+    pub partners: Vec<String>,
+}
+
 /// `/proposals/{id}`.
 #[derive(Template)]
 #[template(path = "call/proposal.html")]
@@ -461,6 +476,14 @@ pub struct ReviewListPage {
     pub proposals: Vec<ProposalLineView>,
     /// Staff links.
     pub staff: bool,
+    /// The status filter's choices: (value, label with its count), the chosen one selected.
+    pub statuses: Vec<Opt>,
+    /// The sort choices.
+    pub sorts: Vec<Opt>,
+    /// "n of m proposals".
+    pub shown: String,
+    /// Whether a filter is on (a link to clear it).
+    pub filtered: bool,
 }
 
 /// A panel on the panels page.

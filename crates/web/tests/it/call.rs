@@ -192,6 +192,30 @@ async fn call_for_projects_journey() {
         assert_eq!(page.texts("#proposal-status"), ["Déposée"]);
         assert!(page.attrs("#proposal-form", "id").is_empty(), "read-only once submitted");
 
+        // Staff read a dossier, not a form of greyed inputs: every answer as text, the review panel
+        // beside it, printable.
+        let dossier = staff.get(&url).await;
+        assert_eq!(dossier.status, 200);
+        assert!(
+            dossier
+                .html()
+                .select(&scraper::Selector::parse("#dossier input, #dossier textarea, #dossier select").unwrap())
+                .next()
+                .is_none()
+        );
+        assert!(dossier.texts("#dossier-texts dd").iter().any(|t| t.contains("Les usagers se perdent")), "{name}: {}", dossier.body);
+        assert!(!dossier.attrs("#dossier-panel #step-form", "id").is_empty(), "{name}: the staff steps beside the dossier");
+        assert!(!dossier.attrs("[data-print]", "data-print").is_empty());
+        // The cohort's list: counts per status, a filter and an order; a bad choice is a 400.
+        let list = staff.get("/review/eig-7?status=submitted&sort=reviews").await;
+        assert_eq!(list.status, 200, "{}", list.body);
+        assert!(list.body.contains("Mieux orienter les usagers"));
+        assert!(list.texts("#review-shown")[0].starts_with("1 sur "), "{:?}", list.texts("#review-shown"));
+        assert!(list.texts("#filter-status option").iter().any(|o| o == "Déposée (1)"), "{:?}", list.texts("#filter-status option"));
+        let none = staff.get("/review/eig-7?status=heard").await;
+        assert!(none.texts("#no-proposal").len() == 1 && none.texts("#review-shown")[0].starts_with("0 sur "), "{name}");
+        assert_eq!(staff.get("/review/eig-7?sort=nope").await.status, 400);
+
         // Staff pre-select it and set up a panel; the juror is assigned, invited with an ICS file.
         assert!(staff.get("/review/eig-7").await.body.contains("Mieux orienter les usagers"));
         for step in ["start_review", "shortlist"] {
@@ -318,11 +342,60 @@ async fn call_for_projects_journey() {
         let public = w.app.get(&format!("/challenges/{slug}")).await;
         assert_eq!(public.status, 200, "{name}");
         assert!(public.texts("h1").iter().any(|h| h.contains("Mieux orienter les usagers")));
+        // Staff change its address after publication: the former one redirects for good.
+        let r = staff
+            .post(
+                &format!("/admin/challenges/{slug}"),
+                &[
+                    ("slug", "orienter-les-usagers"),
+                    ("title", "Mieux orienter les usagers"),
+                    ("tagline", "Trouver le bon guichet"),
+                    ("city", "Paris"),
+                    ("website", ""),
+                    ("body_md", &body),
+                ],
+            )
+            .await;
+        assert_eq!(r.header("location"), "/admin/challenges/orienter-les-usagers", "{name}: {}", r.body);
+        w.app.state.refresh().await.unwrap();
+        let moved = w.app.get(&format!("/challenges/{slug}")).await;
+        assert_eq!((moved.status.as_u16(), moved.header("location")), (308, "/challenges/orienter-les-usagers"), "{name}");
+        assert_eq!(w.app.get("/challenges/orienter-les-usagers").await.status, 200);
 
         // Exports.
         let csv = staff.get("/admin/cohorts/eig-7/proposals.csv").await;
         assert!(csv.body.contains("EIG-7-001") && csv.body.contains(&hash), "{name}");
+        let header = csv.body.trim_start_matches('\u{feff}').lines().next().unwrap_or_default().to_owned();
+        assert!(header.starts_with("Référence,Nom,Administration d’accueil,Statut,Déposée le (heure de Paris)"), "{header}");
+        assert!(csv.body.contains(",Retenue"), "{name}: the outcome in words: {}", csv.body);
+        let semi = staff.get("/admin/cohorts/eig-7/proposals.csv?sep=semicolon").await;
+        let line = semi.body.lines().find(|l| l.starts_with("EIG-7-001")).unwrap_or_default().to_owned();
+        let cells: Vec<&str> = line.split(';').collect();
+        assert!(cells.len() >= 16, "{name}: semicolons: {line}");
+        let paris = regex_lite_date(cells[4]);
+        assert!(paris, "{name}: a Paris date dd/mm/yyyy hh:mm:ss: {}", cells[4]);
+        assert!(cells[10].is_empty() || cells[10].contains(','), "{name}: a decimal comma: {}", cells[10]);
+        let en = staff.get("/admin/cohorts/eig-7/proposals.csv?lang=en").await;
+        assert!(
+            en.body.trim_start_matches('\u{feff}').starts_with("Reference,Name,Host organisation,Status,Submitted (Paris time)"),
+            "{}",
+            en.body
+        );
+        staff.get("/admin/cohorts/eig-7?lang=fr").await;
+        assert_eq!(staff.get("/admin/cohorts/eig-7/proposals.csv?sep=tab").await.status, 400);
         let xlsx = staff.get("/admin/cohorts/eig-7/proposals.xlsx").await;
         assert!(xlsx.header("content-type").contains("spreadsheetml") && xlsx.body.starts_with("PK"), "{name}");
     }
+}
+
+/// `dd/mm/yyyy hh:mm:ss`.
+fn regex_lite_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.len() == 19
+        && b.iter().enumerate().all(|(i, c)| match i {
+            2 | 5 => *c == b'/',
+            10 => *c == b' ',
+            13 | 16 => *c == b':',
+            _ => c.is_ascii_digit(),
+        })
 }
