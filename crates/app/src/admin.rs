@@ -99,6 +99,66 @@ pub async fn revoke(ctx: &Ctx, session: &Session, slug: &str, id: RoleAssignment
     Ok(())
 }
 
+/// An audit entry as people read it: the object named (a person by name, a panel by its name),
+/// the details as (key, value) pairs, instants in Paris time.
+#[derive(Debug, Clone)]
+pub struct AuditLine {
+    /// The entry as recorded.
+    pub row: AuditRow,
+    /// The object, named.
+    pub object: String,
+    /// The details, one (key, value) pair each.
+    pub details: Vec<(String, String)>,
+}
+
+/// A JSON value as text: strings as they are, lists joined, instants (`at`, `publish_at`) in
+/// Paris time.
+fn readable(key: &str, v: &serde_json::Value) -> String {
+    use serde_json::Value as V;
+    match v {
+        V::Null => "—".to_owned(),
+        V::String(s) => s.clone(),
+        V::Number(n) if matches!(key, "at" | "publish_at") => n
+            .as_i64()
+            .and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).ok())
+            .map(cohorte_domain::paris::label)
+            .unwrap_or_else(|| n.to_string()),
+        V::Number(n) => n.to_string(),
+        V::Bool(b) => b.to_string(),
+        V::Array(a) => a.iter().map(|x| readable(key, x)).collect::<Vec<_>>().join(", "),
+        V::Object(o) => o.iter().map(|(k, x)| format!("{k} : {}", readable(k, x))).collect::<Vec<_>>().join(" ; "),
+    }
+}
+
+/// A page of the audit log, readable, and whether the chain is intact.
+pub async fn audit_lines(ctx: &Ctx, session: &Session, filter: &AuditFilter) -> Result<(Vec<AuditLine>, i64, ChainCheck), AppError> {
+    let (rows, total, check) = audit_log(ctx, session, filter).await?;
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let id = row.object_id.parse::<uuid::Uuid>().ok();
+        let object = match (row.object_type.as_str(), id) {
+            ("person", Some(id)) => store::person(&mut conn, cohorte_domain::ids::PersonId::from_uuid(id))
+                .await?
+                .map(|p| p.display_name)
+                .unwrap_or_else(|| row.object_id.clone()),
+            ("panel", Some(id)) => cohorte_store::call::panel(&mut conn, cohorte_domain::ids::PanelId::from_uuid(id))
+                .await?
+                .map(|(p, _)| p.name)
+                .unwrap_or_else(|| row.object_id.clone()),
+            _ => row.object_id.clone(),
+        };
+        let details = match serde_json::from_str::<serde_json::Value>(&row.details) {
+            Ok(serde_json::Value::Object(o)) => o.iter().map(|(k, v)| (k.clone(), readable(k, v))).collect(),
+            Ok(serde_json::Value::Null) | Err(_) => Vec::new(),
+            Ok(other) => vec![(String::new(), readable("", &other))],
+        };
+        out.push(AuditLine { row, object, details });
+    }
+    Ok((out, total, check))
+}
+
 /// A page of the audit log, and whether the chain is intact.
 pub async fn audit_log(ctx: &Ctx, session: &Session, filter: &AuditFilter) -> Result<(Vec<AuditRow>, i64, ChainCheck), AppError> {
     policy::can_read_audit(&session.actor)?;

@@ -53,6 +53,14 @@ pub fn t(lang: Lang, key: &str) -> String {
     }
 }
 
+/// The message `key` in `lang`, if there is one.
+pub fn t_opt(lang: Lang, key: &str) -> Option<String> {
+    match SIMPLE.get(&(lang, key)) {
+        Some(v) => Some(v.clone()),
+        None => LOCALES.try_lookup(id(lang), key),
+    }
+}
+
 /// The message `key` in `lang` with arguments (numbers select plural forms).
 pub fn ta(lang: Lang, key: &str, args: &[(&'static str, Arg<'_>)]) -> String {
     let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args

@@ -165,7 +165,7 @@ pub async fn audit(State(state): State<AppState>, c: Chrome, v: Visitor, Q(q): Q
         limit: i64::from(AUDIT_PER_PAGE),
         offset: page.offset(AUDIT_PER_PAGE),
     };
-    let (rows, total, check) = admin::audit_log(&state.ctx, &s, &filter).await?;
+    let (rows, total, check) = admin::audit_lines(&state.ctx, &s, &filter).await?;
     let title = c.t("admin-audit");
     let c = c.page("admin", title);
     let (chain_ok, chain) = match check {
@@ -183,14 +183,35 @@ pub async fn audit(State(state): State<AppState>, c: Chrome, v: Visitor, Q(q): Q
     });
     let lines = rows
         .iter()
-        .map(|r| AuditLine {
-            seq: r.seq,
-            at: r.at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
-            actor: r.actor_label.clone(),
-            action: c.t(&format!("audit-{}", r.action)),
-            object: format!("{}:{}", r.object_type, r.object_id),
-            details: r.details.clone(),
-            ip: r.ip.clone().unwrap_or_default(),
+        .map(|l| AuditLine {
+            seq: l.row.seq,
+            at: cohorte_domain::paris::label_seconds(l.row.at),
+            actor: l.row.actor_label.clone(),
+            action: c.t(&format!("audit-{}", l.row.action)),
+            object: format!(
+                "{} {}",
+                cohorte_app::i18n::t_opt(c.lang, &format!("audit-object-{}", l.row.object_type))
+                    .unwrap_or_else(|| l.row.object_type.clone()),
+                l.object
+            ),
+            details: l
+                .details
+                .iter()
+                .map(|(k, v)| {
+                    let label = cohorte_app::i18n::t_opt(c.lang, &format!("audit-detail-{k}")).unwrap_or_else(|| k.clone());
+                    let value = match k.as_str() {
+                        "from" | "to" => cohorte_app::i18n::t_opt(c.lang, &format!("status-{v}")).unwrap_or_else(|| v.clone()),
+                        "outcome" => cohorte_app::i18n::t_opt(c.lang, &format!("outcome-{v}")).unwrap_or_else(|| v.clone()),
+                        _ => match v.as_str() {
+                            "true" => c.t("yes"),
+                            "false" => c.t("no"),
+                            _ => v.clone(),
+                        },
+                    };
+                    (label, value)
+                })
+                .collect(),
+            ip: l.row.ip.clone().unwrap_or_default(),
         })
         .collect();
     let action_options = AuditAction::ALL

@@ -1024,6 +1024,7 @@ pub struct Done {
     staged: Option<String>,
     approved: Option<String>,
     evaluated: Option<String>,
+    heard: Option<String>,
 }
 
 /// `GET /admin/cohorts/{code}`.
@@ -1677,7 +1678,10 @@ pub async fn kit_page(
             .view
             .documents
             .iter()
-            .map(|d| (format!("{} ({})", d.filename, d.key), format!("/proposals/{}/documents/{}", p.id, d.key)))
+            .map(|d| {
+                let kind = rules.attachments.iter().find(|a| a.key == d.key).map(|a| if c.is_en() { a.en.clone() } else { a.fr.clone() });
+                (format!("{} — {}", kind.unwrap_or_default(), d.filename), format!("/proposals/{}/documents/{}", p.id, d.key))
+            })
             .collect(),
         questions: k.questions.clone(),
         criteria: rules
@@ -1704,7 +1708,12 @@ pub async fn kit_page(
         can_mark_heard: k.can_mark_heard,
         can_declare_conflict: k.can_declare_conflict,
         open: k.can_score,
-        notice: d.evaluated.map(|_| c.t("kit-saved")),
+        notice: match (d.evaluated, d.heard) {
+            (_, Some(o)) if o == "no_show" => Some(c.t("kit-no-show-saved")),
+            (_, Some(_)) => Some(c.t("kit-heard-saved")),
+            (Some(_), None) => Some(c.t("kit-saved")),
+            (None, None) => None,
+        },
         c: c.page("jury", p.name.clone()),
     };
     Ok(render(&page))
@@ -1758,7 +1767,7 @@ pub async fn heard(
         _ => return Err(WebError::BadRequest(FieldErrors(vec![FieldError { field: "status", code: "invalid-choice" }]))),
     };
     jury::preselection_step(&state.ctx, &s, id, &step, &v.meta).await?;
-    Ok(Redirect::to(&format!("/jury/proposals/{id}?evaluated=1")).into_response())
+    Ok(Redirect::to(&format!("/jury/proposals/{id}?heard={}", f.outcome)).into_response())
 }
 
 /// A declared conflict.

@@ -244,8 +244,8 @@ pub struct AuditLine {
     pub action: String,
     /// On what.
     pub object: String,
-    /// Details (JSON text, shown inert).
-    pub details: String,
+    /// Details: (label, value) pairs, shown inert.
+    pub details: Vec<(String, String)>,
     /// From where.
     pub ip: String,
 }

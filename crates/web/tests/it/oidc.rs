@@ -169,7 +169,7 @@ async fn openid_connect_links_accounts_explicitly_and_refuses_forged_or_replayed
     // Every refusal is in the audit log, which Alice (staff, strong session) can read.
     let audit = c.get("/admin/audit?action=sign_in_failed").await;
     assert_eq!(audit.status, 200);
-    let all = audit.texts("#audit td code").join(" ");
+    let all = audit.texts("#audit td:nth-child(6)").join(" ");
     for reason in ["unlinked_account", "no_flow", "state_mismatch", "issuer_mismatch", "provider_error", "linked_to_another_person"] {
         assert!(all.contains(reason), "audit lacks {reason}: {all}");
     }
