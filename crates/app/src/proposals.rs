@@ -104,13 +104,17 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ProposalId) -> Result<Propos
 
 /// The proposals the signed-in person works on.
 pub async fn mine(ctx: &Ctx, session: &Session) -> Result<Vec<(ProposalRow, CohortAdminRow)>, AppError> {
-    let me = policy::can_use_account(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
-    let mut conn = c.conn();
+    mine_on(&mut c.conn(), session).await
+}
+
+/// [`mine`] on the caller's connection (the signed-in home reads it with the rest).
+pub async fn mine_on(conn: &mut Conn<'_>, session: &Session) -> Result<Vec<(ProposalRow, CohortAdminRow)>, AppError> {
+    let me = policy::can_use_account(&session.actor)?;
     let mut out = Vec::new();
-    for mut p in store::proposals_of(&mut conn, me.id).await? {
-        let co = store::cohort(&mut conn, p.cohort_id).await?.ok_or(AppError::NotFound)?;
-        if !policy::can_see_unpublished_decisions(&session.actor) && !results_published(&mut conn, p.cohort_id).await? {
+    for mut p in store::proposals_of(conn, me.id).await? {
+        let co = store::cohort(conn, p.cohort_id).await?.ok_or(AppError::NotFound)?;
+        if !policy::can_see_unpublished_decisions(&session.actor) && !results_published(conn, p.cohort_id).await? {
             p.status = p.status.as_seen_before_publication();
         }
         out.push((p, co));
