@@ -138,8 +138,8 @@ pub struct OwnProposal {
     pub proposal: ProposalRow,
     /// Its cohort.
     pub cohort: CohortAdminRow,
-    /// Where the cohort's call stands (the deadline of a draft).
-    pub phase: CallPhase,
+    /// The deadline to send it: a draft's, while the call is open.
+    pub deadline: Option<OffsetDateTime>,
 }
 
 /// The signed-in home.
@@ -193,8 +193,11 @@ pub async fn home(ctx: &Ctx, session: &Session) -> Result<Home, AppError> {
     };
     let mut proposals = Vec::new();
     for (proposal, cohort) in crate::proposals::mine_on(&mut conn, session).await? {
-        let phase = facts.phase(&mut conn, cohort.cohort_id(), now).await?;
-        proposals.push(OwnProposal { proposal, cohort, phase });
+        let deadline = match facts.phase(&mut conn, cohort.cohort_id(), now).await? {
+            CallPhase::Open { closes } if proposal.status == ProposalStatus::Draft => Some(closes),
+            _ => None,
+        };
+        proposals.push(OwnProposal { proposal, cohort, deadline });
     }
     let open_calls = crate::calls::open_calls_on(&mut conn, now).await?;
     Ok(Home {

@@ -16,6 +16,7 @@ use crate::{AppState, WebConfig};
 
 pub mod auth;
 pub mod call;
+pub mod home;
 pub mod pages;
 
 /// What every page shares: language, location, navigation, title.
@@ -35,6 +36,30 @@ pub struct Chrome {
     pub description: String,
     /// Base of absolute URLs.
     pub base_url: String,
+    /// The request's session, read when the header is rendered (after the handler signed
+    /// someone in or out).
+    viewer: Option<Viewer>,
+}
+
+/// The session slot of the request, for the header. Never printed (it holds the form token).
+#[derive(Clone)]
+struct Viewer(crate::session::SessionSlot);
+
+impl std::fmt::Debug for Viewer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Viewer")
+    }
+}
+
+/// The signed-in person, as the header shows them.
+#[derive(Debug, Clone)]
+pub struct Me {
+    /// Their name.
+    pub name: String,
+    /// The form token (the sign-out button posts it).
+    pub csrf: String,
+    /// The areas of their menu.
+    pub menu: cohorte_app::home::Menu,
 }
 
 /// Numbers the templates print.
@@ -84,6 +109,7 @@ impl Chrome {
             title: String::new(),
             description: String::new(),
             base_url: config.base_url().to_owned(),
+            viewer: None,
         }
     }
 
@@ -165,6 +191,13 @@ impl Chrome {
         self.section == section
     }
 
+    /// The signed-in person (none for anonymous visitors, and on error pages).
+    pub fn me(&self) -> Option<Me> {
+        let session = self.viewer.as_ref()?.0.current()?;
+        let person = session.actor.person()?;
+        Some(Me { name: person.name.clone(), menu: cohorte_app::home::menu(&session.actor), csrf: session.csrf_token })
+    }
+
     /// The `<title>`.
     pub fn full_title(&self) -> String {
         if self.title.is_empty() { self.t("site-name") } else { format!("{} — {}", self.title, self.t("site-name")) }
@@ -176,7 +209,9 @@ impl FromRequestParts<AppState> for Chrome {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let lang = parts.extensions.get::<Lang>().copied().unwrap_or_default();
-        Ok(Chrome::build(lang, parts.uri.path(), parts.uri.query(), &state.config))
+        let mut c = Chrome::build(lang, parts.uri.path(), parts.uri.query(), &state.config);
+        c.viewer = parts.extensions.get::<crate::session::SessionSlot>().cloned().map(Viewer);
+        Ok(c)
     }
 }
 

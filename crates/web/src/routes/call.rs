@@ -42,7 +42,7 @@ fn session(v: &Visitor) -> Result<cohorte_app::identity::Session, WebError> {
     v.session().ok_or(WebError::SignIn)
 }
 
-fn status_label(c: &Chrome, s: ProposalStatus) -> (String, String) {
+pub(crate) fn status_label(c: &Chrome, s: ProposalStatus) -> (String, String) {
     (c.t(&format!("status-{}", s.as_str())), s.as_str().to_owned())
 }
 
@@ -50,7 +50,7 @@ fn when(t: time::OffsetDateTime) -> String {
     calls::local_label(t)
 }
 
-fn phase_text(c: &Chrome, phase: CallPhase) -> String {
+pub(crate) fn phase_text(c: &Chrome, phase: CallPhase) -> String {
     match phase {
         CallPhase::NotScheduled => c.t("phase-not-scheduled"),
         CallPhase::Upcoming { opens } => c.ts("phase-upcoming", "when", &when(opens)),
