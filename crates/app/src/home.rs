@@ -119,12 +119,12 @@ pub struct PreselectionCohort {
     pub to_review: Vec<ToReview>,
 }
 
-/// A decision round waiting for the validator.
+/// A cohort under way, as the validator sees it.
 #[derive(Debug, Clone)]
 pub struct RoundToApprove {
     /// The cohort.
     pub cohort: CohortAdminRow,
-    /// Staged outcomes.
+    /// Staged outcomes waiting for approval.
     pub staged: usize,
     /// Heard proposals still without an outcome (approval waits for them).
     pub without_outcome: usize,
@@ -184,11 +184,11 @@ pub async fn home(ctx: &Ctx, session: &Session) -> Result<Home, AppError> {
         None => None,
     };
     let preselection = match policy::can_see_preselection_work(actor).ok() {
-        Some(p) => Some(preselection_work(&mut conn, session, p, &cohorts).await?),
+        Some(p) => Some(preselection_work(&mut conn, session, p, &cohorts, now, &mut facts).await?),
         None => None,
     };
     let validation = match policy::can_see_decisions_to_approve(actor).ok() {
-        Some(_) => Some(rounds_to_approve(&mut conn, &cohorts, &mut facts).await?),
+        Some(_) => Some(rounds_to_approve(&mut conn, &cohorts, now, &mut facts).await?),
         None => None,
     };
     let mut proposals = Vec::new();
@@ -232,6 +232,22 @@ impl Facts {
         Ok(p)
     }
 
+    /// Where the call of a cohort under way stands: scheduled or holding proposals, results not
+    /// published yet. `None` for the others (past cohorts, cohorts being set up).
+    async fn under_way(
+        &mut self,
+        conn: &mut Conn<'_>,
+        cohort: &CohortAdminRow,
+        now: OffsetDateTime,
+    ) -> Result<Option<CallPhase>, AppError> {
+        let id = cohort.cohort_id();
+        let phase = self.phase(conn, id, now).await?;
+        if (phase == CallPhase::NotScheduled && cohort.proposals == 0) || self.published(conn, id).await? {
+            return Ok(None);
+        }
+        Ok(Some(phase))
+    }
+
     async fn published(&mut self, conn: &mut Conn<'_>, cohort: CohortId) -> Result<bool, AppError> {
         if let Some(p) = self.published.get(&cohort) {
             return Ok(*p);
@@ -270,8 +286,7 @@ async fn seen_status(conn: &mut Conn<'_>, facts: &mut Facts, actor: &Actor, p: &
     }
 }
 
-/// Staff: the cohorts whose call is under way (scheduled, or holding proposals) and whose results
-/// are not published yet, with what waits at each step.
+/// Staff: the cohorts whose call is under way, with what waits at each step.
 async fn staff_cohorts(
     conn: &mut Conn<'_>,
     cohorts: &[CohortAdminRow],
@@ -281,10 +296,7 @@ async fn staff_cohorts(
     let mut out = Vec::new();
     for cohort in cohorts {
         let id = cohort.cohort_id();
-        let phase = facts.phase(conn, id, now).await?;
-        if (phase == CallPhase::NotScheduled && cohort.proposals == 0) || facts.published(conn, id).await? {
-            continue;
-        }
+        let Some(phase) = facts.under_way(conn, cohort, now).await? else { continue };
         let hearings: BTreeMap<Uuid, Option<OffsetDateTime>> =
             store::assignments(conn, id).await?.into_iter().map(|a| (a.proposal_id, a.hearing_at)).collect();
         let (round, staged) = facts.staged(conn, id).await?;
@@ -370,16 +382,21 @@ async fn ranking_due(
     Ok(Some(RankingDue { panel: id, name: panel.name.clone(), cohort, heard: heard.len() }))
 }
 
-/// A pre-selector: in each cohort they pre-select, the submitted proposals they may review and
-/// have not.
+/// A pre-selector: in each cohort under way that they pre-select, the submitted proposals they
+/// may review and have not.
 async fn preselection_work(
     conn: &mut Conn<'_>,
     session: &Session,
     me: &SignedIn,
     cohorts: &[CohortAdminRow],
+    now: OffsetDateTime,
+    facts: &mut Facts,
 ) -> Result<Vec<PreselectionCohort>, AppError> {
     let mut out = Vec::new();
     for cohort in cohorts.iter().filter(|co| me.acts_as_in(RoleKind::Preselector, co.cohort_id())) {
+        if facts.under_way(conn, cohort, now).await?.is_none() {
+            continue;
+        }
         let mut to_review = Vec::new();
         for p in store::proposals_of_cohort(conn, cohort.cohort_id()).await? {
             if !matches!(p.status, ProposalStatus::Submitted | ProposalStatus::UnderReview) {
@@ -399,15 +416,22 @@ async fn preselection_work(
     Ok(out)
 }
 
-/// The validator: the rounds staff staged and nobody approved yet.
-async fn rounds_to_approve(conn: &mut Conn<'_>, cohorts: &[CohortAdminRow], facts: &mut Facts) -> Result<Vec<RoundToApprove>, AppError> {
+/// The validator: every cohort under way, with the outcomes staff staged and nobody approved yet
+/// (the decisions page of each is where they are read and approved).
+async fn rounds_to_approve(
+    conn: &mut Conn<'_>,
+    cohorts: &[CohortAdminRow],
+    now: OffsetDateTime,
+    facts: &mut Facts,
+) -> Result<Vec<RoundToApprove>, AppError> {
     let mut out = Vec::new();
     for cohort in cohorts {
-        let id = cohort.cohort_id();
-        let (round, staged) = facts.staged(conn, id).await?;
-        if round.as_deref() != Some("staging") || staged.is_empty() {
+        if facts.under_way(conn, cohort, now).await?.is_none() {
             continue;
         }
+        let id = cohort.cohort_id();
+        let (round, staged) = facts.staged(conn, id).await?;
+        let staged: BTreeSet<Uuid> = if round.as_deref() == Some("staging") { staged } else { BTreeSet::new() };
         let without_outcome = facts
             .proposals(conn, id)
             .await?

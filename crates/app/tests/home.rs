@@ -161,6 +161,11 @@ fn staff_view(h: &Home) -> Vec<(String, [usize; 5])> {
         .collect()
 }
 
+/// The validator's cohorts: (code, staged outcomes to approve, heard without an outcome).
+fn rounds(h: &Home) -> Vec<(String, usize, usize)> {
+    h.validation.as_ref().expect("a validation section").iter().map(|r| (r.cohort.code.clone(), r.staged, r.without_outcome)).collect()
+}
+
 fn has_no_role_section(h: &Home) -> bool {
     h.staff.is_none() && h.jury.is_none() && h.preselection.is_none() && h.validation.is_none()
 }
@@ -307,6 +312,8 @@ async fn each_role_sees_its_own_work_with_conflicts_left_out_and_decisions_kept_
         jury::rank(&w.ctx, &r, panel, &[(p1, "Le plus mûr".into()), (p2, "Ensuite".into())], &meta()).await.unwrap();
         assert_eq!(jury_view(&w.home(&r).await).1, [], "{name}: ranked");
         assert_eq!(staff_view(&w.home(&s).await), [("eig-6".to_owned(), [0, 0, 0, 2, 0])], "{name}: two decisions to prepare");
+        let v = w.session(validator, true).await;
+        assert_eq!(rounds(&w.home(&v).await), [("eig-6".to_owned(), 0, 2)], "{name}: nothing to approve yet, two heard");
 
         // Staged: waiting for the validator.
         decisions::stage(&w.ctx, &s, p1, Decision::Selected, &meta()).await.unwrap();
@@ -314,8 +321,7 @@ async fn each_role_sees_its_own_work_with_conflicts_left_out_and_decisions_kept_
         assert_eq!(staff_view(&w.home(&s).await), [("eig-6".to_owned(), [0, 0, 0, 0, 2])], "{name}");
         let v = w.session(validator, true).await;
         let h = w.home(&v).await;
-        let rounds: Vec<_> = h.validation.as_ref().unwrap().iter().map(|r| (r.cohort.code.clone(), r.staged, r.without_outcome)).collect();
-        assert_eq!(rounds, [("eig-6".to_owned(), 2, 0)], "{name}");
+        assert_eq!(rounds(&h), [("eig-6".to_owned(), 2, 0)], "{name}");
         assert!(h.staff.is_none() && h.jury.is_none() && h.preselection.is_none(), "{name}");
         assert_eq!(h.menu, Menu { decisions: true, ..Menu::default() });
 
@@ -325,7 +331,7 @@ async fn each_role_sees_its_own_work_with_conflicts_left_out_and_decisions_kept_
         decisions::approve(&w.ctx, &v, "eig-6", "2021-03-01T10:00", &meta()).await.unwrap();
         let after = (jury_view(&w.home(&r).await), jury_view(&w.home(&j).await), own_view(&w.home(&a).await));
         assert_eq!(after, before, "{name}: an approved decision is not revealed before publication");
-        assert_eq!(w.home(&v).await.validation.unwrap().len(), 0, "{name}: approved");
+        assert_eq!(rounds(&w.home(&v).await), [("eig-6".to_owned(), 0, 0)], "{name}: approved");
         assert_eq!(staff_view(&w.home(&s).await), [("eig-6".to_owned(), [0, 0, 0, 0, 0])], "{name}");
 
         // Published: the administration reads the outcome; the cohort leaves the staff list.
@@ -334,6 +340,7 @@ async fn each_role_sees_its_own_work_with_conflicts_left_out_and_decisions_kept_
         let own = own_view(&w.home(&a).await);
         assert_eq!(own[..2], [("EIG-6-001".into(), ProposalStatus::Selected), ("EIG-6-002".into(), ProposalStatus::NotSelected)], "{name}");
         assert_eq!(staff_view(&w.home(&s).await), [], "{name}: published, nothing left to do");
+        assert_eq!(rounds(&w.home(&v).await), [], "{name}: published");
         assert_eq!(jury_view(&w.home(&j).await), (vec![], vec![]), "{name}: decided proposals are not scored any more");
     }
 }

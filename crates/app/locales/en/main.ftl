@@ -597,8 +597,9 @@ dashboard-to-review = { $count ->
 }
 dashboard-review-list = All the cohort's proposals
 dashboard-validation = Approving decisions
-dashboard-validation-none = No decision awaiting approval.
+dashboard-validation-none = No call for projects under way.
 dashboard-staged = { $count ->
+    [0] No staged decision to approve
     [one] { $count } staged decision to approve
    *[other] { $count } staged decisions to approve
 }

@@ -597,8 +597,9 @@ dashboard-to-review = { $count ->
 }
 dashboard-review-list = Toutes les propositions de la promotion
 dashboard-validation = Validation des décisions
-dashboard-validation-none = Aucune décision en attente de validation.
+dashboard-validation-none = Aucun appel à projets en cours.
 dashboard-staged = { $count ->
+    [0] Aucune décision préparée à valider
     [one] { $count } décision préparée à valider
    *[other] { $count } décisions préparées à valider
 }

@@ -114,7 +114,7 @@ fn view(c: Chrome, h: &Home) -> DashboardPage {
                 context: o.cohort.title(c.lang).to_owned(),
                 status,
                 status_key,
-                extra: o.deadline.map(|closes| phase_text(&c, CallPhase::Open { closes })).unwrap_or_default(),
+                extra: o.deadline.map(cohorte_app::calls::local_label).unwrap_or_default(),
             }
         })
         .collect();

@@ -69,12 +69,19 @@ async fn every_role_lands_on_its_home_with_its_own_work_and_menu() {
         assert!(out.attrs("#signed-in-as", "id").is_empty(), "{name}: the sign-out page shows the anonymous header");
         assert_eq!(b.get("/home").await.header("location"), "/login", "{name}: signed out");
 
-        // The validator: the rounds waiting for approval (none staged yet), the decisions link.
+        // The validator: the demo call, nothing staged yet, a link to its decisions page.
         let mut b = w.browser();
         assert_eq!(sign_in(&mut b, "validator@demo.cohorte.test", true).await, "/home", "{name}");
         let r = b.get("/home").await;
         assert_eq!(sections(&r), ["validation"], "{name}");
-        assert_eq!(r.texts("#validation p"), ["Aucune décision en attente de validation."], "{name}");
+        let rounds = r.texts("#rounds li");
+        assert_eq!(rounds.len(), 1, "{name}: the demo call");
+        assert!(
+            rounds[0].contains("Aucune décision préparée à valider")
+                && rounds[0].ends_with("1 proposition auditionnée attend encore sa décision"),
+            "{name}: {rounds:?}"
+        );
+        assert_eq!(r.attrs("#rounds a", "href"), ["/decisions/eig-demo"], "{name}: the decisions page");
         assert_eq!(menu(&r), ["menu-decisions"], "{name}");
         assert_eq!(r.attrs("#menu-decisions", "href"), ["/home#validation"]);
 
@@ -92,12 +99,13 @@ async fn every_role_lands_on_its_home_with_its_own_work_and_menu() {
         assert_eq!(r.texts("#rankings-title"), ["Aucun classement à donner"], "{name}");
         assert_eq!(menu(&r), ["menu-jury"], "{name}");
 
-        // The pre-selector: the two submitted proposals of the demo call.
+        // The pre-selector (of the whole program): the two submitted proposals of the demo call.
         let mut b = w.browser();
         assert_eq!(sign_in(&mut b, "preselector@demo.cohorte.test", true).await, "/home", "{name}");
         let r = b.get("/home").await;
         assert_eq!(sections(&r), ["preselection"], "{name}");
         assert_eq!(r.texts("#to-review-eig-demo li").len(), 2, "{name}");
+        assert_eq!(r.texts("#preselection h3").len(), 1, "{name}: only the call under way, not the past cohorts");
         assert_eq!(menu(&r), ["menu-jury"], "{name}");
 
         // The administration: its proposals with their status and the draft's deadline.
@@ -108,8 +116,8 @@ async fn every_role_lands_on_its_home_with_its_own_work_and_menu() {
         let rows = r.texts("#proposals tbody tr");
         assert_eq!(rows.len(), 8, "{name}: {rows:?}");
         let draft = rows.iter().find(|row| row.contains("Brouillon : un guichet unique")).unwrap();
-        assert!(draft.contains("Dépôt possible jusqu’au"), "{name}: the deadline: {draft}");
-        assert!(rows.iter().filter(|row| row.contains("Dépôt possible")).count() == 1, "{name}: only the draft has one");
+        assert!(draft.ends_with("(Europe/Paris)"), "{name}: the deadline: {draft}");
+        assert_eq!(rows.iter().filter(|row| row.contains("(Europe/Paris)")).count(), 1, "{name}: only the draft has one");
         assert!(menu(&r).is_empty(), "{name}");
 
         // Mentors, candidates and fellows: their account and the open calls, no proposals.
