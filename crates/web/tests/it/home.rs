@@ -129,6 +129,9 @@ async fn every_role_lands_on_its_home_with_its_own_work_and_menu() {
             assert!(!r.body.contains("Mes propositions de défi"), "{name}: {email}");
             assert_eq!(r.texts("#open-calls li").len(), 1, "{name}: {email}: the demo call");
             assert_eq!(r.attrs("#account-links a", "href"), ["/account"], "{name}: {email}");
+            let account = b.get("/account").await;
+            assert!(!account.body.contains("Mes propositions de défi"), "{name}: {email}: nor on the account page");
+            assert_eq!(account.attrs("#home-link", "href"), ["/home"], "{name}: {email}");
         }
     }
 }
