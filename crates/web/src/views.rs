@@ -58,8 +58,25 @@ pub struct Me {
     pub name: String,
     /// The form token (the sign-out button posts it).
     pub csrf: String,
-    /// The areas of their menu.
-    pub menu: cohorte_app::home::Menu,
+    /// The areas their roles open (one entry of the navigation, a menu when several).
+    pub areas: Vec<Area>,
+    /// The menu's name: the staff area for staff, else "my areas".
+    pub menu_label: String,
+    /// The page is in one of the areas.
+    pub in_area: bool,
+}
+
+/// A link of the header's role menu.
+#[derive(Debug, Clone)]
+pub struct Area {
+    /// Element id.
+    pub id: &'static str,
+    /// Label.
+    pub label: String,
+    /// Where it goes.
+    pub href: &'static str,
+    /// Whether it is this page.
+    pub current: bool,
 }
 
 /// Numbers the templates print.
@@ -191,11 +208,32 @@ impl Chrome {
         self.section == section
     }
 
-    /// The signed-in person (none for anonymous visitors, and on error pages).
+    /// The signed-in person (none for anonymous visitors, and on error pages), with the areas
+    /// their session may open now.
     pub fn me(&self) -> Option<Me> {
         let session = self.viewer.as_ref()?.0.current()?;
         let person = session.actor.person()?;
-        Some(Me { name: person.name.clone(), menu: cohorte_app::home::menu(&session.actor), csrf: session.csrf_token })
+        let m = cohorte_app::home::menu(&session.actor);
+        let links = [
+            (m.staff, "menu-cohorts", "menu-cohorts", "/admin/cohorts"),
+            (m.staff, "menu-challenges", "menu-challenges", "/admin/challenges"),
+            (m.staff, "menu-people", "menu-people", "/admin"),
+            (m.audit, "menu-audit", "admin-audit", "/admin/audit"),
+            (m.jury, "menu-jury", "jury-title", "/jury"),
+            (m.decisions, "menu-decisions", "menu-decisions", "/home#validation"),
+        ];
+        let areas = links
+            .into_iter()
+            .filter(|(on, ..)| *on)
+            .map(|(_, id, key, href)| Area { id, label: self.t(key), href, current: self.path == href })
+            .collect();
+        Some(Me {
+            name: person.name.clone(),
+            csrf: session.csrf_token,
+            areas,
+            menu_label: self.t(if m.staff { "admin-title" } else { "menu-areas" }),
+            in_area: self.section == "admin" || self.section == "jury",
+        })
     }
 
     /// The `<title>`.

@@ -542,6 +542,7 @@ menu-cohorts = Cohorts
 menu-challenges = Challenges
 menu-people = People and roles
 menu-decisions = Decisions to approve
+menu-areas = My areas
 dashboard-title = Dashboard
 dashboard-lead = What is waiting for you, by role.
 dashboard-second-factor-title = Give your second factor

@@ -542,6 +542,7 @@ menu-cohorts = Promotions
 menu-challenges = Défis
 menu-people = Personnes et rôles
 menu-decisions = Décisions à valider
+menu-areas = Mes espaces
 dashboard-title = Tableau de bord
 dashboard-lead = Ce qui vous attend, selon vos rôles.
 dashboard-second-factor-title = Donnez votre second facteur

@@ -187,7 +187,7 @@ async fn staff_need_a_second_factor_before_the_staff_area() {
         assert_eq!(r.header("location"), "/home", "{name}");
         let r = b.get("/home").await;
         assert_eq!(r.attrs("#second-factor-needed a", "href"), ["/account/second-factor"], "{name}: the home asks for it");
-        assert!(r.texts("#staff").is_empty() && r.attrs("#menu-staff", "id").is_empty(), "{name}: no staff section or menu yet");
+        assert!(r.texts("#staff").is_empty() && r.attrs("#menu-cohorts", "id").is_empty(), "{name}: no staff section or menu yet");
         let r = b.get("/admin").await;
         assert_eq!((r.status.as_u16(), r.header("location")), (303, "/account/second-factor"), "{name}");
         let r = b.get("/account").await;

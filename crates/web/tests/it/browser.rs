@@ -260,13 +260,16 @@ async fn browser_staff_sign_in_with_link_and_second_factor_every_page_accessible
         }
         // The staff menu opens from the header; sign out from the header.
         client.goto(&format!("{base}/home?lang={lang}")).await.unwrap();
-        client.find(Locator::Css("#menu-staff-item button")).await.unwrap().click().await.unwrap();
-        let cohorts = client.find(Locator::Css("#menu-staff a[href='/admin/cohorts']")).await.unwrap();
+        client.find(Locator::Css("#menu-areas-item button")).await.unwrap().click().await.unwrap();
+        let cohorts = client.find(Locator::Css("#menu-cohorts")).await.unwrap();
         for _ in 0..50 {
             if cohorts.is_displayed().await.unwrap() {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        if let Some(dir) = cohorte_test_support::env("SCREENSHOT_DIR") {
+            std::fs::write(std::path::Path::new(&dir).join(format!("staff-menu-{lang}.png")), client.screenshot().await.unwrap()).unwrap();
         }
         cohorts.click().await.unwrap();
         wait_for_url(&client, "/admin/cohorts").await;

@@ -24,7 +24,7 @@ fn sections(r: &Res) -> Vec<String> {
 }
 
 fn menu(r: &Res) -> Vec<String> {
-    ["menu-staff", "menu-jury", "menu-decisions"]
+    ["menu-cohorts", "menu-jury", "menu-decisions"]
         .into_iter()
         .filter(|id| !r.attrs(&format!("#{id}"), "id").is_empty())
         .map(str::to_owned)
@@ -59,8 +59,9 @@ async fn every_role_lands_on_its_home_with_its_own_work_and_menu() {
             "{name}: submitted + under review; heard without an outcome"
         );
         assert_eq!(r.attrs("#staff-eig-demo a", "href"), ["/review/eig-demo", "/decisions/eig-demo"], "{name}: links where there is work");
-        assert_eq!(menu(&r), ["menu-staff"], "{name}");
-        assert_eq!(r.attrs("#menu-staff a", "href"), ["/admin/cohorts", "/admin/challenges", "/admin", "/admin/audit"]);
+        assert_eq!(menu(&r), ["menu-cohorts"], "{name}");
+        assert_eq!(r.texts("#menu-areas-item button"), ["Espace équipe"], "{name}: the staff menu");
+        assert_eq!(r.attrs("#menu-areas a", "href"), ["/admin/cohorts", "/admin/challenges", "/admin", "/admin/audit"]);
         // The header's sign-out posts the session's form token.
         assert_eq!(r.attrs("#sign-out-form", "action"), ["/logout"]);
         assert_eq!(r.attrs("#sign-out-form input[name=_csrf]", "value"), [b.csrf.clone().unwrap()]);
@@ -176,4 +177,34 @@ async fn a_page_naming_a_person_is_never_served_to_anyone_else() {
         }
     }
     assert!(!w.app.state.cache.is_empty(), "anonymous pages are still cached");
+}
+
+#[tokio::test]
+async fn several_areas_share_one_menu_entry_and_a_weak_session_has_none() {
+    use cohorte_domain::content::RoleKind;
+    let w = World::new(TestDb::sqlite().await).await;
+    let vera = w.person("Vera Validation", "vera@example.org", &[RoleKind::Validator, RoleKind::JuryMember]).await;
+    w.give_totp(vera, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").await;
+    w.clock.advance(time::Duration::seconds(31));
+    let mut b = w.browser();
+    assert_eq!(b.sign_in_strong("vera@example.org", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").await.header("location"), "/home");
+    let r = b.get("/jury").await;
+    assert_eq!(r.texts("#menu-areas-item button"), ["Mes espaces"]);
+    assert_eq!(r.attrs("#menu-areas a", "href"), ["/jury", "/home#validation"]);
+    assert_eq!(r.attrs("#menu-areas-item button", "aria-current"), ["true"], "the jury area is open");
+    assert_eq!(r.attrs("#menu-jury", "aria-current"), ["page"]);
+    // One area: a plain link. A weak session: no area at all.
+    let ada = w.person("Ada Jury", "ada@example.org", &[RoleKind::JuryMember]).await;
+    let mut weak = w.browser();
+    weak.sign_in_by_link("ada@example.org").await;
+    let r = weak.get("/home").await;
+    assert!(r.attrs("#menu-jury", "href").is_empty() && r.attrs("#menu-areas-item", "id").is_empty(), "no menu before the second factor");
+    assert_eq!(r.attrs("#second-factor-needed a", "href"), ["/account/second-factor"]);
+    w.give_totp(ada, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").await;
+    w.clock.advance(time::Duration::seconds(31));
+    let mut strong = w.browser();
+    strong.sign_in_strong("ada@example.org", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").await;
+    let r = strong.get("/home").await;
+    assert_eq!(r.attrs("#menu-jury", "href"), ["/jury"]);
+    assert!(r.attrs("#menu-areas-item", "id").is_empty());
 }
