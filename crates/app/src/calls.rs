@@ -299,10 +299,14 @@ pub struct OpenCall {
 pub async fn open_calls(ctx: &Ctx) -> Result<Vec<OpenCall>, AppError> {
     let now = ctx.clock.now();
     let mut c = ctx.db.acquire().await?;
-    let mut conn = c.conn();
+    open_calls_on(&mut c.conn(), now).await
+}
+
+/// [`open_calls`] on the caller's connection, at `now`.
+pub async fn open_calls_on(conn: &mut cohorte_store::Conn<'_>, now: OffsetDateTime) -> Result<Vec<OpenCall>, AppError> {
     let mut out = Vec::new();
-    for co in store::cohorts(&mut conn).await? {
-        let cal = store::calendar(&mut conn, co.cohort_id()).await?;
+    for co in store::cohorts(conn).await? {
+        let cal = store::calendar(conn, co.cohort_id()).await?;
         let phase = cal.call_phase(now);
         if matches!(phase, CallPhase::Open { .. } | CallPhase::Upcoming { .. }) {
             out.push(OpenCall { cohort: co, phase });

@@ -13,6 +13,7 @@ pub mod calls;
 pub mod decisions;
 pub mod demo;
 pub mod error;
+pub mod home;
 pub mod i18n;
 pub mod identity;
 pub mod import;

@@ -186,13 +186,17 @@ async fn hearing_text(conn: &mut Conn<'_>, id: ProposalId) -> Result<Option<Stri
 
 /// The proposals the signed-in person works on (statuses as they may know them).
 pub async fn mine(ctx: &Ctx, session: &Session) -> Result<Vec<(ProposalRow, CohortAdminRow)>, AppError> {
-    let me = policy::can_use_account(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
-    let mut conn = c.conn();
+    mine_on(&mut c.conn(), session).await
+}
+
+/// [`mine`] on the caller's connection (the signed-in home reads it with the rest).
+pub async fn mine_on(conn: &mut Conn<'_>, session: &Session) -> Result<Vec<(ProposalRow, CohortAdminRow)>, AppError> {
+    let me = policy::can_use_account(&session.actor)?;
     let mut out = Vec::new();
-    for mut p in store::proposals_of(&mut conn, me.id).await? {
-        let co = store::cohort(&mut conn, p.cohort_id).await?.ok_or(AppError::NotFound)?;
-        access::mask(&mut conn, &session.actor, &mut p).await?;
+    for mut p in store::proposals_of(conn, me.id).await? {
+        let co = store::cohort(conn, p.cohort_id).await?.ok_or(AppError::NotFound)?;
+        access::mask(conn, &session.actor, &mut p).await?;
         out.push((p, co));
     }
     Ok(out)

@@ -168,10 +168,14 @@ fn demo_staff_signs_in(addr: &str) {
     let r = http(addr, "POST", "/login/confirm", Some(&cookie), Some(&format!("token={token}&_csrf={csrf}")));
     assert_eq!(r.header("location"), ["/login/second-factor"], "{}", r.head);
     let r = http(addr, "POST", "/login/second-factor", Some(&cookie), Some(&format!("code={code}&_csrf={csrf}")));
-    assert_eq!(r.header("location"), ["/admin"], "the demo code passes the second factor: {}", r.head);
+    assert_eq!(r.header("location"), ["/home"], "the demo code passes the second factor: {}", r.head);
     cookie = cookie_of(&r).expect("a new session id");
     let admin = http(addr, "GET", "/admin", Some(&cookie), None);
     assert_eq!(admin.status, 200);
+    // The home shows what waits in the demo call (README: where each role lands).
+    let home = http(addr, "GET", "/home", Some(&cookie), None);
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("id=\"staff-eig-demo\""), "the demo call's work is on the staff home");
     // The demo call for projects: open, with proposals at every step.
     let calls = http(addr, "GET", "/calls", None, None);
     assert!(calls.body.contains("(démonstration)"), "the demo call is listed");

@@ -314,6 +314,41 @@ pub fn can_use_jury_area(actor: &Actor) -> Result<&SignedIn, Denied> {
     }
 }
 
+// ---------------------------------------------------------------- the signed-in home
+
+/// The person acts in this role (any scope) now; one who holds it on a weak session is asked for
+/// the second factor; anyone else is refused.
+fn acting_as(actor: &Actor, role: RoleKind) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if p.acts_as(role) {
+        Ok(p)
+    } else if p.grants.iter().any(|g| g.role == role) {
+        Err(Denied::SecondFactorRequired)
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
+/// May this actor see the work waiting for them as a juror (proposals of their panels to score,
+/// rankings to give as referent)? Jury members of any cohort, strongly signed in. Each proposal
+/// is then checked with [`can_score_proposal`].
+pub fn can_see_jury_work(actor: &Actor) -> Result<&SignedIn, Denied> {
+    acting_as(actor, RoleKind::JuryMember)
+}
+
+/// May this actor see the pre-selection work waiting for them (proposals of their cohorts to
+/// review)? Pre-selectors of any cohort, strongly signed in. Each proposal is then checked with
+/// [`can_review_proposal`].
+pub fn can_see_preselection_work(actor: &Actor) -> Result<&SignedIn, Denied> {
+    acting_as(actor, RoleKind::Preselector)
+}
+
+/// May this actor see the decision rounds waiting for their approval? The validator, strongly
+/// signed in (approving itself also needs a recent sign-in: [`can_approve_decisions`]).
+pub fn can_see_decisions_to_approve(actor: &Actor) -> Result<&SignedIn, Denied> {
+    acting_as(actor, RoleKind::Validator)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -500,5 +535,31 @@ mod tests {
         let t = time::macros::datetime!(2026-11-30 10:04 UTC);
         assert!(can_change_email(&a, t).is_ok());
         assert_eq!(can_change_email(&a, t + time::Duration::minutes(2)).err(), Some(Denied::ReauthenticationRequired));
+    }
+
+    #[test]
+    fn home_sections_follow_the_roles_held_and_wait_for_the_second_factor() {
+        let co = CohortId::new();
+        let roles = [
+            (RoleKind::JuryMember, can_see_jury_work as fn(&Actor) -> Result<&SignedIn, Denied>),
+            (RoleKind::Preselector, can_see_preselection_work),
+            (RoleKind::Validator, can_see_decisions_to_approve),
+        ];
+        for (role, predicate) in roles {
+            assert!(predicate(&person(&[role], AuthMethod::Totp)).is_ok(), "{role:?}");
+            assert!(predicate(&in_cohort(role, co, AuthMethod::Oidc)).is_ok(), "{role:?}: a role for one cohort counts");
+            assert_eq!(predicate(&person(&[role], AuthMethod::MagicLink)).err(), Some(Denied::SecondFactorRequired), "{role:?}");
+            assert_eq!(predicate(&Actor::Anonymous).err(), Some(Denied::SignInRequired), "{role:?}");
+            for other in
+                [RoleKind::ProgramStaff, RoleKind::Candidate, RoleKind::Fellow, RoleKind::OperationalMentor, RoleKind::AdminContact]
+            {
+                assert_eq!(predicate(&person(&[other], AuthMethod::Totp)).err(), Some(Denied::Forbidden), "{role:?} as {other:?}");
+            }
+        }
+        // Holding one role gives no other section.
+        let juror = person(&[RoleKind::JuryMember], AuthMethod::Totp);
+        assert_eq!(can_see_preselection_work(&juror).err(), Some(Denied::Forbidden));
+        assert_eq!(can_see_decisions_to_approve(&juror).err(), Some(Denied::Forbidden));
+        assert_eq!(can_run_calls(&juror).err(), Some(Denied::Forbidden));
     }
 }

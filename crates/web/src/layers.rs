@@ -208,6 +208,10 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     if !state.cache.enabled() || !(req.method() == Method::GET || req.method() == Method::HEAD) {
         return next.run(req).await;
     }
+    // A visitor with a session may be signed in: their pages carry their name.
+    if crate::session::has_session_cookie(req.headers(), &state) {
+        return next.run(req).await;
+    }
     let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
     let key = format!("{} {}", lang.code(), req.uri());
     if let Some(hit) = state.cache.get(&key) {

@@ -6,6 +6,7 @@ pub mod api;
 pub mod auth;
 pub mod call;
 pub mod dev;
+pub mod home;
 pub mod public;
 pub mod system;
 
@@ -73,6 +74,7 @@ route_table! {
     get  "/auth/oidc/callback" => auth::oidc_callback;
     get  "/invitations/accept" => auth::invitation_page;
     post "/invitations/accept" => auth::invitation_accept;
+    get  "/home" => home::page;
     get  "/account" => account::page;
     post "/account/profile" => account::profile;
     post "/account/sessions/revoke" => account::revoke_session;

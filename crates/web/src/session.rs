@@ -51,6 +51,11 @@ impl SessionSlot {
             Err(p) => f(&mut p.into_inner()),
         }
     }
+
+    /// The live session now (a handler may have signed someone out meanwhile).
+    pub fn current(&self) -> Option<Session> {
+        self.with(|i| i.session.clone())
+    }
 }
 
 fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
@@ -63,6 +68,12 @@ fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str>
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v)
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Whether the request carries a session cookie of ours: its pages may name the person, so the
+/// public page cache neither serves nor keeps them.
+pub fn has_session_cookie(headers: &http::HeaderMap, state: &AppState) -> bool {
+    cookie_value(headers, cookie_name(state)).is_some()
 }
 
 /// The cookie name this instance uses.
@@ -118,6 +129,8 @@ pub async fn session_layer(State(state): State<AppState>, mut req: Request, next
     if signed_in && !static_file {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         h.append(header::VARY, HeaderValue::from_static("Cookie"));
+        // The header names the person: this page is for them only.
+        res.extensions_mut().remove::<crate::cache::Cacheable>();
     }
     security_event(&res, &actor, &path);
     res

@@ -16,6 +16,7 @@ use crate::{AppState, WebConfig};
 
 pub mod auth;
 pub mod call;
+pub mod home;
 pub mod pages;
 
 /// What every page shares: language, location, navigation, title.
@@ -35,6 +36,47 @@ pub struct Chrome {
     pub description: String,
     /// Base of absolute URLs.
     pub base_url: String,
+    /// The request's session, read when the header is rendered (after the handler signed
+    /// someone in or out).
+    viewer: Option<Viewer>,
+}
+
+/// The session slot of the request, for the header. Never printed (it holds the form token).
+#[derive(Clone)]
+struct Viewer(crate::session::SessionSlot);
+
+impl std::fmt::Debug for Viewer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Viewer")
+    }
+}
+
+/// The signed-in person, as the header shows them.
+#[derive(Debug, Clone)]
+pub struct Me {
+    /// Their name.
+    pub name: String,
+    /// The form token (the sign-out button posts it).
+    pub csrf: String,
+    /// The areas their roles open (one entry of the navigation, a menu when several).
+    pub areas: Vec<Area>,
+    /// The menu's name: the staff area for staff, else "my areas".
+    pub menu_label: String,
+    /// The page is in one of the areas.
+    pub in_area: bool,
+}
+
+/// A link of the header's role menu.
+#[derive(Debug, Clone)]
+pub struct Area {
+    /// Element id.
+    pub id: &'static str,
+    /// Label.
+    pub label: String,
+    /// Where it goes.
+    pub href: &'static str,
+    /// Whether it is this page.
+    pub current: bool,
 }
 
 /// Numbers the templates print.
@@ -84,6 +126,7 @@ impl Chrome {
             title: String::new(),
             description: String::new(),
             base_url: config.base_url().to_owned(),
+            viewer: None,
         }
     }
 
@@ -165,6 +208,34 @@ impl Chrome {
         self.section == section
     }
 
+    /// The signed-in person (none for anonymous visitors, and on error pages), with the areas
+    /// their session may open now.
+    pub fn me(&self) -> Option<Me> {
+        let session = self.viewer.as_ref()?.0.current()?;
+        let person = session.actor.person()?;
+        let m = cohorte_app::home::menu(&session.actor);
+        let links = [
+            (m.staff, "menu-cohorts", "menu-cohorts", "/admin/cohorts"),
+            (m.staff, "menu-challenges", "menu-challenges", "/admin/challenges"),
+            (m.staff, "menu-people", "menu-people", "/admin"),
+            (m.audit, "menu-audit", "admin-audit", "/admin/audit"),
+            (m.jury, "menu-jury", "jury-title", "/jury"),
+            (m.decisions, "menu-decisions", "menu-decisions", "/home#validation"),
+        ];
+        let areas = links
+            .into_iter()
+            .filter(|(on, ..)| *on)
+            .map(|(_, id, key, href)| Area { id, label: self.t(key), href, current: self.path == href })
+            .collect();
+        Some(Me {
+            name: person.name.clone(),
+            csrf: session.csrf_token,
+            areas,
+            menu_label: self.t(if m.staff { "admin-title" } else { "menu-areas" }),
+            in_area: self.section == "admin" || self.section == "jury",
+        })
+    }
+
     /// The `<title>`.
     pub fn full_title(&self) -> String {
         if self.title.is_empty() { self.t("site-name") } else { format!("{} — {}", self.title, self.t("site-name")) }
@@ -176,7 +247,9 @@ impl FromRequestParts<AppState> for Chrome {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let lang = parts.extensions.get::<Lang>().copied().unwrap_or_default();
-        Ok(Chrome::build(lang, parts.uri.path(), parts.uri.query(), &state.config))
+        let mut c = Chrome::build(lang, parts.uri.path(), parts.uri.query(), &state.config);
+        c.viewer = parts.extensions.get::<crate::session::SessionSlot>().cloned().map(Viewer);
+        Ok(c)
     }
 }
 

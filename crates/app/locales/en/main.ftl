@@ -467,7 +467,6 @@ account-notice-linked = Your professional identity is linked to your account.
 account-notice-saved = Saved.
 account-notice-revoked = Session revoked.
 account-notice-email = Your address changed; your other sessions were closed.
-account-notice-signed-in = You are signed in.
 account-needs-second-factor-title = Second factor required
 account-needs-second-factor = Your team, validation or jury roles only work after a strong sign-in: set up a second factor, or sign in with your professional identity.
 account-second-factor-setup = Set up a second factor
@@ -537,6 +536,85 @@ email-sent-text = If this address can be used, a confirmation link was just sent
 email-confirm-title = Confirm the new address
 email-confirm-text = This address will replace the current one for sign-in and messages. Your other sessions will be closed.
 email-confirm-button = Confirm
+
+## Dashboard (after sign-in) and header
+header-signed-in-as = Signed in as { $name }
+menu-cohorts = Cohorts
+menu-challenges = Challenges
+menu-people = People and roles
+menu-decisions = Decisions to approve
+menu-areas = My areas
+dashboard-title = Dashboard
+dashboard-lead = What is waiting for you, by role.
+dashboard-second-factor-title = Give your second factor
+dashboard-second-factor = Your staff, validation, pre-selection or jury roles only show after a strengthened sign-in: set up a second factor (or sign in with your professional identity).
+dashboard-staff = Program staff
+dashboard-staff-none = No call for projects under way.
+dashboard-cohort-page = Cohort page
+dashboard-to-prescreen = { $count ->
+    [0] No proposal to pre-screen
+    [one] { $count } proposal to pre-screen
+   *[other] { $count } proposals to pre-screen
+}
+dashboard-hearings-to-schedule = { $count ->
+    [0] No hearing to schedule
+    [one] { $count } hearing to schedule
+   *[other] { $count } hearings to schedule
+}
+dashboard-without-panel = { $count ->
+    [0] No shortlisted proposal without a panel
+    [one] { $count } shortlisted proposal without a panel
+   *[other] { $count } shortlisted proposals without a panel
+}
+dashboard-decisions-to-prepare = { $count ->
+    [0] No decision to prepare
+    [one] { $count } decision to prepare
+   *[other] { $count } decisions to prepare
+}
+dashboard-awaiting-validator = { $count ->
+    [0] No decision awaiting approval
+    [one] { $count } decision awaiting approval
+   *[other] { $count } decisions awaiting approval
+}
+dashboard-jury = Jury
+dashboard-to-score = { $count ->
+    [0] No proposal to score
+    [one] { $count } proposal to score
+   *[other] { $count } proposals to score
+}
+dashboard-rankings = { $count ->
+    [0] No ranking to give
+    [one] { $count } ranking to give, as referent
+   *[other] { $count } rankings to give, as referent
+}
+dashboard-ranking-line = { $panel } ({ $cohort }): { $count ->
+    [one] { $count } heard proposal
+   *[other] { $count } heard proposals
+}
+dashboard-preselection = Pre-selection
+dashboard-to-review = { $count ->
+    [0] No proposal to review
+    [one] { $count } proposal to review
+   *[other] { $count } proposals to review
+}
+dashboard-review-list = All the cohort's proposals
+dashboard-validation = Approving decisions
+dashboard-validation-none = No call for projects under way.
+dashboard-staged = { $count ->
+    [0] No staged decision to approve
+    [one] { $count } staged decision to approve
+   *[other] { $count } staged decisions to approve
+}
+dashboard-without-outcome = { $count ->
+    [one] { $count } heard proposal still awaits its decision
+   *[other] { $count } heard proposals still await their decision
+}
+dashboard-proposals-all = All my proposals
+dashboard-deadline = Deadline
+dashboard-calls = Calls for projects
+dashboard-calls-link = Propose a challenge
+dashboard-account = My account
+dashboard-account-link = Profile, addresses, sessions and second factor
 
 ## Staff area
 admin-title = Staff area

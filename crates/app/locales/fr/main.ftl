@@ -467,7 +467,6 @@ account-notice-linked = Votre identité professionnelle est reliée à votre com
 account-notice-saved = Modification enregistrée.
 account-notice-revoked = Session révoquée.
 account-notice-email = Votre adresse a été changée ; vos autres sessions ont été fermées.
-account-notice-signed-in = Vous êtes connecté·e.
 account-needs-second-factor-title = Second facteur requis
 account-needs-second-factor = Vos rôles d’équipe, de validation ou de jury ne sont actifs qu’après une connexion renforcée : configurez un second facteur, ou connectez-vous avec votre identité professionnelle.
 account-second-factor-setup = Configurer un second facteur
@@ -537,6 +536,85 @@ email-sent-text = Si cette adresse peut être utilisée, un lien de confirmation
 email-confirm-title = Confirmer la nouvelle adresse
 email-confirm-text = Cette adresse remplacera l’actuelle pour la connexion et les messages. Vos autres sessions seront fermées.
 email-confirm-button = Confirmer
+
+## Tableau de bord (après connexion) et en-tête
+header-signed-in-as = Connecté·e en tant que { $name }
+menu-cohorts = Promotions
+menu-challenges = Défis
+menu-people = Personnes et rôles
+menu-decisions = Décisions à valider
+menu-areas = Mes espaces
+dashboard-title = Tableau de bord
+dashboard-lead = Ce qui vous attend, selon vos rôles.
+dashboard-second-factor-title = Donnez votre second facteur
+dashboard-second-factor = Vos rôles d’équipe, de validation, de présélection ou de jury ne s’affichent qu’après une connexion renforcée : configurez un second facteur (ou connectez-vous avec votre identité professionnelle).
+dashboard-staff = Équipe du programme
+dashboard-staff-none = Aucun appel à projets en cours.
+dashboard-cohort-page = Page de la promotion
+dashboard-to-prescreen = { $count ->
+    [0] Aucune proposition à présélectionner
+    [one] { $count } proposition à présélectionner
+   *[other] { $count } propositions à présélectionner
+}
+dashboard-hearings-to-schedule = { $count ->
+    [0] Aucune audition à planifier
+    [one] { $count } audition à planifier
+   *[other] { $count } auditions à planifier
+}
+dashboard-without-panel = { $count ->
+    [0] Aucune proposition retenue sans jury
+    [one] { $count } proposition retenue sans jury
+   *[other] { $count } propositions retenues sans jury
+}
+dashboard-decisions-to-prepare = { $count ->
+    [0] Aucune décision à préparer
+    [one] { $count } décision à préparer
+   *[other] { $count } décisions à préparer
+}
+dashboard-awaiting-validator = { $count ->
+    [0] Aucune décision en attente de validation
+    [one] { $count } décision en attente de validation
+   *[other] { $count } décisions en attente de validation
+}
+dashboard-jury = Jury
+dashboard-to-score = { $count ->
+    [0] Aucune proposition à noter
+    [one] { $count } proposition à noter
+   *[other] { $count } propositions à noter
+}
+dashboard-rankings = { $count ->
+    [0] Aucun classement à donner
+    [one] { $count } classement à donner, comme référent
+   *[other] { $count } classements à donner, comme référent
+}
+dashboard-ranking-line = { $panel } ({ $cohort }) : { $count ->
+    [one] { $count } proposition auditionnée
+   *[other] { $count } propositions auditionnées
+}
+dashboard-preselection = Présélection
+dashboard-to-review = { $count ->
+    [0] Aucune proposition à examiner
+    [one] { $count } proposition à examiner
+   *[other] { $count } propositions à examiner
+}
+dashboard-review-list = Toutes les propositions de la promotion
+dashboard-validation = Validation des décisions
+dashboard-validation-none = Aucun appel à projets en cours.
+dashboard-staged = { $count ->
+    [0] Aucune décision préparée à valider
+    [one] { $count } décision préparée à valider
+   *[other] { $count } décisions préparées à valider
+}
+dashboard-without-outcome = { $count ->
+    [one] { $count } proposition auditionnée attend encore sa décision
+   *[other] { $count } propositions auditionnées attendent encore leur décision
+}
+dashboard-proposals-all = Toutes mes propositions
+dashboard-deadline = Échéance
+dashboard-calls = Appels à projets
+dashboard-calls-link = Proposer un défi
+dashboard-account = Mon compte
+dashboard-account-link = Profil, adresses, sessions et second facteur
 
 ## Espace équipe
 admin-title = Espace équipe

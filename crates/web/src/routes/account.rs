@@ -47,8 +47,6 @@ pub fn role_line(c: &Chrome, r: &cohorte_app::account_types::RoleRow) -> RoleLin
 /// The query of `/account` after an action.
 #[derive(Debug, Default, Deserialize)]
 pub struct Notice {
-    #[serde(rename = "signed-in")]
-    signed_in: Option<String>,
     linked: Option<String>,
     saved: Option<String>,
     revoked: Option<String>,
@@ -69,8 +67,6 @@ pub async fn page(State(state): State<AppState>, c: Chrome, v: Visitor, Q(n): Q<
         Some(c.t("account-notice-revoked"))
     } else if n.email.is_some() {
         Some(c.t("account-notice-email"))
-    } else if n.signed_in.is_some() {
-        Some(c.t("account-notice-signed-in"))
     } else {
         None
     };
@@ -168,7 +164,7 @@ pub async fn second_factor_confirm(State(state): State<AppState>, c: Chrome, v: 
         Some((cookie, codes)) => {
             v.set_cookie(cookie);
             let title = c.t("recovery-title");
-            Ok(render(&RecoveryCodesPage { c: c.page("account", title), codes }))
+            Ok(render(&RecoveryCodesPage { c: c.page("account", title), codes, done: "/home" }))
         }
         None => {
             let title = c.t("enrol-title");
@@ -191,7 +187,7 @@ pub async fn recovery_codes(State(state): State<AppState>, c: Chrome, v: Visitor
     let s = v.required()?;
     let codes = account::regenerate_recovery_codes(&state.ctx, &s, &v.meta).await?;
     let title = c.t("recovery-title");
-    Ok(render(&RecoveryCodesPage { c: c.page("account", title), codes }))
+    Ok(render(&RecoveryCodesPage { c: c.page("account", title), codes, done: "/account" }))
 }
 
 /// `POST /account/second-factor/remove` (recent sign-in needed).
@@ -201,14 +197,14 @@ pub async fn remove_second_factor(State(state): State<AppState>, v: Visitor) -> 
     Ok(Redirect::to("/account?saved=1").into_response())
 }
 
-/// Where to go after re-authenticating.
+/// Where to go after re-authenticating (the home when no return path applies).
 #[derive(Debug, Default, Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
 }
 
-fn next_or_account(next: Option<&str>) -> String {
-    next.and_then(crate::util::safe_next).unwrap_or_else(|| "/account".to_owned())
+fn next_or_home(next: Option<&str>) -> String {
+    next.and_then(crate::util::safe_next).unwrap_or_else(|| "/home".to_owned())
 }
 
 /// `GET /account/reauth?next=…`.
@@ -216,7 +212,7 @@ pub async fn reauth_page(State(state): State<AppState>, c: Chrome, v: Visitor, Q
     let s = v.session().ok_or(WebError::SignIn)?;
     let a = account::overview(&state.ctx, &s).await?;
     let title = c.t("reauth-title");
-    let next = next_or_account(q.next.as_deref());
+    let next = next_or_home(q.next.as_deref());
     Ok(render(&ReauthPage { c: c.page("account", title), csrf: s.csrf_token, totp: a.totp, failed: false, next }))
 }
 
@@ -248,7 +244,7 @@ pub async fn reauth_link(State(state): State<AppState>, c: Chrome, v: Visitor, F
 /// `POST /account/reauth/code`.
 pub async fn reauth_code(State(state): State<AppState>, c: Chrome, v: Visitor, F(f): F<ReauthForm>) -> Result<Response, WebError> {
     let s = v.required()?;
-    let next = next_or_account(f.next.as_deref());
+    let next = next_or_home(f.next.as_deref());
     if identity::reauthenticate_with_code(&state.ctx, &s, &f.code, &v.meta).await? {
         return Ok(Redirect::to(&next).into_response());
     }

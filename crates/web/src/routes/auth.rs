@@ -6,8 +6,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohorte_app::identity::{self, LinkState, SignInOutcome};
 use cohorte_app::oidc::{self, Callback, Finished};
-use cohorte_domain::content::RoleKind;
-use cohorte_domain::identity::{Grant, TokenPurpose, is_privileged};
+use cohorte_domain::identity::TokenPurpose;
 use serde::Deserialize;
 
 use crate::AppState;
@@ -31,21 +30,14 @@ pub fn message(c: Chrome, title_key: &str, paragraphs: &[&str], links: &[(&str, 
     render(&MessagePage { c: c.page("", title), paragraphs, links, alert })
 }
 
-/// Where a signed-in person goes: the staff area for staff, else their account.
-fn landing(grants: &[Grant], strong: bool) -> &'static str {
-    if strong && grants.iter().any(|g| g.role == RoleKind::ProgramStaff) {
-        "/admin"
-    } else if !strong && grants.iter().any(|g| is_privileged(g.role)) {
-        "/account/second-factor"
-    } else {
-        "/account"
-    }
-}
+/// Where a signed-in person lands: their home, which shows what waits for each of their roles
+/// (or asks for the second factor those roles need).
+const HOME: &str = "/home";
 
 /// `GET /login`.
 pub async fn login_form(State(state): State<AppState>, c: Chrome, v: Visitor) -> Result<Response, WebError> {
     if v.actor().person().is_some() {
-        return Ok(Redirect::to("/account").into_response());
+        return Ok(Redirect::to(HOME).into_response());
     }
     let s = v.ensure(&state).await?;
     let title = c.t("login-title");
@@ -117,12 +109,11 @@ pub struct TokenForm {
 
 fn after_sign_in(v: &Visitor, out: SignInOutcome, c: Chrome) -> Response {
     match out {
-        SignInOutcome::SignedIn(cookie, grants) => {
-            let strong = false;
+        SignInOutcome::SignedIn(cookie, _) => {
             if !cookie.token.is_empty() {
                 v.set_cookie(cookie);
             }
-            Redirect::to(landing(&grants, strong)).into_response()
+            Redirect::to(HOME).into_response()
         }
         SignInOutcome::SecondFactor => Redirect::to("/login/second-factor").into_response(),
         SignInOutcome::Invalid => message(c, "link-invalid-title", &["link-invalid-text"], &[("login-again", "/login")], Some("error")),
@@ -180,9 +171,9 @@ pub async fn second_factor_submit(
         return Ok(Redirect::to("/login").into_response());
     }
     match identity::verify_second_factor(&state.ctx, &s, &form.code, &v.meta).await? {
-        SignInOutcome::SignedIn(cookie, grants) => {
+        SignInOutcome::SignedIn(cookie, _) => {
             v.set_cookie(cookie);
-            Ok(Redirect::to(landing(&grants, true)).into_response())
+            Ok(Redirect::to(HOME).into_response())
         }
         _ => {
             let title = c.t("second-factor-title");
@@ -239,7 +230,7 @@ pub async fn oidc_callback(State(state): State<AppState>, c: Chrome, v: Visitor,
     let r = match oidc::finish(&state.ctx, &s, &cb, &v.meta).await? {
         Finished::SignedIn(cookie) => {
             v.set_cookie(cookie);
-            Redirect::to("/account?signed-in=oidc").into_response()
+            Redirect::to(HOME).into_response()
         }
         Finished::Linked(cookie) => {
             v.set_cookie(cookie);

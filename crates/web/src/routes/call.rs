@@ -44,7 +44,7 @@ fn session(v: &Visitor) -> Result<cohorte_app::identity::Session, WebError> {
     v.session().ok_or(WebError::SignIn)
 }
 
-fn status_label(c: &Chrome, s: cohorte_domain::proposal::ProposalStatus) -> (String, String) {
+pub(crate) fn status_label(c: &Chrome, s: cohorte_domain::proposal::ProposalStatus) -> (String, String) {
     (c.t(&format!("status-{}", s.as_str())), s.as_str().to_owned())
 }
 
@@ -52,7 +52,7 @@ fn when(t: time::OffsetDateTime) -> String {
     cohorte_domain::paris::label(t)
 }
 
-fn phase_text(c: &Chrome, phase: CallPhase) -> String {
+pub(crate) fn phase_text(c: &Chrome, phase: CallPhase) -> String {
     match phase {
         CallPhase::NotScheduled => c.t("phase-not-scheduled"),
         CallPhase::Upcoming { opens } => c.ts("phase-upcoming", "when", &when(opens)),

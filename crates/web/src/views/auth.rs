@@ -163,6 +163,8 @@ pub struct RecoveryCodesPage {
     pub c: Chrome,
     /// The codes.
     pub codes: Vec<String>,
+    /// Where "done" leads: the home after setting up the second factor, else the account.
+    pub done: &'static str,
 }
 
 /// `/account/email`.

@@ -82,7 +82,7 @@ async fn email_link_sign_in_journey_with_cookies_rotation_and_sign_out_shared_by
 
         // Confirming signs in and rotates the cookie; the anonymous cookie is dead.
         let r = b.post("/login/confirm", &[("token", &token)]).await;
-        assert_eq!((r.status.as_u16(), r.header("location")), (303, "/account"), "{name}: {}", r.body);
+        assert_eq!((r.status.as_u16(), r.header("location")), (303, "/home"), "{name}: {}", r.body);
         assert_eq!(r.header("referrer-policy"), "no-referrer");
         let signed_in_cookie = b.cookie.clone().unwrap();
         assert_ne!(signed_in_cookie, anonymous_cookie, "the session id changes at sign-in");
@@ -182,9 +182,12 @@ async fn staff_need_a_second_factor_before_the_staff_area() {
         w.person("Grace Hopper", "grace@example.org", &[RoleKind::ProgramStaff]).await;
         let mut b = w.browser();
 
-        // Signed in by link without a second factor: sent to set one up; the staff area waits.
+        // Signed in by link without a second factor: the home asks for one; the staff area waits.
         let r = b.sign_in_by_link("grace@example.org").await;
-        assert_eq!(r.header("location"), "/account/second-factor", "{name}");
+        assert_eq!(r.header("location"), "/home", "{name}");
+        let r = b.get("/home").await;
+        assert_eq!(r.attrs("#second-factor-needed a", "href"), ["/account/second-factor"], "{name}: the home asks for it");
+        assert!(r.texts("#staff").is_empty() && r.attrs("#menu-cohorts", "id").is_empty(), "{name}: no staff section or menu yet");
         let r = b.get("/admin").await;
         assert_eq!((r.status.as_u16(), r.header("location")), (303, "/account/second-factor"), "{name}");
         let r = b.get("/account").await;
@@ -205,6 +208,7 @@ async fn staff_need_a_second_factor_before_the_staff_area() {
         assert_eq!(r.status, 200, "{name}: {}", r.body);
         let codes = r.texts("#recovery-codes li");
         assert_eq!(codes.len(), 10, "{name}");
+        assert_eq!(r.attrs("#recovery-done", "href"), ["/home"], "{name}: then to the home, with the staff section");
         assert_ne!(b.cookie, before, "a stronger session gets a new id");
         let r = b.get("/admin").await;
         assert_eq!(r.status, 200, "{name}: {}", r.body);
@@ -221,14 +225,14 @@ async fn staff_need_a_second_factor_before_the_staff_area() {
         assert_eq!(r.status, 422);
         let code = w.totp(&secret);
         let r = b.post("/login/second-factor", &[("code", &code)]).await;
-        assert_eq!(r.header("location"), "/admin", "{name}: {}", r.body);
+        assert_eq!(r.header("location"), "/home", "{name}: {}", r.body);
         assert_eq!(b.get("/admin").await.status, 200);
 
         // A recovery code works once.
         b.post("/logout", &[]).await;
         b.sign_in_by_link("grace@example.org").await;
         let r = b.post("/login/second-factor", &[("code", &codes[0])]).await;
-        assert_eq!(r.header("location"), "/admin", "{name}: recovery code");
+        assert_eq!(r.header("location"), "/home", "{name}: recovery code");
         b.get("/admin").await;
         b.post("/logout", &[]).await;
         b.sign_in_by_link("grace@example.org").await;
@@ -310,7 +314,7 @@ async fn sensitive_staff_actions_ask_for_the_code_again_and_return_to_the_page()
     let mut b = w.browser();
     w.clock.advance(Duration::seconds(31));
     let r = b.sign_in_strong("grace@example.org", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").await;
-    assert_eq!(r.header("location"), "/admin");
+    assert_eq!(r.header("location"), "/home");
     // Twenty minutes later the session is alive, but granting a role asks for the code again.
     w.clock.advance(Duration::minutes(20));
     let page = b.get("/admin/people/ada-lovelace").await;
@@ -332,7 +336,7 @@ async fn sensitive_staff_actions_ask_for_the_code_again_and_return_to_the_page()
     let code = w.totp("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
     // A return address elsewhere is ignored.
     let r = b.post("/account/reauth/code", &[("code", &code), ("next", "//evil.example/x")]).await;
-    assert_eq!(r.header("location"), "/account");
+    assert_eq!(r.header("location"), "/home");
     let r = b.post("/admin/people/ada-lovelace/roles", &[("role", "jury_member"), ("cohort", "")]).await;
     assert_eq!(r.header("location"), "/admin/people/ada-lovelace", "granted after the code: {}", r.body);
     // Nobody changes their own roles, not even staff.

@@ -212,7 +212,12 @@ async fn browser_staff_sign_in_with_link_and_second_factor_every_page_accessible
         check(&format!("confirm ({lang})")).await;
         submit(&client, "#confirm-form").await;
         if round == 0 {
-            // First time: set up the second factor (QR code and secret), then keep the codes.
+            // First time: the home asks for a second factor; set it up (QR code and secret),
+            // then keep the codes.
+            wait_for_url(&client, "/home").await;
+            check(&format!("home before the second factor ({lang})")).await;
+            assert!(client.find_all(Locator::Css("#staff")).await.unwrap().is_empty(), "no staff section yet");
+            client.find(Locator::Css("#second-factor-needed a")).await.unwrap().click().await.unwrap();
             wait_for_url(&client, "/account/second-factor").await;
             check(&format!("enrol ({lang})")).await;
             let secret = client.find(Locator::Css("#totp-secret")).await.unwrap().text().await.unwrap();
@@ -223,6 +228,7 @@ async fn browser_staff_sign_in_with_link_and_second_factor_every_page_accessible
             assert_eq!(codes.len(), 10);
             check(&format!("recovery codes ({lang})")).await;
             std::fs::write(w.mail.path().join("secret.txt"), secret).unwrap();
+            client.find(Locator::Css("#recovery-done")).await.unwrap().click().await.unwrap();
         } else {
             wait_for_url(&client, "/login/second-factor").await;
             check(&format!("second factor ({lang})")).await;
@@ -238,18 +244,37 @@ async fn browser_staff_sign_in_with_link_and_second_factor_every_page_accessible
             field.clear().await.unwrap();
             field.send_keys(&w.totp(&secret)).await.unwrap();
             submit(&client, "#second-factor-form").await;
-            wait_for_url(&client, "/admin").await;
         }
+        // Signed in: the home, with the staff's work and menu, and who is signed in.
+        wait_for_url(&client, "/home").await;
+        check(&format!("home ({lang})")).await;
+        let who = client.find(Locator::Css("#signed-in-as")).await.unwrap().text().await.unwrap();
+        assert!(who.ends_with("Grace Hopper"), "{who}");
+        assert_eq!(client.find_all(Locator::Css("#staff")).await.unwrap().len(), 1, "the staff section");
         // Every signed-in page.
-        for path in ["/admin", "/admin/people/grace-hopper", "/admin/audit", "/account", "/account/reauth", "/dev/mail"] {
+        for path in ["/home", "/admin", "/admin/people/grace-hopper", "/admin/audit", "/account", "/account/reauth", "/dev/mail"] {
             client.goto(&format!("{base}{path}?lang={lang}")).await.unwrap();
             let url = client.current_url().await.unwrap();
             assert!(url.path() == path, "{path}: landed on {url}");
             check(&format!("{path} ({lang})")).await;
         }
-        // Sign out from the account page.
-        client.goto(&format!("{base}/account?lang={lang}")).await.unwrap();
-        submit(&client, "form[action='/logout']").await;
+        // The staff menu opens from the header; sign out from the header.
+        client.goto(&format!("{base}/home?lang={lang}")).await.unwrap();
+        client.find(Locator::Css("#menu-areas-item button")).await.unwrap().click().await.unwrap();
+        let cohorts = client.find(Locator::Css("#menu-cohorts")).await.unwrap();
+        for _ in 0..50 {
+            if cohorts.is_displayed().await.unwrap() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        if let Some(dir) = cohorte_test_support::env("SCREENSHOT_DIR") {
+            std::fs::write(std::path::Path::new(&dir).join(format!("staff-menu-{lang}.png")), client.screenshot().await.unwrap()).unwrap();
+        }
+        cohorts.click().await.unwrap();
+        wait_for_url(&client, "/admin/cohorts").await;
+        check(&format!("cohorts from the menu ({lang})")).await;
+        client.find(Locator::Css("#sign-out")).await.unwrap().click().await.unwrap();
         tokio::time::sleep(Duration::from_millis(300)).await;
         check(&format!("signed out ({lang})")).await;
         client.goto(&format!("{base}/admin")).await.unwrap();
@@ -445,6 +470,78 @@ async fn call_for_projects_browser() {
     check("ranking (en)").await;
     client.goto(&format!("{base}/jury/proposals/{shortlisted}?lang=fr")).await.unwrap();
     check("kit (fr)").await;
+    client.close().await.unwrap();
+    assert!(failures.is_empty(), "axe-core violations:\n{}", failures.join("\n"));
+}
+
+/// Every demo role signs in through the real forms, lands on its home, and the home is
+/// accessible in both languages. With `SCREENSHOT_DIR` set, each home is saved there as a PNG at
+/// 1280 px wide (to look at, not compared).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_every_role_lands_on_an_accessible_home() {
+    use cohorte_app::demo::DEMO_TOTP_SECRET;
+
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let settings = cohorte_app::Settings { base_url: base.clone(), mode: cohorte_app::Mode::Development, ..Default::default() };
+    let w = crate::world::World::with(cohorte_test_support::TestDb::sqlite().await, settings, crate::world::start_time()).await;
+    cohorte_app::import::import_eig(
+        &w.app.state.ctx,
+        &cohorte_test_support::eig_data_dir(),
+        &cohorte_test_support::eig_curation_file(),
+        &crate::support::no_progress,
+    )
+    .await
+    .unwrap();
+    cohorte_app::demo::seed(&w.app.state.ctx).await.unwrap();
+    w.app.state.refresh().await.unwrap();
+    let router = w.app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    let shots = cohorte_test_support::env("SCREENSHOT_DIR");
+
+    let mut failures = Vec::new();
+    for (role, second_factor, section) in [
+        ("staff", true, "#staff"),
+        ("jury", true, "#jury"),
+        ("validator", true, "#validation"),
+        ("preselector", true, "#preselection"),
+        ("administration", false, "#my-proposals"),
+        ("fellow", false, "#open-calls"),
+    ] {
+        let email = format!("{role}@demo.cohorte.test");
+        client.goto(&format!("{base}/login?lang=fr")).await.unwrap();
+        client.find(Locator::Css("#email")).await.unwrap().send_keys(&email).await.unwrap();
+        submit(&client, "#login-form").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        w.run_jobs().await;
+        client.goto(&format!("{base}{}", w.last_link(&email))).await.unwrap();
+        submit(&client, "#confirm-form").await;
+        if second_factor {
+            wait_for_url(&client, "/login/second-factor").await;
+            client.find(Locator::Css("#code")).await.unwrap().send_keys(&w.totp(DEMO_TOTP_SECRET)).await.unwrap();
+            submit(&client, "#second-factor-form").await;
+        }
+        wait_for_url(&client, "/home").await;
+        for lang in ["fr", "en"] {
+            client.goto(&format!("{base}/home?lang={lang}")).await.unwrap();
+            assert_eq!(client.find_all(Locator::Css(section)).await.unwrap().len(), 1, "{role} ({lang}): {section}");
+            let violations = axe(&client).await;
+            if !violations.is_empty() {
+                failures.push(format!("{role} home ({lang}):\n  {}", violations.join("\n  ")));
+            }
+            if let Some(dir) = &shots {
+                let height = client.execute("return document.documentElement.scrollHeight", vec![]).await.unwrap();
+                client.set_window_size(1280, u32::try_from(height.as_u64().unwrap_or(900)).unwrap_or(900).max(900)).await.unwrap();
+                let png = client.screenshot().await.unwrap();
+                std::fs::write(std::path::Path::new(dir).join(format!("home-{role}-{lang}.png")), png).unwrap();
+                client.set_window_size(1280, 900).await.unwrap();
+            }
+        }
+        client.find(Locator::Css("#sign-out")).await.unwrap().click().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(client.find_all(Locator::Css("#signed-in-as")).await.unwrap().is_empty(), "{role}: signed out");
+    }
     client.close().await.unwrap();
     assert!(failures.is_empty(), "axe-core violations:\n{}", failures.join("\n"));
 }

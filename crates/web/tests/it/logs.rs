@@ -55,7 +55,7 @@ async fn security_events_are_logged_and_no_secret_ever_reaches_the_logs() {
     let r = b.post_raw("/login", &[("email", "grace@example.org"), ("_csrf", "forged")]).await;
     assert_eq!(r.status, 403);
     let r = b.sign_in_by_link("grace@example.org").await;
-    assert_eq!(r.header("location"), "/account/second-factor");
+    assert_eq!(r.header("location"), "/home");
     let link = w.last_link("grace@example.org");
     secrets.push(link.split("token=").nth(1).unwrap().to_owned());
     secrets.push(b.cookie.clone().unwrap());

@@ -7,6 +7,7 @@ mod authz;
 mod browser;
 mod call;
 mod crawler;
+mod home;
 mod logs;
 mod oidc;
 mod pages;

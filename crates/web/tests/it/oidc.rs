@@ -97,7 +97,7 @@ async fn openid_connect_links_accounts_explicitly_and_refuses_forged_or_replayed
 
     // 2. Alice signs in by email and second factor, then links the provider's account herself.
     let r = b.sign_in_strong("alice@example.test", SECRET).await;
-    assert_eq!(r.header("location"), "/admin", "{}", r.body);
+    assert_eq!(r.header("location"), "/home", "{}", r.body);
     let account = b.get("/account").await;
     assert_eq!(account.attrs("#oidc-link", "type"), ["submit"], "the account page offers linking");
     let authorize = start(&mut b, "/auth/oidc/link").await;
@@ -116,7 +116,7 @@ async fn openid_connect_links_accounts_explicitly_and_refuses_forged_or_replayed
     let callback = through_provider(&provider, &authorize, &base).await;
     let before = c.cookie.clone();
     let r = c.get(&callback).await;
-    assert_eq!(r.header("location"), "/account?signed-in=oidc", "{}", r.body);
+    assert_eq!(r.header("location"), "/home", "{}", r.body);
     assert_ne!(c.cookie, before, "a new session id at sign-in");
     assert_eq!(c.get("/admin").await.status, 200, "OpenID Connect counts as a strong sign-in");
 
