@@ -11,7 +11,8 @@ use cohorte_domain::text::Slug;
 use cohorte_store::call::{self as store, CohortAdminRow, NewCohort, RuleSetRow};
 use time::OffsetDateTime;
 
-use crate::identity::{RequestMeta, Session, record};
+use crate::session::{RequestMeta, Session};
+use crate::uow::Uow;
 use crate::{AppError, Ctx};
 
 /// What staff type to create a cohort.
@@ -105,38 +106,28 @@ pub async fn cohorts(ctx: &Ctx, session: &Session) -> Result<Vec<CohortAdminRow>
 
 /// Creates a cohort with its first rules (a copy of another cohort's, or the EIG5 rules).
 pub async fn create_cohort(ctx: &Ctx, session: &Session, input: &CohortInput, meta: &RequestMeta) -> Result<CohortAdminRow, AppError> {
-    let me = policy::can_run_calls(&session.actor)?.clone();
+    let me = policy::can_run_calls(&session.actor)?;
     let (new, copy) = input.parse()?;
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let mut conn = w.conn();
     if store::cohort_by_code(&mut conn, &new.code).await?.is_some() {
-        return Err(FieldErrors(vec![FieldError { field: "code", code: "code-taken" }]).into());
+        return Err(FieldErrors::one("code", "code-taken").into());
     }
     let rules = match &copy {
         Some(code) => {
             let from = store::cohort_by_code(&mut conn, code.as_str())
                 .await?
-                .ok_or(FieldErrors(vec![FieldError { field: "copy_rules_from", code: "invalid-choice" }]))?;
+                .ok_or(FieldErrors::one("copy_rules_from", "invalid-choice"))?;
             store::current_rules(&mut conn, from.cohort_id()).await?.map(|r| r.rules).unwrap_or_else(RuleSet::eig5)
         }
         None => RuleSet::eig5(),
     };
     let id = store::create_cohort(&mut conn, &new).await?;
     store::save_rules(&mut conn, id, &rules, Some(me.id), now).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::CohortCreated,
-        ("cohort", &new.code),
-        serde_json::json!({"rules_from": copy.as_ref().map(Slug::as_str)}),
-        meta,
-    )
-    .await?;
     let row = store::cohort(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    tx.commit().await?;
+    w.audit(me, AuditAction::CohortCreated, ("cohort", &new.code), serde_json::json!({"rules_from": copy.as_ref().map(Slug::as_str)})).await?;
+    w.commit().await?;
     Ok(row)
 }
 
@@ -217,7 +208,7 @@ fn local(field: &'static str, s: &str, e: &mut Vec<FieldError>) -> Option<Offset
 /// Replaces a cohort's calendar: every time is read in Europe/Paris; a time that does not exist
 /// or happens twice at a clock change is refused with its field.
 pub async fn set_calendar(ctx: &Ctx, session: &Session, code: &str, lines: &[MilestoneInput], meta: &RequestMeta) -> Result<(), AppError> {
-    let me = policy::can_run_calls(&session.actor)?.clone();
+    let me = policy::can_run_calls(&session.actor)?;
     let mut e = Vec::new();
     let mut cal = Calendar::default();
     for l in lines {
@@ -233,9 +224,8 @@ pub async fn set_calendar(ctx: &Ctx, session: &Session, code: &str, lines: &[Mil
         return Err(FieldErrors(e).into());
     }
     cal.validate()?;
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let mut conn = w.conn();
     let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
     store::replace_calendar(&mut conn, cohort.cohort_id(), &cal).await?;
     let summary: Vec<serde_json::Value> = cal
@@ -243,46 +233,26 @@ pub async fn set_calendar(ctx: &Ctx, session: &Session, code: &str, lines: &[Mil
         .iter()
         .map(|m| serde_json::json!({"kind": m.kind.as_str(), "starts_at": m.starts_at.unix_timestamp(), "ends_at": m.ends_at.map(|t| t.unix_timestamp())}))
         .collect();
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::CalendarChanged,
-        ("cohort", code),
-        serde_json::json!({"milestones": summary}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    w.audit(me, AuditAction::CalendarChanged, ("cohort", code), serde_json::json!({"milestones": summary})).await?;
+    w.commit().await
 }
 
 /// Saves a cohort's rules: a new version when proposals already use the current one.
 pub async fn save_rules(ctx: &Ctx, session: &Session, code: &str, rules: &RuleSet, meta: &RequestMeta) -> Result<RuleSetRow, AppError> {
-    let me = policy::can_run_calls(&session.actor)?.clone();
+    let me = policy::can_run_calls(&session.actor)?;
     rules.validate()?;
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let mut conn = w.conn();
     let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
     let before = store::current_rules(&mut conn, cohort.cohort_id()).await?;
     if let Some(same) = before.as_ref().filter(|b| &b.rules == rules) {
         return Ok(same.clone());
     }
     let row = store::save_rules(&mut conn, cohort.cohort_id(), rules, Some(me.id), now).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::RulesChanged,
-        ("cohort", code),
-        serde_json::json!({"version": row.version, "new_version": before.is_none_or(|b| b.version != row.version)}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
+    let new_version = before.is_none_or(|b| b.version != row.version);
+    w.audit(me, AuditAction::RulesChanged, ("cohort", code), serde_json::json!({"version": row.version, "new_version": new_version})).await?;
+    w.commit().await?;
     Ok(row)
 }
 
