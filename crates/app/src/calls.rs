@@ -116,9 +116,8 @@ pub async fn create_cohort(ctx: &Ctx, session: &Session, input: &CohortInput, me
     }
     let rules = match &copy {
         Some(code) => {
-            let from = store::cohort_by_code(&mut conn, code.as_str())
-                .await?
-                .ok_or(FieldErrors::one("copy_rules_from", "invalid-choice"))?;
+            let from =
+                store::cohort_by_code(&mut conn, code.as_str()).await?.ok_or(FieldErrors::one("copy_rules_from", "invalid-choice"))?;
             store::current_rules(&mut conn, from.cohort_id()).await?.map(|r| r.rules).unwrap_or_else(RuleSet::eig5)
         }
         None => RuleSet::eig5(),
@@ -126,7 +125,8 @@ pub async fn create_cohort(ctx: &Ctx, session: &Session, input: &CohortInput, me
     let id = store::create_cohort(&mut conn, &new).await?;
     store::save_rules(&mut conn, id, &rules, Some(me.id), now).await?;
     let row = store::cohort(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    w.audit(me, AuditAction::CohortCreated, ("cohort", &new.code), serde_json::json!({"rules_from": copy.as_ref().map(Slug::as_str)})).await?;
+    w.audit(me, AuditAction::CohortCreated, ("cohort", &new.code), serde_json::json!({"rules_from": copy.as_ref().map(Slug::as_str)}))
+        .await?;
     w.commit().await?;
     Ok(row)
 }
@@ -251,7 +251,8 @@ pub async fn save_rules(ctx: &Ctx, session: &Session, code: &str, rules: &RuleSe
     }
     let row = store::save_rules(&mut conn, cohort.cohort_id(), rules, Some(me.id), now).await?;
     let new_version = before.is_none_or(|b| b.version != row.version);
-    w.audit(me, AuditAction::RulesChanged, ("cohort", code), serde_json::json!({"version": row.version, "new_version": new_version})).await?;
+    w.audit(me, AuditAction::RulesChanged, ("cohort", code), serde_json::json!({"version": row.version, "new_version": new_version}))
+        .await?;
     w.commit().await?;
     Ok(row)
 }
@@ -314,7 +315,12 @@ pub struct OrganisationOption {
 /// Every organisation of the tree, parents before children, for the form's choices.
 pub async fn organisation_choices(ctx: &Ctx) -> Result<Vec<OrganisationOption>, AppError> {
     let mut c = ctx.db.acquire().await?;
-    let all = store::find_organisations(&mut c.conn(), "", 2000).await?;
+    organisation_choices_on(&mut c.conn()).await
+}
+
+/// [`organisation_choices`] on the caller's connection.
+pub async fn organisation_choices_on(conn: &mut cohorte_store::Conn<'_>) -> Result<Vec<OrganisationOption>, AppError> {
+    let all = store::find_organisations(conn, "", 2000).await?;
     let depth = |path: &str| path.trim_matches('/').split('/').count().saturating_sub(1);
     Ok(all
         .into_iter()

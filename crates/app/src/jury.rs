@@ -326,6 +326,8 @@ pub struct Panels {
     pub assignments: Vec<AssignmentRow>,
     /// (person, proposal) pairs in conflict among the panel members.
     pub conflicts: BTreeSet<(Uuid, Uuid)>,
+    /// The organisation tree, for the jurors' seats.
+    pub organisations: Vec<crate::calls::OrganisationOption>,
 }
 
 impl Panels {
@@ -367,7 +369,8 @@ pub async fn panels(ctx: &Ctx, session: &Session, code: &str) -> Result<Panels, 
             }
         }
     }
-    Ok(Panels { cohort, panels, members, proposals, assignments, conflicts })
+    let organisations = crate::calls::organisation_choices_on(&mut conn).await?;
+    Ok(Panels { cohort, panels, members, proposals, assignments, conflicts, organisations })
 }
 
 fn panel_name(name: &str) -> Result<String, FieldErrors> {
@@ -760,25 +763,42 @@ pub struct JuryPanel {
     pub referent: bool,
 }
 
-/// The juror's panels and what they hear.
-pub async fn my_panels(ctx: &Ctx, session: &Session) -> Result<Vec<JuryPanel>, AppError> {
+/// The jury area: the reader's panels and what they hear, and the cohorts they pre-select.
+#[derive(Debug, Clone)]
+pub struct JuryArea {
+    /// Their panels.
+    pub panels: Vec<JuryPanel>,
+    /// The cohorts whose proposals they pre-select.
+    pub preselection: Vec<CohortAdminRow>,
+}
+
+/// The jury area of the reader.
+pub async fn jury_area(ctx: &Ctx, session: &Session) -> Result<JuryArea, AppError> {
     let me = policy::can_use_jury_area(&session.actor)?.clone();
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
+    let panels = my_panels(&mut conn, session, &me).await?;
+    let preselection =
+        store::cohorts(&mut conn).await?.into_iter().filter(|co| me.acts_as_in(RoleKind::Preselector, co.cohort_id())).collect();
+    Ok(JuryArea { panels, preselection })
+}
+
+/// The juror's panels and what they hear.
+async fn my_panels(conn: &mut Conn<'_>, session: &Session, me: &cohorte_domain::identity::SignedIn) -> Result<Vec<JuryPanel>, AppError> {
     let mut out = Vec::new();
-    for (panel, cohort_id) in store::panels_of(&mut conn, me.id).await? {
+    for (panel, cohort_id) in store::panels_of(conn, me.id).await? {
         if !me.acts_as_in(RoleKind::JuryMember, cohort_id) && !policy::can_see_unpublished_decisions(&session.actor) {
             continue;
         }
-        let cohort = store::cohort(&mut conn, cohort_id).await?.ok_or(AppError::NotFound)?;
-        let evals = store::evaluations(&mut conn, cohort_id).await?;
+        let cohort = store::cohort(conn, cohort_id).await?.ok_or(AppError::NotFound)?;
+        let evals = store::evaluations(conn, cohort_id).await?;
         let mut items = Vec::new();
-        for a in store::assignments(&mut conn, cohort_id).await?.into_iter().filter(|a| a.panel_id == panel.id) {
-            let Some(mut p) = store::proposal(&mut conn, ProposalId::from_uuid(a.proposal_id)).await? else { continue };
-            if access::conflicted(&mut conn, me.id, &p).await? {
+        for a in store::assignments(conn, cohort_id).await?.into_iter().filter(|a| a.panel_id == panel.id) {
+            let Some(mut p) = store::proposal(conn, ProposalId::from_uuid(a.proposal_id)).await? else { continue };
+            if access::conflicted(conn, me.id, &p).await? {
                 continue;
             }
-            access::mask(&mut conn, &session.actor, &mut p).await?;
+            access::mask(conn, &session.actor, &mut p).await?;
             let scored = evals.iter().any(|e| e.proposal_id == a.proposal_id && e.author_id == Some(me.id.as_uuid()));
             items.push(JuryItem { proposal: p, assignment: a, scored });
         }
@@ -1042,14 +1062,6 @@ pub async fn rank(
     store::save_ranking(&mut w.conn(), panel, order).await?;
     w.audit(me, AuditAction::RankingSaved, ("panel", &panel.to_string()), serde_json::json!({"count": order.len()})).await?;
     w.commit().await
-}
-
-/// The cohorts whose proposals the actor pre-selects.
-pub async fn preselection_cohorts(ctx: &Ctx, session: &Session) -> Result<Vec<CohortAdminRow>, AppError> {
-    let me = policy::can_use_account(&session.actor)?.clone();
-    let mut c = ctx.db.acquire().await?;
-    let all = store::cohorts(&mut c.conn()).await?;
-    Ok(all.into_iter().filter(|co| me.acts_as_in(RoleKind::Preselector, co.cohort_id())).collect())
 }
 
 // ---------------------------------------------------------------- consolidation (staff, validator)

@@ -105,13 +105,26 @@ pub async fn challenge(ctx: &Ctx, actor: &Actor, slug: &Slug) -> Result<Challeng
     Ok(d)
 }
 
-/// Where a public challenge that changed address now lives (its former address, kept when it was
-/// renamed after publication).
-pub async fn moved_challenge(ctx: &Ctx, actor: &Actor, slug: &Slug) -> Result<Option<String>, AppError> {
+/// A challenge's page, or where it moved.
+#[derive(Debug, Clone)]
+pub enum ChallengeAt {
+    /// The page.
+    Here(Box<ChallengeDetail>),
+    /// Renamed after publication: its current address.
+    Moved(String),
+}
+
+/// A public challenge by its address, or by a former one (kept when it was renamed after
+/// publication): the page, or where it moved.
+pub async fn challenge_at(ctx: &Ctx, actor: &Actor, slug: &Slug) -> Result<ChallengeAt, AppError> {
+    match challenge(ctx, actor, slug).await {
+        Err(AppError::NotFound) => {}
+        other => return other.map(|d| ChallengeAt::Here(Box::new(d))),
+    }
     let mut c = ctx.db.acquire().await?;
     match cohorte_store::call::challenge_by_alias(&mut c.conn(), slug.as_str()).await? {
-        Some((new, status)) if policy::can_view_challenge(actor, status).is_ok() => Ok(Some(new)),
-        _ => Ok(None),
+        Some((new, status)) if policy::can_view_challenge(actor, status).is_ok() => Ok(ChallengeAt::Moved(new)),
+        _ => Err(AppError::NotFound),
     }
 }
 

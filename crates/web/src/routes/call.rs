@@ -1237,7 +1237,7 @@ pub async fn panels_page(
 ) -> Result<Response, WebError> {
     let s = session(&v)?;
     let p = jury::panels(&state.ctx, &s, code.as_str()).await?;
-    let orgs = calls::organisation_choices(&state.ctx).await?;
+    let orgs = &p.organisations;
     let org_name = |id: Option<uuid::Uuid>| -> String {
         id.and_then(|id| orgs.iter().find(|o| o.id == id)).map(|o| o.label.clone()).unwrap_or_default()
     };
@@ -1604,10 +1604,10 @@ pub async fn export_xlsx(State(state): State<AppState>, c: Chrome, v: Visitor, S
 /// `GET /jury`.
 pub async fn jury_page(State(state): State<AppState>, c: Chrome, v: Visitor) -> Result<Response, WebError> {
     let s = session(&v)?;
-    let panels = jury::my_panels(&state.ctx, &s).await?;
-    let preselection =
-        jury::preselection_cohorts(&state.ctx, &s).await?.into_iter().map(|co| (co.code.clone(), co.title(c.lang).to_owned())).collect();
-    let views = panels
+    let area = jury::jury_area(&state.ctx, &s).await?;
+    let preselection = area.preselection.iter().map(|co| (co.code.clone(), co.title(c.lang).to_owned())).collect();
+    let views = area
+        .panels
         .iter()
         .map(|p| JuryPanelView {
             id: p.panel.id.to_string(),

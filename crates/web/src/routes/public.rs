@@ -178,12 +178,9 @@ pub async fn challenges(State(state): State<AppState>, c: Chrome, Q(raw): Q<RawC
 
 /// `/challenges/{slug}`.
 pub async fn challenge(State(state): State<AppState>, c: Chrome, SlugPath(slug): SlugPath) -> Result<Response, WebError> {
-    let d = match uc::challenge(&state.ctx, &Actor::Anonymous, &slug).await {
-        Err(cohorte_app::AppError::NotFound) => match uc::moved_challenge(&state.ctx, &Actor::Anonymous, &slug).await? {
-            Some(new) => return Ok(Redirect::permanent(&format!("/challenges/{new}")).into_response()),
-            None => return Err(WebError::NotFound),
-        },
-        other => other?,
+    let d = match uc::challenge_at(&state.ctx, &Actor::Anonymous, &slug).await? {
+        uc::ChallengeAt::Here(d) => *d,
+        uc::ChallengeAt::Moved(new) => return Ok(Redirect::permanent(&format!("/challenges/{new}")).into_response()),
     };
     let c = c.page("challenges", d.title.clone()).describe(d.tagline.clone());
     let cohort_title = match c.lang {
