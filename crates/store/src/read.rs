@@ -296,6 +296,11 @@ impl TeamMember {
     pub fn role_kind(&self) -> Option<RoleKind> {
         RoleKind::parse(&self.role)
     }
+
+    /// Whether they are (were) one of the challenge's fellows, rather than a mentor.
+    pub fn is_fellow(&self) -> bool {
+        self.role_kind() == Some(RoleKind::Fellow)
+    }
 }
 
 /// A deliverable.

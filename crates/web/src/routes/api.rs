@@ -5,7 +5,6 @@ use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use cohorte_app::public::{self as uc, ChallengeDetail, PersonDetail};
-use cohorte_domain::content::RoleKind;
 use cohorte_domain::figures::{DEFINITIONS, Scope};
 use cohorte_domain::lang::Lang;
 use cohorte_domain::policy::Actor;
@@ -266,7 +265,7 @@ fn member(m: &cohorte_app::public::TeamMember) -> Member {
 }
 
 fn challenge_json(d: &ChallengeDetail) -> Challenge {
-    let (fellows, mentors): (Vec<_>, Vec<_>) = d.team.iter().partition(|m| m.role_kind() == Some(RoleKind::Fellow));
+    let (fellows, mentors): (Vec<_>, Vec<_>) = d.team.iter().partition(|m| m.is_fellow());
     Challenge {
         slug: d.slug.clone(),
         url: format!("/challenges/{}", d.slug),
@@ -385,7 +384,7 @@ pub async fn challenges_csv(State(state): State<AppState>) -> Result<Response, W
             let names = |fellow: bool| {
                 d.team
                     .iter()
-                    .filter(|m| (m.role_kind() == Some(RoleKind::Fellow)) == fellow)
+                    .filter(|m| m.is_fellow() == fellow)
                     .map(|m| m.display_name.clone())
                     .collect::<Vec<_>>()
                     .join(" | ")

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use cohorte_app::public::{self as uc, PostCard};
-use cohorte_domain::content::{BlogTag, Profile, RoleKind, Skill};
+use cohorte_domain::content::{BlogTag, Profile, Skill};
 use cohorte_domain::figures::{DEFINITIONS, FigureId, Scope};
 use cohorte_domain::lang::Lang;
 use cohorte_domain::markdown::{RenderOptions, plain_text, render_markdown, sanitize_html};
@@ -187,7 +187,7 @@ pub async fn challenge(State(state): State<AppState>, c: Chrome, SlugPath(slug):
         Lang::Fr => d.cohort_title_fr.clone(),
         Lang::En => d.cohort_title_en.clone(),
     };
-    let (fellows, mentors): (Vec<_>, Vec<_>) = d.team.iter().partition(|m| m.role_kind() == Some(RoleKind::Fellow));
+    let (fellows, mentors): (Vec<_>, Vec<_>) = d.team.iter().partition(|m| m.is_fellow());
     let show_label = cohorte_domain::text::name_key(&d.administration_label) != cohorte_domain::text::name_key(&d.host_name);
     let page = ChallengePage {
         crumbs: vec![(c.t("nav-challenges"), "/challenges".to_owned())],
