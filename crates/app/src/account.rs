@@ -7,7 +7,9 @@ use cohorte_domain::query::{FieldError, FieldErrors};
 use cohorte_store::identity::{self as store, EmailRow, OidcRow, RoleRow};
 use time::OffsetDateTime;
 
-use crate::identity::{NewCookie, RequestMeta, Session, SessionInfo, SignInOutcome, check_totp, my_sessions, random_token, record};
+use crate::identity::{NewCookie, SessionInfo, SignInOutcome, check_totp, my_sessions, random_token};
+use crate::session::{RequestMeta, Session};
+use crate::uow::Uow;
 use crate::{AppError, Ctx};
 
 /// What the account page shows.
@@ -73,22 +75,12 @@ pub async fn rename(ctx: &Ctx, session: &Session, name: &str, meta: &RequestMeta
     if name.is_empty() || name.chars().count() > 120 || cohorte_domain::text::has_forbidden_chars(name) {
         return Err(FieldErrors(vec![FieldError { field: "name", code: "invalid-name" }]).into());
     }
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let mut conn = w.conn();
     store::rename_person(&mut conn, me.id, name).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        name,
-        AuditAction::ProfileUpdated,
-        ("person", &me.id.to_string()),
-        serde_json::json!({"field": "name"}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
+    w.audit_as(Some(me.id), name, AuditAction::ProfileUpdated, ("person", &me.id.to_string()), serde_json::json!({"field": "name"}))
+        .await?;
+    w.commit().await?;
     Ok(())
 }
 
@@ -177,9 +169,9 @@ pub async fn confirm_enrolment(
     meta: &RequestMeta,
 ) -> Result<Option<(NewCookie, Vec<String>)>, AppError> {
     let me = policy::can_use_account(&session.actor)?.clone();
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let mut conn = w.conn();
     let Some(t) = store::totp_of(&mut conn, me.id).await?.filter(|t| t.confirmed_at.is_none()) else { return Ok(None) };
     let Some(step) = check_totp(&t.secret, code, now) else { return Ok(None) };
     if !store::use_totp_step(&mut conn, me.id, step, Some(now)).await? {
@@ -187,8 +179,6 @@ pub async fn confirm_enrolment(
     }
     let (codes, hashes) = new_recovery_codes();
     store::replace_recovery_codes(&mut conn, me.id, &hashes).await?;
-    record(&mut conn, now, Some(me.id), &me.name, AuditAction::TotpEnrolled, ("person", &me.id.to_string()), serde_json::json!({}), meta)
-        .await?;
     let out = crate::identity::sign_in_with(
         &mut conn,
         session,
@@ -200,7 +190,8 @@ pub async fn confirm_enrolment(
         &me.name,
     )
     .await?;
-    tx.commit().await?;
+    w.audit(&me, AuditAction::TotpEnrolled, ("person", &me.id.to_string()), serde_json::json!({})).await?;
+    w.commit().await?;
     match out {
         SignInOutcome::SignedIn(cookie, _) => Ok(Some((cookie, codes))),
         _ => Ok(None),
@@ -211,25 +202,15 @@ pub async fn confirm_enrolment(
 pub async fn regenerate_recovery_codes(ctx: &Ctx, session: &Session, meta: &RequestMeta) -> Result<Vec<String>, AppError> {
     let now = ctx.clock.now();
     let me = policy::can_change_email(&session.actor, now)?.clone();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let mut conn = w.conn();
     if store::totp_of(&mut conn, me.id).await?.is_none_or(|t| t.confirmed_at.is_none()) {
         return Err(AppError::NotFound);
     }
     let (codes, hashes) = new_recovery_codes();
     store::replace_recovery_codes(&mut conn, me.id, &hashes).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::RecoveryCodesRegenerated,
-        ("person", &me.id.to_string()),
-        serde_json::json!({}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
+    w.audit(&me, AuditAction::RecoveryCodesRegenerated, ("person", &me.id.to_string()), serde_json::json!({})).await?;
+    w.commit().await?;
     Ok(codes)
 }
 
@@ -237,17 +218,16 @@ pub async fn regenerate_recovery_codes(ctx: &Ctx, session: &Session, meta: &Requ
 pub async fn remove_second_factor(ctx: &Ctx, session: &Session, meta: &RequestMeta) -> Result<(), AppError> {
     let now = ctx.clock.now();
     let me = policy::can_change_email(&session.actor, now)?.clone();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let mut conn = w.conn();
     store::delete_totp(&mut conn, me.id).await?;
     store::revoke_person_sessions(&mut conn, me.id, Some(&session.hash), now).await?;
     // This session no longer rests on a second factor: privileged roles wait for a new one.
     if me.method == AuthMethod::Totp || me.method == AuthMethod::RecoveryCode {
         store::set_auth_method(&mut conn, &session.hash, AuthMethod::MagicLink.as_str()).await?;
     }
-    record(&mut conn, now, Some(me.id), &me.name, AuditAction::TotpRemoved, ("person", &me.id.to_string()), serde_json::json!({}), meta)
-        .await?;
-    tx.commit().await?;
+    w.audit(&me, AuditAction::TotpRemoved, ("person", &me.id.to_string()), serde_json::json!({})).await?;
+    w.commit().await?;
     Ok(())
 }
 
@@ -256,8 +236,8 @@ pub async fn export(ctx: &Ctx, session: &Session, meta: &RequestMeta) -> Result<
     let now = ctx.clock.now();
     let me = policy::can_export_own_data(&session.actor, now)?.clone();
     let account = overview(ctx, session).await?;
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let mut conn = w.conn();
     let public = cohorte_store::read::person_by_slug(&mut conn, &account.slug).await?;
     let (entries, _) = cohorte_store::audit::list(
         &mut conn,
@@ -269,9 +249,8 @@ pub async fn export(ctx: &Ctx, session: &Session, meta: &RequestMeta) -> Result<
         &cohorte_store::audit::AuditFilter { object_id: Some(me.id.to_string()), limit: 10_000, ..Default::default() },
     )
     .await?;
-    record(&mut conn, now, Some(me.id), &me.name, AuditAction::DataExported, ("person", &me.id.to_string()), serde_json::json!({}), meta)
-        .await?;
-    tx.commit().await?;
+    w.audit(&me, AuditAction::DataExported, ("person", &me.id.to_string()), serde_json::json!({})).await?;
+    w.commit().await?;
     let ts = |t: OffsetDateTime| t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
     Ok(serde_json::json!({
         "exported_at": ts(now),
@@ -300,23 +279,13 @@ pub async fn request_deletion(ctx: &Ctx, session: &Session, reason: &str, meta: 
     if reason.chars().count() > 2000 || cohorte_domain::text::has_forbidden_chars(reason) {
         return Err(FieldErrors(vec![FieldError { field: "reason", code: "too-long" }]).into());
     }
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let mut conn = w.conn();
     let created = store::request_deletion(&mut conn, me.id, (!reason.is_empty()).then_some(reason), now).await?;
     if created {
-        record(
-            &mut conn,
-            now,
-            Some(me.id),
-            &me.name,
-            AuditAction::DeletionRequested,
-            ("person", &me.id.to_string()),
-            serde_json::json!({}),
-            meta,
-        )
-        .await?;
+        w.audit(&me, AuditAction::DeletionRequested, ("person", &me.id.to_string()), serde_json::json!({})).await?;
     }
-    tx.commit().await?;
+    w.commit().await?;
     Ok(created)
 }

@@ -9,7 +9,8 @@ use cohorte_domain::query::{FieldError, FieldErrors};
 use cohorte_store::audit::{self, AuditFilter, AuditRow, ChainCheck};
 use cohorte_store::identity::{self as store, EmailRow, PersonRow, RoleRow};
 
-use crate::identity::{RequestMeta, Session, record};
+use crate::session::{RequestMeta, Session};
+use crate::uow::Uow;
 use crate::{AppError, Ctx};
 
 /// People holding roles granted here (not only imported ones), with their address.
@@ -42,8 +43,8 @@ pub async fn grant(
 ) -> Result<bool, AppError> {
     let now = ctx.clock.now();
     policy::can_invite(&session.actor, now)?;
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let mut conn = w.conn();
     let p = store::person_by_slug(&mut conn, slug).await?.ok_or(AppError::NotFound)?;
     let me = policy::can_change_roles_of(&session.actor, p.person_id(), now)?.clone();
     let cohort_id = match cohort {
@@ -58,19 +59,15 @@ pub async fn grant(
     let (id, changed) = store::grant_role(&mut conn, p.person_id(), &g, Some(me.id), "staff", now).await?;
     if changed {
         store::flag_rotation(&mut conn, p.person_id()).await?;
-        record(
-            &mut conn,
-            now,
-            Some(me.id),
-            &me.name,
+        w.audit(
+            &me,
             AuditAction::RoleGranted,
             ("person", &p.person_id().to_string()),
             serde_json::json!({"role": role.as_str(), "cohort": cohort, "assignment": id.to_string()}),
-            meta,
         )
         .await?;
     }
-    tx.commit().await?;
+    w.commit().await?;
     Ok(changed)
 }
 
@@ -78,24 +75,20 @@ pub async fn grant(
 pub async fn revoke(ctx: &Ctx, session: &Session, slug: &str, id: RoleAssignmentId, meta: &RequestMeta) -> Result<(), AppError> {
     let now = ctx.clock.now();
     policy::can_invite(&session.actor, now)?;
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let mut conn = w.conn();
     let p = store::person_by_slug(&mut conn, slug).await?.ok_or(AppError::NotFound)?;
     let me = policy::can_change_roles_of(&session.actor, p.person_id(), now)?.clone();
     let role = store::revoke_role(&mut conn, p.person_id(), id, me.id, now).await?.ok_or(AppError::NotFound)?;
     store::flag_rotation(&mut conn, p.person_id()).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
+    w.audit(
+        &me,
         AuditAction::RoleRevoked,
         ("person", &p.person_id().to_string()),
         serde_json::json!({"role": role, "assignment": id.to_string()}),
-        meta,
     )
     .await?;
-    tx.commit().await?;
+    w.commit().await?;
     Ok(())
 }
 

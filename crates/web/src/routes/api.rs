@@ -382,12 +382,7 @@ pub async fn challenges_csv(State(state): State<AppState>) -> Result<Response, W
         .iter()
         .map(|d| {
             let names = |fellow: bool| {
-                d.team
-                    .iter()
-                    .filter(|m| m.is_fellow() == fellow)
-                    .map(|m| m.display_name.clone())
-                    .collect::<Vec<_>>()
-                    .join(" | ")
+                d.team.iter().filter(|m| m.is_fellow() == fellow).map(|m| m.display_name.clone()).collect::<Vec<_>>().join(" | ")
             };
             vec![
                 d.slug.clone(),
