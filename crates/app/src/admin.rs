@@ -31,6 +31,20 @@ pub async fn person(ctx: &Ctx, session: &Session, slug: &str) -> Result<(PersonR
     Ok((p, emails, roles))
 }
 
+/// The person whose roles staff change, and the staff member (strongly and recently signed in,
+/// never changing their own roles).
+async fn role_target(
+    conn: &mut cohorte_store::Conn<'_>,
+    session: &Session,
+    slug: &str,
+    now: time::OffsetDateTime,
+) -> Result<(PersonRow, cohorte_domain::identity::SignedIn), AppError> {
+    policy::can_invite(&session.actor, now)?;
+    let p = store::person_by_slug(conn, slug).await?.ok_or(AppError::NotFound)?;
+    let me = policy::can_change_roles_of(&session.actor, p.person_id(), now)?.clone();
+    Ok((p, me))
+}
+
 /// Grants a role (program-wide, or in a cohort). The person's sessions change token at their
 /// next request.
 pub async fn grant(
@@ -41,12 +55,10 @@ pub async fn grant(
     cohort: Option<&str>,
     meta: &RequestMeta,
 ) -> Result<bool, AppError> {
-    let now = ctx.clock.now();
-    policy::can_invite(&session.actor, now)?;
     let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
     let mut conn = w.conn();
-    let p = store::person_by_slug(&mut conn, slug).await?.ok_or(AppError::NotFound)?;
-    let me = policy::can_change_roles_of(&session.actor, p.person_id(), now)?.clone();
+    let (p, me) = role_target(&mut conn, session, slug, now).await?;
     let cohort_id = match cohort {
         None => None,
         Some(code) => Some(
@@ -73,12 +85,10 @@ pub async fn grant(
 
 /// Revokes a role assignment. Effective at the person's next request.
 pub async fn revoke(ctx: &Ctx, session: &Session, slug: &str, id: RoleAssignmentId, meta: &RequestMeta) -> Result<(), AppError> {
-    let now = ctx.clock.now();
-    policy::can_invite(&session.actor, now)?;
     let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
     let mut conn = w.conn();
-    let p = store::person_by_slug(&mut conn, slug).await?.ok_or(AppError::NotFound)?;
-    let me = policy::can_change_roles_of(&session.actor, p.person_id(), now)?.clone();
+    let (p, me) = role_target(&mut conn, session, slug, now).await?;
     let role = store::revoke_role(&mut conn, p.person_id(), id, me.id, now).await?.ok_or(AppError::NotFound)?;
     store::flag_rotation(&mut conn, p.person_id()).await?;
     w.audit(
