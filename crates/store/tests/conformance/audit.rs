@@ -6,7 +6,7 @@ use cohorte_store::audit::{self, AuditFilter, ChainCheck};
 use cohorte_test_support::TestDb;
 use time::Duration;
 
-use crate::support::{at, exec, person};
+use crate::support::{assert_corrupt, at, exec, person};
 
 #[tokio::test]
 async fn audit_entries_chain_filter_and_reveal_tampering() {
@@ -73,6 +73,10 @@ async fn audit_entries_chain_filter_and_reveal_tampering() {
         assert_eq!(audit::verify(&mut c).await.unwrap(), ChainCheck::BrokenAt(2), "{db}");
         exec(&mut c, "update audit_log set object_id = 'p-2' where seq = 2").await.unwrap();
         assert_eq!(audit::verify(&mut c).await.unwrap(), ChainCheck::Intact(3), "{db}");
+        // An action the program does not know is reported, not skipped.
+        exec(&mut c, "update audit_log set action = 'bogus' where seq = 1").await.unwrap();
+        assert_corrupt(audit::verify(&mut c).await, &db);
+        exec(&mut c, "update audit_log set action = 'sign_in' where seq = 1").await.unwrap();
         // A removed last entry: the head no longer matches.
         exec(&mut c, "delete from audit_log where seq = 3").await.unwrap();
         assert_eq!(audit::verify(&mut c).await.unwrap(), ChainCheck::BrokenAt(3), "{db}");

@@ -6,6 +6,8 @@ use cohorte_domain::lang::Lang;
 use cohorte_store::{ConnectOptions, Db, StoreError, dialect, meta, read};
 use cohorte_test_support::TestDb;
 
+use crate::support::{assert_corrupt, exec};
+
 #[tokio::test]
 async fn store_opens_migrates_commits_and_closes_every_database() {
     for t in TestDb::all().await {
@@ -38,7 +40,7 @@ async fn store_opens_migrates_commits_and_closes_every_database() {
 }
 
 #[tokio::test]
-async fn read_rows_name_their_cohort_and_role() {
+async fn read_rows_name_their_cohort_and_role_and_refuse_unknown_figures() {
     for t in TestDb::all().await {
         crate::fixture(&t.db).await;
         let mut pc = t.db.acquire().await.unwrap();
@@ -52,5 +54,7 @@ async fn read_rows_name_their_cohort_and_role() {
             "{}",
             t.name()
         );
+        exec(&mut c, "update declared_figure set figure = 'unknown_figure'").await.unwrap();
+        assert_corrupt(read::declared_figures(&mut c).await, t.name());
     }
 }
