@@ -329,17 +329,47 @@ pub struct OrganisationChoice {
     pub path: String,
 }
 
-/// Organisations whose name, acronym or alias contains every word of `key` (a search key:
-/// lowercase, accents folded); at most `limit`.
+/// One word of [`find_organisations`]: `$n` (a `%word%` pattern, or null) is in the name, the
+/// acronym or an alias.
+macro_rules! organisation_word {
+    ($n:literal) => {
+        concat!(
+            " and ($",
+            $n,
+            " is null or lower(o.sort_key) like $",
+            $n,
+            " or lower(coalesce(o.acronym, '')) like $",
+            $n,
+            " or exists (select 1 from organisation_alias a where a.organisation_id = o.id and a.alias_key like $",
+            $n,
+            "))"
+        )
+    };
+}
+
+/// Organisations where every word of `key` (a search key: lowercase, accents folded; its first six
+/// words) is found in the name, the acronym or an alias; at most `limit`.
 pub async fn find_organisations(conn: &mut Conn<'_>, key: &str, limit: i64) -> Result<Vec<OrganisationChoice>, StoreError> {
-    let pattern = format!("%{}%", key.replace(['%', '_'], ""));
-    Ok(on_conn!(conn, |c| sqlx::query_as(
-        "select o.id, o.slug, o.name, o.acronym, o.kind, o.path from organisation o \
-         where lower(o.sort_key) like $1 or lower(coalesce(o.acronym, '')) like $1 \
-            or exists (select 1 from organisation_alias a where a.organisation_id = o.id and a.alias_key like $1) \
-         order by o.path limit $2"
-    )
-    .bind(&pattern)
+    let mut w: [Option<String>; 6] = Default::default();
+    for (slot, word) in w.iter_mut().zip(key.split_whitespace()) {
+        *slot = Some(format!("%{}%", word.replace(['%', '_'], "")));
+    }
+    Ok(on_conn!(conn, |c| sqlx::query_as(concat!(
+        "select o.id, o.slug, o.name, o.acronym, o.kind, o.path from organisation o where 1 = 1",
+        organisation_word!(1),
+        organisation_word!(2),
+        organisation_word!(3),
+        organisation_word!(4),
+        organisation_word!(5),
+        organisation_word!(6),
+        " order by o.path limit $7"
+    ))
+    .bind(w[0].as_deref())
+    .bind(w[1].as_deref())
+    .bind(w[2].as_deref())
+    .bind(w[3].as_deref())
+    .bind(w[4].as_deref())
+    .bind(w[5].as_deref())
     .bind(limit)
     .fetch_all(c)
     .await)?)

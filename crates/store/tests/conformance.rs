@@ -13,6 +13,24 @@ use cohorte_store::{Db, meta, on_conn};
 use cohorte_test_support::TestDb;
 use time::macros::{date, datetime};
 
+// The other modules of this one test binary (one binary: one link on CI's two cores).
+#[path = "conformance/audit.rs"]
+mod audit;
+#[path = "conformance/call.rs"]
+mod call;
+#[path = "conformance/coverage.rs"]
+mod coverage;
+#[path = "conformance/db.rs"]
+mod db;
+#[path = "conformance/identity.rs"]
+mod identity;
+#[path = "conformance/jobs.rs"]
+mod jobs;
+#[path = "conformance/jury.rs"]
+mod jury;
+#[path = "conformance/support.rs"]
+mod support;
+
 fn slug(s: &str) -> Slug {
     Slug::parse(s).unwrap()
 }
