@@ -438,5 +438,20 @@ async fn call_challenges_made_from_proposals_start_private_and_are_edited_then_p
         );
         let f = read::ChallengeFilter { words: vec!["omega".into()], limit: 5, ..Default::default() };
         assert_eq!(read::list_challenges(&mut c, &f).await.unwrap().1, 1, "{db}: searched by its new title");
+        // A new address: the former one is taken and leads to it when kept (it was public).
+        assert!(call::challenge_slug_taken(&mut c, "projet-alpha").await.unwrap());
+        assert!(!call::challenge_slug_taken(&mut c, "projet-omega").await.unwrap(), "{db}");
+        call::rename_challenge(&mut c, id, "projet-alpha", "projet-omega", true).await.unwrap();
+        assert!(read::challenge_by_slug(&mut c, "projet-omega").await.unwrap().is_some(), "{db}");
+        assert!(call::challenge_slug_taken(&mut c, "projet-alpha").await.unwrap(), "{db}: a former address stays taken");
+        assert_eq!(
+            call::challenge_by_alias(&mut c, "projet-alpha").await.unwrap(),
+            Some(("projet-omega".to_owned(), ChallengeStatus::OpenForApplications)),
+            "{db}"
+        );
+        assert_eq!(call::challenge_by_alias(&mut c, "projet-omega").await.unwrap(), None, "{db}: the current address is no alias");
+        call::rename_challenge(&mut c, id2, "projet-alpha-2", "projet-beta", false).await.unwrap();
+        assert!(!call::challenge_slug_taken(&mut c, "projet-alpha-2").await.unwrap(), "{db}: not kept while private");
+        assert_conflict(call::rename_challenge(&mut c, id2, "projet-beta", "projet-omega", false).await, &db);
     }
 }

@@ -54,6 +54,7 @@ async fn read_rows_name_their_cohort_and_role_and_refuse_unknown_figures() {
             "{}",
             t.name()
         );
+        assert_eq!(d.team.iter().map(|m| m.is_fellow()).collect::<Vec<_>>(), [true, false], "{}", t.name());
         exec(&mut c, "update declared_figure set figure = 'unknown_figure'").await.unwrap();
         assert_corrupt(read::declared_figures(&mut c).await, t.name());
     }
