@@ -321,8 +321,8 @@ pub async fn link_next(ctx: &Ctx, token: &str) -> Result<Option<String>, AppErro
 pub enum SignInOutcome {
     /// Signed in: a new session token.
     SignedIn(NewCookie, Vec<Grant>),
-    /// The person must give their second factor next.
-    SecondFactor,
+    /// The person must give their second factor next (the half-signed-in session has a new token).
+    SecondFactor(NewCookie),
     /// The link is unknown, used, expired or from another browser.
     Invalid,
 }
@@ -363,6 +363,22 @@ pub(crate) async fn sign_in_with(
     d["method"] = serde_json::Value::from(method.as_str());
     record(conn, now, Some(person), label, AuditAction::SignIn, ("person", &person.to_string()), d, meta).await?;
     Ok(SignInOutcome::SignedIn(NewCookie { token, max_age: limits.absolute }, grants))
+}
+
+/// Gives the session a new token and a new form token, the rest changed by `change` (a step of
+/// the sign-in, a re-authentication): the old token stops working at once.
+async fn rotate(
+    conn: &mut Conn<'_>,
+    session: &Session,
+    now: OffsetDateTime,
+    change: impl FnOnce(&mut SessionRow),
+) -> Result<NewCookie, AppError> {
+    let row = store::session(conn, &session.hash).await?.ok_or(AppError::NotFound)?;
+    let token = random_token();
+    let mut new = SessionRow { id_hash: secret_hash(&token), csrf_token: random_token(), last_seen_at: now, ..row };
+    change(&mut new);
+    store::rotate_session(conn, &session.hash, &new).await?;
+    Ok(NewCookie { token, max_age: new.absolute_expires_at - now })
 }
 
 /// Uses a sign-in link (POST only): single use, same browser. A person with a second factor
@@ -410,7 +426,7 @@ pub async fn confirm_login(ctx: &Ctx, session: &Session, token: &str, meta: &Req
     if let Some(p) = session.actor.person()
         && p.id == person
     {
-        store::set_authenticated_at(&mut conn, &session.hash, now).await?;
+        let cookie = rotate(&mut conn, session, now, |r| r.authenticated_at = Some(now)).await?;
         record(
             &mut conn,
             now,
@@ -423,13 +439,13 @@ pub async fn confirm_login(ctx: &Ctx, session: &Session, token: &str, meta: &Req
         )
         .await?;
         tx.commit().await?;
-        return Ok(SignInOutcome::SignedIn(NewCookie { token: String::new(), max_age: time::Duration::ZERO }, p.grants.clone()));
+        return Ok(SignInOutcome::SignedIn(cookie, p.grants.clone()));
     }
     let second_factor = store::totp_of(&mut conn, person).await?.is_some_and(|t| t.confirmed_at.is_some());
     if second_factor {
-        store::set_pending_person(&mut conn, &session.hash, Some(person)).await?;
+        let cookie = rotate(&mut conn, session, now, |r| r.pending_person_id = Some(person.as_uuid())).await?;
         tx.commit().await?;
-        return Ok(SignInOutcome::SecondFactor);
+        return Ok(SignInOutcome::SecondFactor(cookie));
     }
     let out = sign_in_with(&mut conn, session, person, AuthMethod::MagicLink, now, meta, serde_json::json!({}), &name).await?;
     tx.commit().await?;
@@ -601,15 +617,15 @@ pub async fn request_reauthentication_to(
     request_link(ctx, session, &primary.email, meta, next).await
 }
 
-/// Re-authenticates with a time-based code.
-pub async fn reauthenticate_with_code(ctx: &Ctx, session: &Session, code: &str, meta: &RequestMeta) -> Result<bool, AppError> {
+/// Re-authenticates with a time-based code; the session gets a new token (returned) when it is right.
+pub async fn reauthenticate_with_code(ctx: &Ctx, session: &Session, code: &str, meta: &RequestMeta) -> Result<Option<NewCookie>, AppError> {
     let me = policy::can_use_account(&session.actor)?.clone();
     let now = ctx.clock.now();
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
     if check_limit(&mut conn, format!("totp:{}", me.id), RateLimit::TOTP_PER_PERSON, now).await?.is_err() {
         tx.commit().await?;
-        return Ok(false);
+        return Ok(None);
     }
     let ok = match store::totp_of(&mut conn, me.id).await? {
         Some(t) if t.confirmed_at.is_some() => match check_totp(&t.secret, code, now) {
@@ -618,9 +634,7 @@ pub async fn reauthenticate_with_code(ctx: &Ctx, session: &Session, code: &str, 
         },
         _ => false,
     };
-    if ok {
-        store::set_authenticated_at(&mut conn, &session.hash, now).await?;
-    }
+    let cookie = if ok { Some(rotate(&mut conn, session, now, |r| r.authenticated_at = Some(now)).await?) } else { None };
     record(
         &mut conn,
         now,
@@ -633,7 +647,7 @@ pub async fn reauthenticate_with_code(ctx: &Ctx, session: &Session, code: &str, 
     )
     .await?;
     tx.commit().await?;
-    Ok(ok)
+    Ok(cookie)
 }
 
 /// Asks to change one's address: needs a sign-in less than 5 minutes old; the new address gets a
@@ -863,8 +877,7 @@ pub async fn accept_invitation(ctx: &Ctx, session: &Session, token: &str, meta: 
     .await?;
     let second_factor = store::totp_of(&mut conn, person).await?.is_some_and(|t| t.confirmed_at.is_some());
     let out = if second_factor {
-        store::set_pending_person(&mut conn, &session.hash, Some(person)).await?;
-        SignInOutcome::SecondFactor
+        SignInOutcome::SecondFactor(rotate(&mut conn, session, now, |r| r.pending_person_id = Some(person.as_uuid())).await?)
     } else {
         sign_in_with(&mut conn, session, person, AuthMethod::MagicLink, now, meta, serde_json::json!({"invitation": true}), &name).await?
     };

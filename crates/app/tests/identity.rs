@@ -127,6 +127,14 @@ fn token_in(text: &str) -> String {
     text[i + 6..].chars().take_while(|c| c.is_ascii_hexdigit()).collect()
 }
 
+/// The token of the half-signed-in session that waits for a second factor.
+fn second_factor_next(out: SignInOutcome) -> String {
+    match out {
+        SignInOutcome::SecondFactor(c) => c.token,
+        other => panic!("expected the second factor next, got {other:?}"),
+    }
+}
+
 fn signed_in(out: SignInOutcome) -> (String, Vec<Grant>) {
     match out {
         SignInOutcome::SignedIn(c, g) => (c.token, g),
@@ -296,8 +304,9 @@ async fn privileged_roles_need_a_second_factor_and_codes_are_single_use() {
         // Next sign-in: the link leads to the second factor.
         let (b, bt) = w.browser().await;
         let link = w.link_for(&b, "staff@example.org").await;
-        assert_eq!(identity::confirm_login(&w.ctx, &b, &link, &meta()).await.unwrap(), SignInOutcome::SecondFactor);
-        let pending = w.load(&bt).await.unwrap();
+        let pt = second_factor_next(identity::confirm_login(&w.ctx, &b, &link, &meta()).await.unwrap());
+        assert!(w.load(&bt).await.is_none(), "{name}: the session before the link is dead");
+        let pending = w.load(&pt).await.unwrap();
         assert_eq!(pending.pending, Some(staff));
         assert!(pending.actor.person().is_none(), "{name}: not signed in before the second factor");
         // The code used at enrolment cannot be replayed.
@@ -311,16 +320,16 @@ async fn privileged_roles_need_a_second_factor_and_codes_are_single_use() {
         let (t2, _) = signed_in(identity::verify_second_factor(&w.ctx, &pending, &fresh, &meta()).await.unwrap());
         assert_eq!(w.load(&t2).await.unwrap().actor.person().unwrap().method, AuthMethod::Totp);
         // A recovery code works once.
-        let (b, bt) = w.browser().await;
+        let (b, _) = w.browser().await;
         let link = w.link_for(&b, "staff@example.org").await;
-        identity::confirm_login(&w.ctx, &b, &link, &meta()).await.unwrap();
-        let pending = w.load(&bt).await.unwrap();
+        let pt = second_factor_next(identity::confirm_login(&w.ctx, &b, &link, &meta()).await.unwrap());
+        let pending = w.load(&pt).await.unwrap();
         let (t3, _) = signed_in(identity::verify_second_factor(&w.ctx, &pending, &recovery[0], &meta()).await.unwrap());
         assert_eq!(w.load(&t3).await.unwrap().actor.person().unwrap().method, AuthMethod::RecoveryCode);
-        let (b, bt) = w.browser().await;
+        let (b, _) = w.browser().await;
         let link = w.link_for(&b, "staff@example.org").await;
-        identity::confirm_login(&w.ctx, &b, &link, &meta()).await.unwrap();
-        let pending = w.load(&bt).await.unwrap();
+        let pt = second_factor_next(identity::confirm_login(&w.ctx, &b, &link, &meta()).await.unwrap());
+        let pending = w.load(&pt).await.unwrap();
         assert_eq!(
             identity::verify_second_factor(&w.ctx, &pending, &recovery[0], &meta()).await.unwrap(),
             SignInOutcome::Invalid,
@@ -404,7 +413,7 @@ async fn changing_ones_email_needs_a_recent_sign_in_and_revokes_other_sessions()
         identity::request_reauthentication(&w.ctx, &s, &meta()).await.unwrap().unwrap();
         w.run_jobs().await;
         let link = token_in(&w.outbox.to("ada@example.org").last().unwrap().text);
-        identity::confirm_login(&w.ctx, &s, &link, &meta()).await.unwrap();
+        let (token, _) = signed_in(identity::confirm_login(&w.ctx, &s, &link, &meta()).await.unwrap());
         let s = w.load(&token).await.unwrap();
         identity::request_email_change(&w.ctx, &s, "New@Example.org", &meta()).await.unwrap();
         w.run_jobs().await;
@@ -445,6 +454,16 @@ async fn invitations_grant_roles_on_acceptance_once_and_expire() {
         assert!(juror.actor.person().unwrap().needs_second_factor(), "{}: a juror must add a second factor", w.db.name());
         let (b2, _) = w.browser().await;
         assert_eq!(identity::accept_invitation(&w.ctx, &b2, &token, &meta()).await.unwrap(), SignInOutcome::Invalid, "single use");
+        // Someone with a second factor who accepts gives it next, from a session with a new id.
+        strong_staff(&w, "grace@example.org").await;
+        identity::invite(&w.ctx, &staff, "grace@example.org", "Grace", &[RoleKind::Validator], &meta()).await.unwrap();
+        w.run_jobs().await;
+        let again = token_in(&w.outbox.to("grace@example.org").last().unwrap().text);
+        let (b3, b3t) = w.browser().await;
+        let pt = second_factor_next(identity::accept_invitation(&w.ctx, &b3, &again, &meta()).await.unwrap());
+        assert!(w.load(&b3t).await.is_none(), "{}: the session before is dead", w.db.name());
+        let pending = w.load(&pt).await.unwrap();
+        assert!(pending.pending.is_some() && pending.actor.person().is_none() && pending.csrf_token != b3.csrf_token);
         // An expired invitation does nothing.
         identity::invite(&w.ctx, &staff, "late@example.org", "Léa Tard", &[RoleKind::Validator], &meta()).await.unwrap();
         w.run_jobs().await;

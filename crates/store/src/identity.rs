@@ -499,33 +499,11 @@ pub async fn rotate_session(conn: &mut Conn<'_>, old_hash: &str, new: &SessionRo
     insert_session(conn, new).await
 }
 
-/// Remembers who passed the first sign-in step and owes a second factor.
-pub async fn set_pending_person(conn: &mut Conn<'_>, id_hash: &str, person: Option<PersonId>) -> Result<(), StoreError> {
-    on_conn!(conn, |c| sqlx::query("update session set pending_person_id = $2 where id_hash = $1")
-        .bind(id_hash)
-        .bind(person.map(|p| p.as_uuid()))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(())
-}
-
 /// Stores (or clears) the OpenID Connect flow in progress.
 pub async fn set_oidc_state(conn: &mut Conn<'_>, id_hash: &str, state: Option<&str>) -> Result<(), StoreError> {
     on_conn!(conn, |c| sqlx::query("update session set oidc_state = $2 where id_hash = $1")
         .bind(id_hash)
         .bind(state)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(())
-}
-
-/// Records a re-authentication.
-pub async fn set_authenticated_at(conn: &mut Conn<'_>, id_hash: &str, now: OffsetDateTime) -> Result<(), StoreError> {
-    on_conn!(conn, |c| sqlx::query("update session set authenticated_at = $2 where id_hash = $1")
-        .bind(id_hash)
-        .bind(now)
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;

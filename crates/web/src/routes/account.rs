@@ -249,7 +249,8 @@ pub async fn reauth_link(State(state): State<AppState>, c: Chrome, v: Visitor, F
 pub async fn reauth_code(State(state): State<AppState>, c: Chrome, v: Visitor, F(f): F<ReauthForm>) -> Result<Response, WebError> {
     let s = v.required()?;
     let next = next_or_account(f.next.as_deref());
-    if identity::reauthenticate_with_code(&state.ctx, &s, &f.code, &v.meta).await? {
+    if let Some(cookie) = identity::reauthenticate_with_code(&state.ctx, &s, &f.code, &v.meta).await? {
+        v.set_cookie(cookie);
         return Ok(Redirect::to(&next).into_response());
     }
     let title = c.t("reauth-title");

@@ -118,13 +118,13 @@ pub struct TokenForm {
 fn after_sign_in(v: &Visitor, out: SignInOutcome, c: Chrome) -> Response {
     match out {
         SignInOutcome::SignedIn(cookie, grants) => {
-            let strong = false;
-            if !cookie.token.is_empty() {
-                v.set_cookie(cookie);
-            }
-            Redirect::to(landing(&grants, strong)).into_response()
+            v.set_cookie(cookie);
+            Redirect::to(landing(&grants, false)).into_response()
         }
-        SignInOutcome::SecondFactor => Redirect::to("/login/second-factor").into_response(),
+        SignInOutcome::SecondFactor(cookie) => {
+            v.set_cookie(cookie);
+            Redirect::to("/login/second-factor").into_response()
+        }
         SignInOutcome::Invalid => message(c, "link-invalid-title", &["link-invalid-text"], &[("login-again", "/login")], Some("error")),
     }
 }
@@ -137,10 +137,7 @@ pub async fn login_confirm(State(state): State<AppState>, c: Chrome, v: Visitor,
     let r = match (out, next) {
         // A re-authentication link leads back to the page that asked for it.
         (SignInOutcome::SignedIn(cookie, _), Some(next)) => {
-            // A re-authentication keeps the session (an empty token means: no new cookie).
-            if !cookie.token.is_empty() {
-                v.set_cookie(cookie);
-            }
+            v.set_cookie(cookie);
             Redirect::to(&next).into_response()
         }
         (out, _) => after_sign_in(&v, out, c),

@@ -6,7 +6,7 @@ use cohorte_domain::content::RoleKind;
 use cohorte_test_support::TestDb;
 use time::Duration;
 
-use crate::world::{World, start_time};
+use crate::world::{Browser, World, start_time};
 
 fn cookie_header<'a>(r: &'a crate::support::Res, name: &str) -> Vec<&'a str> {
     r.headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).filter(|v| v.starts_with(&format!("{name}="))).collect()
@@ -217,6 +217,7 @@ async fn staff_need_a_second_factor_before_the_staff_area() {
         let r = b.sign_in_by_link("grace@example.org").await;
         assert_eq!(r.header("location"), "/login/second-factor", "{name}");
         assert_eq!(b.get("/account").await.status, 303, "{name}: half-signed-in is not signed in");
+        b.get("/login/second-factor").await;
         let r = b.post("/login/second-factor", &[("code", "123456")]).await;
         assert_eq!(r.status, 422);
         let code = w.totp(&secret);
@@ -227,11 +228,13 @@ async fn staff_need_a_second_factor_before_the_staff_area() {
         // A recovery code works once.
         b.post("/logout", &[]).await;
         b.sign_in_by_link("grace@example.org").await;
+        b.get("/login/second-factor").await;
         let r = b.post("/login/second-factor", &[("code", &codes[0])]).await;
         assert_eq!(r.header("location"), "/admin", "{name}: recovery code");
         b.get("/admin").await;
         b.post("/logout", &[]).await;
         b.sign_in_by_link("grace@example.org").await;
+        b.get("/login/second-factor").await;
         let r = b.post("/login/second-factor", &[("code", &codes[0])]).await;
         assert_eq!(r.status, 422, "{name}: a recovery code is single use");
     }
@@ -333,6 +336,8 @@ async fn sensitive_staff_actions_ask_for_the_code_again_and_return_to_the_page()
     // A return address elsewhere is ignored.
     let r = b.post("/account/reauth/code", &[("code", &code), ("next", "//evil.example/x")]).await;
     assert_eq!(r.header("location"), "/account");
+    // The session has a new id and form token: the page is shown again with the new one.
+    b.get("/admin/people/ada-lovelace").await;
     let r = b.post("/admin/people/ada-lovelace/roles", &[("role", "jury_member"), ("cohort", "")]).await;
     assert_eq!(r.header("location"), "/admin/people/ada-lovelace", "granted after the code: {}", r.body);
     // Nobody changes their own roles, not even staff.
@@ -389,4 +394,109 @@ async fn per_address_limits_use_the_client_behind_a_trusted_proxy_and_ignore_for
     ada.sign_in_by_link("ada@example.org").await;
     let page = ada.get("/account").await;
     assert!(page.body.contains("198.51.100.9") && !page.body.contains("10.0.0.1"), "the client's address is listed");
+}
+
+/// The session id and form token a browser holds before a privilege change.
+pub type Before = (Option<String>, Option<String>);
+
+pub fn before(b: &Browser<'_>) -> Before {
+    (b.cookie.clone(), b.csrf.clone())
+}
+
+/// After a privilege change: the browser holds a new session id, the old one is dead (the server
+/// clears it and it opens nothing), and the form token changed (the old one is refused even with
+/// the new cookie). `probe` is a page with a form for the new session.
+pub async fn assert_rotated(w: &World, b: &mut Browser<'_>, old: &Before, probe: &str, what: &str) {
+    let (old_cookie, old_csrf) = old;
+    assert!(old_cookie.is_some() && old_csrf.is_some(), "{what}: a session before");
+    assert_ne!(&b.cookie, old_cookie, "{what}: a new session id");
+    let mut stale = w.browser();
+    stale.cookie = old_cookie.clone();
+    let r = stale.get("/account").await;
+    assert_eq!((r.status.as_u16(), r.header("location")), (303, "/login"), "{what}: the old id opens nothing");
+    assert!(stale.cookie.is_none(), "{what}: the old id is dead, the server clears it: {:?}", r.headers);
+    stale.csrf = old_csrf.clone();
+    let r = stale.post("/login/second-factor", &[("code", "000000")]).await;
+    assert_eq!(r.status, 403, "{what}: the old session's form is refused");
+    if b.cookie.is_none() {
+        return;
+    }
+    let page = b.get(probe).await;
+    assert_eq!(page.status, 200, "{what}: {probe}: {}", page.body);
+    assert!(b.csrf.is_some() && &b.csrf != old_csrf, "{what}: a new form token");
+    let r = b.post_raw("/account/profile", &[("name", "Someone Else"), ("_csrf", old_csrf.as_deref().unwrap_or(""))]).await;
+    assert_eq!(r.status, 403, "{what}: the old form token is refused with the new session");
+}
+
+#[tokio::test]
+async fn every_privilege_change_rotates_the_session_id_and_the_form_token() {
+    const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        w.person("Ada Lovelace", "ada@example.org", &[RoleKind::Candidate]).await;
+        let grace = w.person("Grace Hopper", "grace@example.org", &[RoleKind::ProgramStaff]).await;
+        w.give_totp(grace, SECRET).await;
+        w.clock.advance(Duration::seconds(31));
+
+        // A link confirmed, nothing more to give.
+        let mut b = w.browser();
+        b.get("/login").await;
+        let old = before(&b);
+        let r = b.sign_in_by_link("ada@example.org").await;
+        assert_eq!(r.header("location"), "/account", "{name}");
+        assert_rotated(&w, &mut b, &old, "/account", &format!("{name}: link")).await;
+
+        // Re-authentication by link.
+        w.clock.advance(Duration::minutes(10));
+        b.get("/account/reauth?next=%2Faccount%2Femail").await;
+        let old = before(&b);
+        assert_eq!(b.post("/account/reauth", &[("next", "/account/email")]).await.status, 200);
+        w.run_jobs().await;
+        let page = b.get(&w.last_link("ada@example.org")).await;
+        let token = page.attrs("input[name=token]", "value")[0].clone();
+        let r = b.post("/login/confirm", &[("token", &token)]).await;
+        assert_eq!(r.header("location"), "/account/email", "{name}: {}", r.body);
+        assert_rotated(&w, &mut b, &old, "/account", &format!("{name}: re-authentication by link")).await;
+        assert_eq!(b.get("/account/email").await.status, 200, "{name}: recent");
+
+        // Sign-out.
+        let old = before(&b);
+        assert_eq!(b.post("/logout", &[]).await.status, 200);
+        assert!(b.cookie.is_none(), "{name}");
+        assert_rotated(&w, &mut b, &old, "/login", &format!("{name}: sign-out")).await;
+
+        // A link confirmed, a second factor to give next: the half-signed-in session is new too.
+        let mut g = w.browser();
+        g.get("/login").await;
+        let old = before(&g);
+        let r = g.sign_in_by_link("grace@example.org").await;
+        assert_eq!(r.header("location"), "/login/second-factor", "{name}");
+        assert_rotated(&w, &mut g, &old, "/login/second-factor", &format!("{name}: link before a second factor")).await;
+
+        // The second factor given.
+        let old = before(&g);
+        let r = g.post("/login/second-factor", &[("code", &w.totp(SECRET))]).await;
+        assert_eq!(r.header("location"), "/admin", "{name}: {}", r.body);
+        assert_rotated(&w, &mut g, &old, "/account", &format!("{name}: second factor")).await;
+
+        // Re-authentication by code.
+        w.clock.advance(Duration::minutes(10));
+        g.get("/account/reauth").await;
+        let old = before(&g);
+        let r = g.post("/account/reauth/code", &[("code", &w.totp(SECRET)), ("next", "/account")]).await;
+        assert_eq!(r.header("location"), "/account", "{name}: {}", r.body);
+        assert_rotated(&w, &mut g, &old, "/account", &format!("{name}: re-authentication by code")).await;
+
+        // A recovery code instead of the second factor.
+        let codes = g.post("/account/recovery-codes", &[]).await.texts("#recovery-codes li");
+        assert_eq!(codes.len(), 10, "{name}");
+        g.post("/logout", &[]).await;
+        g.sign_in_by_link("grace@example.org").await;
+        g.get("/login/second-factor").await;
+        let old = before(&g);
+        let r = g.post("/login/second-factor", &[("code", &codes[0])]).await;
+        assert_eq!(r.header("location"), "/admin", "{name}: {}", r.body);
+        assert_rotated(&w, &mut g, &old, "/account", &format!("{name}: recovery code")).await;
+    }
 }
