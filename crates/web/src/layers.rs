@@ -203,9 +203,14 @@ pub fn error_key(status: StatusCode) -> String {
     }
 }
 
-/// Serves cached public pages; keeps the pages handlers mark [`Cacheable`].
+/// Serves cached public pages; keeps the pages handlers mark [`Cacheable`]. Only for requests
+/// without a session cookie: a page rendered for a session (a signed-in person's name in the
+/// header) is neither served from nor kept in the shared cache (ADR 0002).
 pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if !state.cache.enabled() || !(req.method() == Method::GET || req.method() == Method::HEAD) {
+    if !state.cache.enabled()
+        || !(req.method() == Method::GET || req.method() == Method::HEAD)
+        || crate::session::has_session_cookie(req.headers())
+    {
         return next.run(req).await;
     }
     let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();

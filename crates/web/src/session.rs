@@ -65,6 +65,13 @@ fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str>
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// Whether the request carries a session cookie (either name, a value shaped like our tokens).
+/// The page cache serves and keeps pages only for requests without one. Allocates nothing.
+pub fn has_session_cookie(headers: &http::HeaderMap) -> bool {
+    headers.contains_key(header::COOKIE)
+        && (cookie_value(headers, SECURE_COOKIE).is_some() || cookie_value(headers, PLAIN_COOKIE).is_some())
+}
+
 /// The cookie name this instance uses.
 pub fn cookie_name(state: &AppState) -> &'static str {
     if state.config.secure_cookies() { SECURE_COOKIE } else { PLAIN_COOKIE }
@@ -332,6 +339,21 @@ mod tests {
         let mut bad = http::HeaderMap::new();
         bad.insert(header::COOKIE, HeaderValue::from_static("__Host-cohorte=' or 1=1"));
         assert!(cookie_value(&bad, SECURE_COOKIE).is_none());
+    }
+
+    #[test]
+    fn only_a_session_cookie_keeps_a_request_from_the_page_cache() {
+        let token = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        let with = |v: &str| {
+            let mut h = http::HeaderMap::new();
+            h.insert(header::COOKIE, HeaderValue::from_str(v).unwrap());
+            h
+        };
+        assert!(!has_session_cookie(&http::HeaderMap::new()));
+        assert!(!has_session_cookie(&with("lang=en")));
+        assert!(!has_session_cookie(&with("__Host-cohorte=junk")));
+        assert!(has_session_cookie(&with(&format!("lang=en; __Host-cohorte={token}"))));
+        assert!(has_session_cookie(&with(&format!("cohorte_session={token}"))));
     }
 
     #[test]

@@ -500,3 +500,51 @@ async fn every_privilege_change_rotates_the_session_id_and_the_form_token() {
         assert_rotated(&w, &mut g, &old, "/account", &format!("{name}: recovery code")).await;
     }
 }
+
+fn vary(r: &crate::support::Res) -> String {
+    r.headers.get_all("vary").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join(", ")
+}
+
+#[tokio::test]
+async fn cached_public_pages_are_for_visitors_without_a_session_only() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::with_eig(db).await;
+        w.person("Ada Lovelace", "ada@example.org", &[RoleKind::Candidate]).await;
+        let cache = &w.app.state.cache;
+
+        // Anonymous: the first answer is kept, the second comes from the cache.
+        let mut anonymous = w.browser();
+        let first = anonymous.get("/challenges").await;
+        assert_eq!(first.status, 200, "{name}");
+        assert!(anonymous.cookie.is_none(), "{name}: a public page starts no session");
+        let kept = cache.get("fr /challenges").unwrap_or_else(|| panic!("{name}: the anonymous answer is kept"));
+        assert_eq!(kept.body, first.body.as_bytes(), "{name}");
+        // A marker in place of the page shows which answers come from the cache.
+        let marker = "<!doctype html><title>cached for everyone</title><h1>cached</h1>";
+        cache.put("fr /challenges".into(), cohorte_web::cache::Cached { body: marker.into(), ..kept });
+        let second = anonymous.get("/challenges").await;
+        assert_eq!((second.status.as_u16(), second.body.as_str()), (200, marker), "{name}: served from the cache");
+
+        // Signed in: never a cached body, never kept, never stored by a shared cache.
+        let mut ada = w.browser();
+        ada.sign_in_by_link("ada@example.org").await;
+        for i in 0..2 {
+            let r = ada.get("/challenges").await;
+            assert_eq!(r.status, 200, "{name}");
+            assert_ne!(r.body, marker, "{name}: request {i} got a page cached for someone else");
+            assert_eq!(r.texts("h1"), first.texts("h1"), "{name}");
+            assert_eq!(r.header("cache-control"), "no-store", "{name}: request {i}");
+            assert!(vary(&r).contains("Cookie"), "{name}: {}", vary(&r));
+        }
+        let r = ada.get("/challenges?page=2").await;
+        assert_eq!((r.status.as_u16(), r.header("cache-control")), (200, "no-store"), "{name}");
+        assert!(cache.get("fr /challenges?page=2").is_none(), "{name}: a page rendered for someone signed in is not kept");
+        assert_eq!(cache.get("fr /challenges").map(|c| c.body), Some(marker.into()), "{name}");
+
+        // Anonymous again: still the cached page, with no private header.
+        let r = anonymous.get("/challenges").await;
+        assert_eq!(r.body, marker, "{name}");
+        assert_ne!(r.header("cache-control"), "no-store", "{name}");
+    }
+}
