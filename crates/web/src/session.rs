@@ -5,7 +5,8 @@
 //!   and writes back a new cookie when a handler signs someone in or the session was rotated.
 //! - `csrf_layer` guards every state-changing request: the browser's Fetch-Metadata (or Origin)
 //!   must say same-origin, and the form must carry the session's token (`_csrf` field or
-//!   `X-CSRF-Token` header). No route is exempt.
+//!   `X-CSRF-Token` header). No route is exempt. The body it reads must be valid text (a form
+//!   field that is not UTF-8 is refused with 400, as in the query string).
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -178,7 +179,12 @@ fn same_origin(state: &AppState, req: &Request) -> bool {
 }
 
 fn form_field(body: &[u8], name: &str) -> Option<String> {
-    std::str::from_utf8(body).ok()?.split('&').filter_map(|p| p.split_once('=')).find(|(k, _)| *k == name).and_then(|(_, v)| decode(v))
+    // Field by field: a bad byte elsewhere in the body is reported as such, after this check.
+    body.split(|b| *b == b'&')
+        .filter_map(|p| std::str::from_utf8(p).ok())
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| *k == name)
+        .and_then(|(_, v)| decode(v))
 }
 
 /// A small text field of a multipart body (the form token comes first in our forms).
@@ -227,6 +233,10 @@ pub async fn csrf_layer(req: Request, next: Next) -> Response {
     };
     if !given.is_some_and(|g| constant_time_eq(&g, &expected)) {
         return WebError::Csrf.into_response();
+    }
+    let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    if !crate::layers::form_text_ok(content_type, boundary.as_deref(), &bytes).await {
+        return crate::layers::error_marker(http::StatusCode::BAD_REQUEST, vec![("form", "invalid-encoding")]);
     }
     next.run(Request::from_parts(parts, Body::from(bytes))).await
 }
@@ -382,5 +392,6 @@ mod tests {
     fn form_fields_are_read_from_urlencoded_bodies() {
         assert_eq!(form_field(b"email=a%40b.org&_csrf=abc", "_csrf").as_deref(), Some("abc"));
         assert_eq!(form_field(b"email=x", "_csrf"), None);
+        assert_eq!(form_field(b"name=A\xff&_csrf=abc", "_csrf").as_deref(), Some("abc"));
     }
 }

@@ -548,3 +548,109 @@ async fn cached_public_pages_are_for_visitors_without_a_session_only() {
         assert_ne!(r.header("cache-control"), "no-store", "{name}");
     }
 }
+
+/// Posts a body exactly as given, with this browser's cookie and same-origin headers.
+async fn raw_post(w: &World, b: &Browser<'_>, uri: &str, content_type: &str, body: Vec<u8>, lang: &str) -> crate::support::Res {
+    let req = http::Request::post(uri)
+        .header("content-type", content_type)
+        .header("sec-fetch-site", "same-origin")
+        .header("accept-language", lang)
+        .header("cookie", format!("{}={}", b.cookie_name(), b.cookie.clone().unwrap_or_default()))
+        .body(axum::body::Body::from(body))
+        .unwrap();
+    w.app.request(req).await
+}
+
+fn multipart(csrf: &str, key: &[u8], filename: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    body.extend(format!("--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n").as_bytes());
+    body.extend(b"--XyZ\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\n");
+    body.extend(key);
+    body.extend(b"\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"");
+    body.extend(filename);
+    body.extend(b"\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--XyZ--\r\n");
+    body
+}
+
+#[tokio::test]
+async fn form_bodies_that_are_not_utf8_are_refused_in_the_visitors_language() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::with_eig(db).await;
+        cohorte_app::demo::seed(&w.app.state.ctx).await.unwrap();
+        let mut b = w.browser();
+        b.sign_in_by_link("administration@demo.cohorte.test").await;
+        b.get("/account").await;
+        let csrf = b.csrf.clone().unwrap();
+
+        // A form: bad bytes, escaped or raw, in a value or a name, or a NUL, are refused.
+        for bad in [&b"name=Ada%FF%FE"[..], b"name=Ada\xff", b"name=A%00da", b"na%C3me=Ada", b"name=Ada%C3"] {
+            let body = [bad, b"&_csrf=", csrf.as_bytes()].concat();
+            let r = raw_post(&w, &b, "/account/profile", "application/x-www-form-urlencoded", body, "fr").await;
+            assert_eq!(r.status, 400, "{name}: {}: {}", String::from_utf8_lossy(bad), r.body);
+            assert!(r.body.contains("Formulaire : contient des caractères invalides"), "{name}: {}", r.body);
+        }
+        let body = [&b"name=Ada%FF&_csrf="[..], csrf.as_bytes()].concat();
+        let r = raw_post(&w, &b, "/account/profile", "application/x-www-form-urlencoded", body, "en").await;
+        assert_eq!(r.status, 400, "{name}");
+        assert!(r.body.contains("Form: contains invalid characters") && r.body.contains("lang=\"en\""), "{name}: {}", r.body);
+        let account = b.get("/account").await;
+        assert!(!account.body.contains('\u{FFFD}') && account.body.contains("Démo Administration"), "{name}: nothing stored");
+        // Good text still goes through.
+        let body = [&b"name=D%C3%A9mo+Administration&_csrf="[..], csrf.as_bytes()].concat();
+        let r = raw_post(&w, &b, "/account/profile", "application/x-www-form-urlencoded", body, "fr").await;
+        assert_eq!(r.header("location"), "/account?saved=1", "{name}: {}", r.body);
+
+        // A multipart form (a document upload): a text field or a file name that is not UTF-8.
+        let list = b.get("/proposals").await;
+        let draft = list
+            .attrs("a[href^='/proposals/']", "href")
+            .into_iter()
+            .zip(list.texts("a[href^='/proposals/']"))
+            .find_map(|(h, text)| text.contains("Brouillon").then_some(h))
+            .unwrap_or_else(|| panic!("{name}: the demo administration's draft: {}", list.body));
+        for (key, filename) in [(&b"de\xffck"[..], &b"deck.pdf"[..]), (b"deck", b"d\xe9ck.pdf"), (b"de\0ck", b"deck.pdf")] {
+            let r =
+                raw_post(&w, &b, &format!("{draft}/documents"), "multipart/form-data; boundary=XyZ", multipart(&csrf, key, filename), "fr")
+                    .await;
+            assert_eq!(r.status, 400, "{name}: {:?} {:?}: {} {}", key, filename, r.header("location"), r.body);
+            assert!(r.body.contains("Formulaire : contient des caractères invalides"), "{name}: {}", r.body);
+        }
+    }
+}
+
+#[tokio::test]
+async fn return_paths_with_dot_segments_are_resolved_and_kept_on_the_site() {
+    const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let grace = w.person("Grace Hopper", "grace@example.org", &[RoleKind::ProgramStaff]).await;
+        w.give_totp(grace, SECRET).await;
+        let mut b = w.browser();
+        w.clock.advance(Duration::seconds(31));
+        b.sign_in_strong("grace@example.org", SECRET).await;
+        for (next, expected) in [
+            ("/.//evil.example", "/account"),
+            ("/a/../..//evil.example/x", "/account"),
+            ("/%2e%2e/%2e%2e//evil.example", "/account"),
+            ("/%2e%2e/account/email", "/account/email"),
+            ("/admin/./people/../people", "/admin/people"),
+        ] {
+            w.clock.advance(Duration::seconds(31));
+            let page = b.get(&format!("/account/reauth?next={}", cohorte_web::util::encode(next))).await;
+            assert_eq!(page.attrs("input[name=next]", "value"), [expected], "{name}: {next}");
+            let r = b.post("/account/reauth/code", &[("code", &w.totp(SECRET)), ("next", next)]).await;
+            assert_eq!(r.header("location"), expected, "{name}: {next}: {}", r.body);
+        }
+        // A link sent to re-authenticate keeps a resolved path only.
+        w.clock.advance(Duration::minutes(10));
+        b.get("/account/reauth").await;
+        assert_eq!(b.post("/account/reauth", &[("next", "/x/../..//evil.example")]).await.status, 200, "{name}");
+        w.run_jobs().await;
+        let page = b.get(&w.last_link("grace@example.org")).await;
+        let token = page.attrs("input[name=token]", "value")[0].clone();
+        let r = b.post("/login/confirm", &[("token", &token)]).await;
+        assert!(!r.header("location").contains("evil"), "{name}: {}", r.header("location"));
+    }
+}
