@@ -804,6 +804,34 @@ pub async fn hit(conn: &mut Conn<'_>, bucket: &str, window_start: i64) -> Result
     .await)?)
 }
 
+/// How many were counted in a bucket after `since` (unix seconds). With [`hit`] at the current
+/// second as the window start, a bucket is a log of events counted over a sliding window.
+pub async fn hits_since(conn: &mut Conn<'_>, bucket: &str, since: i64) -> Result<i64, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_scalar(
+        "select cast(coalesce(sum(hits), 0) as bigint) from rate_limit where bucket = $1 and window_start > $2"
+    )
+    .bind(bucket)
+    .bind(since)
+    .fetch_one(c)
+    .await)?)
+}
+
+/// Takes a lock on a bucket until the transaction ends, so that concurrent checks of one bucket
+/// (on PostgreSQL, several instances) count one after the other. Its row (window 0) is never in a
+/// sliding window.
+pub async fn lock_bucket(conn: &mut Conn<'_>, bucket: &str) -> Result<(), StoreError> {
+    hit(conn, bucket, 0).await.map(|_| ())
+}
+
+/// Forgets what a bucket counted.
+pub async fn clear_bucket(conn: &mut Conn<'_>, bucket: &str) -> Result<u64, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query("delete from rate_limit where bucket = $1")
+        .bind(bucket)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?)
+}
+
 /// Deletes windows that started before `before` (unix seconds).
 pub async fn purge_rate_limits(conn: &mut Conn<'_>, before: i64) -> Result<u64, StoreError> {
     Ok(on_conn!(conn, |c| sqlx::query("delete from rate_limit where window_start < $1")

@@ -239,10 +239,8 @@ pub struct ReauthLinkForm {
 pub async fn reauth_link(State(state): State<AppState>, c: Chrome, v: Visitor, F(f): F<ReauthLinkForm>) -> Result<Response, WebError> {
     let s = v.required()?;
     let next = f.next.as_deref().and_then(crate::util::safe_next);
-    match identity::request_reauthentication_to(&state.ctx, &s, &v.meta, next.as_deref()).await? {
-        Ok(()) => Ok(message(c, "login-sent-title", &["reauth-sent-text"], &[("account-title", "/account")], Some("info"))),
-        Err(identity::Limited) => Err(WebError::TooManyRequests),
-    }
+    identity::request_reauthentication_to(&state.ctx, &s, &v.meta, next.as_deref()).await?;
+    Ok(message(c, "login-sent-title", &["reauth-sent-text"], &[("account-title", "/account")], Some("info")))
 }
 
 /// `POST /account/reauth/code`.

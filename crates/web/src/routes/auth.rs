@@ -61,10 +61,8 @@ pub struct LoginForm {
 /// `POST /login`: the same answer whether the address is known or not.
 pub async fn login_submit(State(state): State<AppState>, c: Chrome, v: Visitor, F(form): F<LoginForm>) -> Result<Response, WebError> {
     let s = v.required()?;
-    match identity::request_login_link(&state.ctx, &s, &form.email, &v.meta).await? {
-        Ok(()) => Ok(message(c, "login-sent-title", &["login-sent-text", "login-sent-spam"], &[("login-back", "/login")], Some("info"))),
-        Err(identity::Limited) => Err(WebError::TooManyRequests),
-    }
+    identity::request_login_link(&state.ctx, &s, &form.email, &v.meta).await?;
+    Ok(message(c, "login-sent-title", &["login-sent-text", "login-sent-spam"], &[("login-back", "/login")], Some("info")))
 }
 
 /// The token in the query string of an emailed link.

@@ -142,18 +142,19 @@ async fn email_link_sign_in_journey_with_cookies_rotation_and_sign_out_shared_by
 }
 
 #[tokio::test]
-async fn link_requests_are_rate_limited_per_address_with_a_clear_message() {
+async fn link_requests_always_get_the_same_answer_and_bad_addresses_a_clear_message() {
     let w = World::new(TestDb::sqlite().await).await;
     w.person("Ada Lovelace", "ada@example.org", &[]).await;
     let mut b = w.browser();
     b.get("/login").await;
-    for _ in 0..5 {
-        assert_eq!(b.post("/login", &[("email", "ada@example.org")]).await.status, 200);
+    let first = b.post("/login", &[("email", "ada@example.org")]).await;
+    assert_eq!(first.status, 200);
+    for _ in 0..10 {
+        let r = b.post("/login", &[("email", "ada@example.org")]).await;
+        assert_eq!((r.status, &r.body), (first.status, &first.body), "the answer never changes");
     }
-    let r = b.post("/login", &[("email", "ada@example.org")]).await;
-    assert_eq!(r.status, 429);
-    assert_eq!(r.header("retry-after"), "3600");
-    assert!(r.body.contains("Trop de tentatives"), "{}", r.body);
+    w.run_jobs().await;
+    assert_eq!(w.mails_to("ada@example.org").len(), 3, "at most 3 links in 15 minutes to one address");
     // A bad address is a 400 with the field's message, in the visitor's language.
     let r = b.post("/login", &[("email", "not an address")]).await;
     assert_eq!(r.status, 400);
@@ -360,32 +361,33 @@ async fn per_address_limits_use_the_client_behind_a_trusted_proxy_and_ignore_for
     config.trusted_proxies = vec!["10.0.0.1".parse().unwrap()];
     let state = cohorte_web::AppState::new(w.app.state.ctx.clone(), config).await.unwrap();
     w.app.router = cohorte_web::router(state);
+    w.person("Bob Martin", "bob@example.org", &[]).await;
+    w.person("Carol Shaw", "carol@example.org", &[]).await;
 
-    // A stranger forging X-Forwarded-For: the header is ignored, the limit applies to its own
-    // address (30 requests an hour), whatever address it claims each time.
+    // A stranger forging X-Forwarded-For: the header is ignored, the stranger's own address is
+    // counted (2 links to one address per client in 15 minutes), whatever address it claims.
     let mut spoofer = w.browser();
     spoofer.peer = Some("192.0.2.9:5555".parse().unwrap());
     spoofer.get("/login").await;
-    for i in 0..30 {
+    for i in 0..10 {
         spoofer.forwarded_for = Some(format!("203.0.113.{i}"));
-        let r = spoofer.post("/login", &[("email", &format!("someone{i}@example.org"))]).await;
-        assert_eq!(r.status, 200, "request {i}");
+        assert_eq!(spoofer.post("/login", &[("email", "bob@example.org")]).await.status, 200, "request {i}");
     }
-    spoofer.forwarded_for = Some("203.0.113.250".into());
-    let r = spoofer.post("/login", &[("email", "someone-else@example.org")]).await;
-    assert_eq!(r.status, 429, "forged headers do not escape the per-address limit");
+    w.run_jobs().await;
+    assert_eq!(w.mails_to("bob@example.org").len(), 2, "forged headers do not escape the per-client share");
 
-    // Through the proxy, each client has its own budget: the same proxy address serves many.
+    // Through the proxy, each client is counted apart: two clients reach the address's own cap (3).
     for client in ["198.51.100.1", "198.51.100.2"] {
         let mut b = w.browser();
         b.peer = Some("10.0.0.1:443".parse().unwrap());
         b.forwarded_for = Some(client.into());
         b.get("/login").await;
-        for i in 0..20 {
-            let r = b.post("/login", &[("email", &format!("{client}-{i}@example.org"))]).await;
-            assert_eq!(r.status, 200, "{client} request {i}");
+        for _ in 0..3 {
+            assert_eq!(b.post("/login", &[("email", "carol@example.org")]).await.status, 200, "{client}");
         }
     }
+    w.run_jobs().await;
+    assert_eq!(w.mails_to("carol@example.org").len(), 3, "two clients behind the proxy, not one");
     // The sessions page shows the client's address, not the proxy's.
     w.person("Ada Lovelace", "ada@example.org", &[]).await;
     let mut ada = w.browser();
@@ -652,5 +654,192 @@ async fn return_paths_with_dot_segments_are_resolved_and_kept_on_the_site() {
         let token = page.attrs("input[name=token]", "value")[0].clone();
         let r = b.post("/login/confirm", &[("token", &token)]).await;
         assert!(!r.header("location").contains("evil"), "{name}: {}", r.header("location"));
+    }
+}
+
+/// A browser at a client address.
+fn browser_at<'a>(w: &'a World, ip: &str) -> Browser<'a> {
+    let mut b = w.browser();
+    b.peer = Some(format!("{ip}:40000").parse().unwrap());
+    b
+}
+
+/// Opens an emailed sign-in link in this browser and confirms it.
+async fn use_link(b: &mut Browser<'_>, link: &str) -> crate::support::Res {
+    let page = b.get(link).await;
+    let token = page.attrs("input[name=token]", "value");
+    assert_eq!(token.len(), 1, "a confirmation form: {}", page.body);
+    b.post("/login/confirm", &[("token", &token[0])]).await
+}
+
+async fn rate_limited_entries(w: &World) -> i64 {
+    let mut c = w.app.state.ctx.db.acquire().await.unwrap();
+    let filter = cohorte_store::audit::AuditFilter { action: Some("rate_limited".into()), limit: 1, ..Default::default() };
+    cohorte_store::audit::list(&mut c.conn(), &filter).await.unwrap().1
+}
+
+#[tokio::test]
+async fn a_stranger_asking_for_someones_links_cannot_keep_them_from_signing_in() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        w.person("Ada Lovelace", "ada@example.org", &[RoleKind::Candidate]).await;
+        let mut ada = browser_at(&w, "198.51.100.7");
+        ada.get("/login").await;
+        assert_eq!(ada.post("/login", &[("email", "ada@example.org")]).await.status, 200);
+        w.run_jobs().await;
+        let link = w.last_link("ada@example.org");
+
+        // A stranger asks 50 times for Ada's address: the same answer every time; few mails.
+        let mut stranger = browser_at(&w, "203.0.113.66");
+        stranger.get("/login").await;
+        let first = stranger.post("/login", &[("email", "ada@example.org")]).await;
+        for i in 1..50 {
+            let r = stranger.post("/login", &[("email", "ada@example.org")]).await;
+            assert_eq!((r.status, &r.body), (first.status, &first.body), "{name}: request {i} is answered the same");
+        }
+        w.run_jobs().await;
+        assert_eq!(w.mails_to("ada@example.org").len(), 3, "{name}: 3 links in 15 minutes to one address, whoever asks");
+        assert!(rate_limited_entries(&w).await >= 47, "{name}: every withheld mail is a security event");
+
+        // Ada signs in with the link she already has.
+        let r = use_link(&mut ada, &link).await;
+        assert_eq!(r.header("location"), "/account", "{name}: {}", r.body);
+        ada.get("/account").await;
+        assert_eq!(ada.post("/logout", &[]).await.status, 200);
+
+        // The stranger keeps at it, window after window, always first: Ada still gets her link.
+        for round in 0..4 {
+            w.clock.advance(Duration::minutes(16));
+            for _ in 0..50 {
+                stranger.post("/login", &[("email", "ada@example.org")]).await;
+            }
+            ada.get("/login").await;
+            w.run_jobs().await;
+            let before = w.mails_to("ada@example.org").len();
+            assert_eq!(ada.post("/login", &[("email", "ada@example.org")]).await.status, 200);
+            w.run_jobs().await;
+            assert_eq!(w.mails_to("ada@example.org").len(), before + 1, "{name}: round {round}: Ada's own request is sent");
+            let r = use_link(&mut ada, &w.last_link("ada@example.org")).await;
+            assert_eq!(r.header("location"), "/account", "{name}: round {round}");
+            ada.get("/account").await;
+            assert_eq!(ada.post("/logout", &[]).await.status, 200);
+        }
+        assert!(w.mails_to("ada@example.org").len() <= 5 + 5, "{name}: the stranger's share is 5 links a day");
+    }
+}
+
+#[tokio::test]
+async fn people_behind_one_office_address_each_get_their_link() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        // Forty people at one ministry, behind one address, sign in within the same minutes.
+        for i in 0..40 {
+            w.person(&format!("Agent {i}"), &format!("agent{i}@ministere.example"), &[RoleKind::AdminContact]).await;
+        }
+        for i in 0..40 {
+            let mut b = browser_at(&w, "192.0.2.10");
+            let r = b.sign_in_by_link(&format!("agent{i}@ministere.example")).await;
+            assert_eq!(r.header("location"), "/account", "{name}: agent {i}: {}", r.body);
+        }
+        // A flood of requests for unknown addresses from there sends nothing and counts nothing.
+        let mut b = browser_at(&w, "192.0.2.10");
+        b.get("/login").await;
+        for i in 0..100 {
+            assert_eq!(b.post("/login", &[("email", &format!("nobody{i}@ministere.example"))]).await.status, 200);
+        }
+        let mut late = browser_at(&w, "192.0.2.10");
+        w.person("Agent Late", "late@ministere.example", &[]).await;
+        assert_eq!(late.sign_in_by_link("late@ministere.example").await.header("location"), "/account", "{name}");
+    }
+}
+
+#[tokio::test]
+async fn one_client_address_gets_at_most_200_sign_in_mails_an_hour() {
+    let w = World::new(TestDb::sqlite().await).await;
+    for i in 0..201 {
+        w.person(&format!("Person {i}"), &format!("p{i}@example.org"), &[]).await;
+    }
+    let mut b = browser_at(&w, "192.0.2.20");
+    b.get("/login").await;
+    let first = b.post("/login", &[("email", "p0@example.org")]).await;
+    for i in 1..201 {
+        let r = b.post("/login", &[("email", &format!("p{i}@example.org"))]).await;
+        assert_eq!((r.status, &r.body), (first.status, &first.body), "request {i}");
+    }
+    w.run_jobs().await;
+    assert_eq!(w.mails_to("p199@example.org").len(), 1);
+    assert!(w.mails_to("p200@example.org").is_empty(), "the 201st mail in the hour from one address is withheld");
+    // The window slides: an hour later it is sent.
+    w.clock.advance(Duration::minutes(61));
+    b.post("/login", &[("email", "p200@example.org")]).await;
+    w.run_jobs().await;
+    assert_eq!(w.mails_to("p200@example.org").len(), 1);
+}
+
+#[tokio::test]
+async fn demo_accounts_sign_in_again_and_again_in_demo_mode_and_production_keeps_its_limits() {
+    use cohorte_app::demo::{DEMO_ACCOUNTS, DEMO_TOTP_SECRET};
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::with(db, Settings { mode: Mode::Demo, ..Settings::default() }, start_time()).await;
+        cohorte_app::demo::seed(&w.app.state.ctx).await.unwrap();
+        // A newcomer tries every role of the README, twice, from one address...
+        let mut b = browser_at(&w, "198.51.100.50");
+        for round in 0..2 {
+            for (address, _, _, totp) in DEMO_ACCOUNTS {
+                w.clock.advance(Duration::seconds(31));
+                let r = if totp { b.sign_in_strong(address, DEMO_TOTP_SECRET).await } else { b.sign_in_by_link(address).await };
+                assert_eq!(r.status, 303, "{name}: round {round}: {address}: {}", r.body);
+                assert_ne!(r.header("location"), "/login/second-factor", "{name}: {address}");
+                assert_eq!(b.get("/account").await.status, 200, "{name}: round {round}: {address}");
+                b.post("/logout", &[]).await;
+            }
+        }
+        // ...then comes back to the staff account again and again, mistyping the code now and then.
+        for i in 0..12 {
+            w.clock.advance(Duration::seconds(31));
+            b.sign_in_by_link("staff@demo.cohorte.test").await;
+            b.get("/login/second-factor").await;
+            for _ in 0..2 {
+                assert_eq!(b.post("/login/second-factor", &[("code", "000000")]).await.status, 422);
+            }
+            let r = b.post("/login/second-factor", &[("code", &w.totp(DEMO_TOTP_SECRET))]).await;
+            assert_eq!(r.header("location"), "/admin", "{name}: staff sign-in {i}: {}", r.body);
+            b.get("/admin").await;
+            assert_eq!(b.post("/logout", &[]).await.status, 200);
+        }
+        // Other addresses keep their limits in demo mode.
+        w.person("Ada Lovelace", "ada@example.org", &[]).await;
+        b.get("/login").await;
+        for _ in 0..5 {
+            b.post("/login", &[("email", "ada@example.org")]).await;
+        }
+        w.run_jobs().await;
+        assert_eq!(w.mails_to("ada@example.org").len(), 2, "{name}: per client share in demo mode too");
+    }
+    // Production: the same accounts get no favour.
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::with(db, Settings { mode: Mode::Production, ..Settings::default() }, start_time()).await;
+        cohorte_app::demo::seed(&w.app.state.ctx).await.unwrap();
+        let mut b = w.browser();
+        b.get("/login").await;
+        for _ in 0..5 {
+            assert_eq!(b.post("/login", &[("email", "staff@demo.cohorte.test")]).await.status, 200);
+        }
+        w.run_jobs().await;
+        assert_eq!(w.mails_to("staff@demo.cohorte.test").len(), 3, "{name}: 3 links in 15 minutes in production");
+        // Ten codes in 15 minutes, then even the right one waits.
+        let r = use_link(&mut b, &w.last_link("staff@demo.cohorte.test")).await;
+        assert_eq!(r.header("location"), "/login/second-factor", "{name}");
+        b.get("/login/second-factor").await;
+        for _ in 0..10 {
+            assert_eq!(b.post("/login/second-factor", &[("code", "000000")]).await.status, 422);
+        }
+        w.clock.advance(Duration::seconds(31));
+        let r = b.post("/login/second-factor", &[("code", &w.totp(DEMO_TOTP_SECRET))]).await;
+        assert_eq!(r.status, 422, "{name}: the second step is locked after ten codes in production");
     }
 }
