@@ -9,6 +9,8 @@ export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 bash scripts/assets.sh
 bash scripts/browser.sh
 bash scripts/peers.sh
+bash scripts/nextest.sh
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 TEST_DATABASE_URL=$(bash scripts/postgres.sh)
 export TEST_DATABASE_URL
 trap 'bash scripts/postgres.sh stop' EXIT

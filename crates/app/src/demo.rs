@@ -7,7 +7,7 @@ use cohorte_domain::identity::{Email, Grant};
 use cohorte_domain::proposal::{Contact, ContactRole, ProfileNeed, ProposalForm, ProposalStatus, TeamMember};
 use cohorte_store::identity as store;
 
-use crate::{AppError, Ctx};
+use crate::{AppError, Ctx, Mode};
 
 /// The second-factor secret of the demo staff, validator and jury accounts (base32). Public on
 /// purpose: demo only.
@@ -24,6 +24,14 @@ pub const DEMO_ACCOUNTS: [(&str, &str, RoleKind, bool); 8] = [
     ("candidate@demo.cohorte.test", "Démo Candidature", RoleKind::Candidate, false),
     ("fellow@demo.cohorte.test", "Démo Entrepreneur", RoleKind::Fellow, false),
 ];
+
+/// Whether the sign-in limits that protect a person (the caps on sign-in mail to an address, the
+/// second-factor attempts) are lifted for an address: only for the demo accounts, only in demo
+/// mode, where their mail never leaves the machine and their second factor is published, so that
+/// newcomers can try every role again and again. The per-client cap still applies.
+pub fn exempt_from_sign_in_limits(mode: Mode, address: &str) -> bool {
+    mode == Mode::Demo && DEMO_ACCOUNTS.iter().any(|(a, ..)| *a == address)
+}
 
 /// Creates the demo accounts that do not exist yet; returns how many were created.
 pub async fn seed(ctx: &Ctx) -> Result<usize, AppError> {

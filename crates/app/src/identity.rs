@@ -6,7 +6,8 @@
 
 use cohorte_domain::content::RoleKind;
 use cohorte_domain::identity::{
-    Actor, AuditAction, AuthMethod, Email, Grant, RateLimit, SessionLimits, SessionState, SignedIn, TokenPurpose, secret_hash,
+    Actor, AuditAction, AuthMethod, Email, Grant, MailCapScope, RateLimit, SIGN_IN_MAIL_CAPS, SessionLimits, SessionState, SignedIn,
+    TokenPurpose, secret_hash,
 };
 use cohorte_domain::ids::PersonId;
 use cohorte_domain::policy::{self, Denied};
@@ -126,34 +127,88 @@ pub async fn start_session(ctx: &Ctx, meta: &RequestMeta) -> Result<(Session, Ne
 
 /// A request refused by a rate limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limited;
+struct Limited;
 
 async fn check_limit(conn: &mut Conn<'_>, bucket: String, limit: RateLimit, now: OffsetDateTime) -> Result<Result<(), Limited>, AppError> {
     let hits = store::hit(conn, &bucket, limit.window_start(now)).await?;
     Ok(if hits > limit.max { Err(Limited) } else { Ok(()) })
 }
 
+/// Whether a person's second-factor attempts are over the limit (never for the demo accounts in
+/// demo mode, whose secret is published).
+async fn second_factor_limited(ctx: &Ctx, conn: &mut Conn<'_>, person: PersonId, now: OffsetDateTime) -> Result<bool, AppError> {
+    if check_limit(conn, format!("totp:{person}"), RateLimit::TOTP_PER_PERSON, now).await?.is_ok() {
+        return Ok(false);
+    }
+    let emails = store::emails_of(conn, person).await?;
+    Ok(!emails.iter().any(|e| crate::demo::exempt_from_sign_in_limits(ctx.settings.mode, &e.email)))
+}
+
 /// Sends a sign-in link to the address, when it belongs to someone, bound to this browser's
-/// session. The answer is the same whether the address is known or not (no enumeration); only a
-/// rate limit (per address and per IP, shared by every instance) changes it.
-pub async fn request_login_link(
-    ctx: &Ctx,
-    session: &Session,
-    email_raw: &str,
-    meta: &RequestMeta,
-) -> Result<Result<(), Limited>, AppError> {
+/// session. The answer is the same whatever happens: known or unknown address, mail sent or
+/// withheld by a cap (no enumeration, no lockout); see [`SIGN_IN_MAIL_CAPS`].
+pub async fn request_login_link(ctx: &Ctx, session: &Session, email_raw: &str, meta: &RequestMeta) -> Result<(), AppError> {
     request_link(ctx, session, email_raw, meta, None).await
+}
+
+/// Where the sign-in mail of one cap's scope is counted (`to` is the address's hash).
+fn mail_bucket(scope: MailCapScope, to: &str, ip: Option<&str>) -> Option<String> {
+    match (scope, ip) {
+        (MailCapScope::Address, _) => Some(format!("mail:to:{to}")),
+        (MailCapScope::AddressFromClient, Some(ip)) => Some(format!("mail:to:{to}:from:{ip}")),
+        (MailCapScope::Client, Some(ip)) => Some(format!("mail:from:{ip}")),
+        (_, None) => None,
+    }
+}
+
+/// A link used: the mail to the address was wanted. Its count, and the count of the client that
+/// used it, start again, so that the caps only ever hold back links nobody uses; a stranger's own
+/// share (another client) is not reset.
+async fn mail_was_wanted(conn: &mut Conn<'_>, email: &Email, meta: &RequestMeta) -> Result<(), AppError> {
+    let to = secret_hash(email.as_str());
+    for scope in [MailCapScope::Address, MailCapScope::AddressFromClient] {
+        if let Some(b) = mail_bucket(scope, &to, meta.ip.as_deref()) {
+            store::clear_bucket(conn, &b).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The first cap that withholds one more sign-in mail to this address from this client, or
+/// `None` after counting the mail (counts are shared by every instance, in the database).
+async fn mail_cap_reached(
+    ctx: &Ctx,
+    conn: &mut Conn<'_>,
+    email: &Email,
+    meta: &RequestMeta,
+    now: OffsetDateTime,
+) -> Result<Option<MailCapScope>, AppError> {
+    let to = secret_hash(email.as_str());
+    // One address's mail is decided by one transaction at a time.
+    store::lock_bucket(conn, &format!("mail:lock:{to}")).await?;
+    let exempt = crate::demo::exempt_from_sign_in_limits(ctx.settings.mode, email.as_str());
+    let mut counted: Vec<String> = Vec::new();
+    for (scope, cap) in SIGN_IN_MAIL_CAPS {
+        if exempt && scope != MailCapScope::Client {
+            continue;
+        }
+        let Some(b) = mail_bucket(scope, &to, meta.ip.as_deref()) else { continue };
+        if !cap.allows(store::hits_since(conn, &b, cap.since(now)).await?) {
+            return Ok(Some(scope));
+        }
+        if !counted.contains(&b) {
+            counted.push(b);
+        }
+    }
+    for b in &counted {
+        store::hit(conn, b, now.unix_timestamp()).await?;
+    }
+    Ok(None)
 }
 
 /// A sign-in link that, once used, leads back to `next` (a path of this site, checked again
 /// when read).
-async fn request_link(
-    ctx: &Ctx,
-    session: &Session,
-    email_raw: &str,
-    meta: &RequestMeta,
-    next: Option<&str>,
-) -> Result<Result<(), Limited>, AppError> {
+async fn request_link(ctx: &Ctx, session: &Session, email_raw: &str, meta: &RequestMeta, next: Option<&str>) -> Result<(), AppError> {
     let payload = match next {
         Some(n) => serde_json::json!({"next": n}).to_string(),
         None => "{}".to_owned(),
@@ -162,28 +217,26 @@ async fn request_link(
     let now = ctx.clock.now();
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    let per_email = check_limit(&mut conn, format!("login:email:{}", secret_hash(email.as_str())), RateLimit::LOGIN_PER_EMAIL, now).await?;
-    let per_ip = match &meta.ip {
-        Some(ip) => check_limit(&mut conn, format!("login:ip:{ip}"), RateLimit::LOGIN_PER_IP, now).await?,
-        None => Ok(()),
-    };
-    if per_email.is_err() || per_ip.is_err() {
-        record(
-            &mut conn,
-            now,
-            None,
-            "anonymous",
-            AuditAction::RateLimited,
-            ("login", "link"),
-            serde_json::json!({"email_hash": secret_hash(email.as_str())}),
-            meta,
-        )
-        .await?;
-        tx.commit().await?;
-        return Ok(Err(Limited));
-    }
+    let email_hash = secret_hash(email.as_str());
     let known = store::person_by_email(&mut conn, &email).await?.filter(|(_, verified)| *verified);
     if let Some((person, _)) = known {
+        if let Some(scope) = mail_cap_reached(ctx, &mut conn, &email, meta, now).await? {
+            // Nothing is sent; the page says the same. A security event all the same.
+            tracing::warn!(target: "cohorte::security", event = "rate_limited", cap = scope.as_str(), "sign-in mail withheld");
+            record(
+                &mut conn,
+                now,
+                None,
+                "anonymous",
+                AuditAction::RateLimited,
+                ("login", "link"),
+                serde_json::json!({"email_hash": email_hash, "cap": scope.as_str()}),
+                meta,
+            )
+            .await?;
+            tx.commit().await?;
+            return Ok(());
+        }
         let token = random_token();
         store::insert_token(
             &mut conn,
@@ -208,12 +261,12 @@ async fn request_link(
         "anonymous",
         AuditAction::LoginLinkRequested,
         ("person", &known.map(|(p, _)| p.to_string()).unwrap_or_else(|| "unknown".into())),
-        serde_json::json!({"email_hash": secret_hash(email.as_str())}),
+        serde_json::json!({"email_hash": email_hash}),
         meta,
     )
     .await?;
     tx.commit().await?;
-    Ok(Ok(()))
+    Ok(())
 }
 
 /// What a sign-in link is, before it is used (the confirmation page shows it).
@@ -258,8 +311,8 @@ pub async fn link_next(ctx: &Ctx, token: &str) -> Result<Option<String>, AppErro
 pub enum SignInOutcome {
     /// Signed in: a new session token.
     SignedIn(NewCookie, Vec<Grant>),
-    /// The person must give their second factor next.
-    SecondFactor,
+    /// The person must give their second factor next (the half-signed-in session has a new token).
+    SecondFactor(NewCookie),
     /// The link is unknown, used, expired or from another browser.
     Invalid,
 }
@@ -302,19 +355,33 @@ pub(crate) async fn sign_in_with(
     Ok(SignInOutcome::SignedIn(NewCookie { token, max_age: limits.absolute }, grants))
 }
 
+/// Gives the session a new token and a new form token, the rest changed by `change` (a step of
+/// the sign-in, a re-authentication): the old token stops working at once.
+async fn rotate(
+    conn: &mut Conn<'_>,
+    session: &Session,
+    now: OffsetDateTime,
+    change: impl FnOnce(&mut SessionRow),
+) -> Result<NewCookie, AppError> {
+    let row = store::session(conn, &session.hash).await?.ok_or(AppError::NotFound)?;
+    let token = random_token();
+    let mut new = SessionRow { id_hash: secret_hash(&token), csrf_token: random_token(), last_seen_at: now, ..row };
+    change(&mut new);
+    store::rotate_session(conn, &session.hash, &new).await?;
+    Ok(NewCookie { token, max_age: new.absolute_expires_at - now })
+}
+
 /// Uses a sign-in link (POST only): single use, same browser. A person with a second factor
 /// must give it next; a person already signed in as the same person is re-authenticated.
 pub async fn confirm_login(ctx: &Ctx, session: &Session, token: &str, meta: &RequestMeta) -> Result<SignInOutcome, AppError> {
     let now = ctx.clock.now();
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    let limited = match &meta.ip {
-        Some(ip) => check_limit(&mut conn, format!("confirm:ip:{ip}"), RateLimit::CONFIRM_PER_IP, now).await?.is_err(),
-        None => false,
-    };
+    // No limit stands between a person and a valid link (256 random bits cannot be guessed);
+    // every failure is in the audit log.
     let hash = secret_hash(token);
     let row = match store::peek_token(&mut conn, &hash, TokenPurpose::Login.as_str(), now).await? {
-        Some(r) if !limited && r.session_hash.as_deref() == Some(session.hash.as_str()) => {
+        Some(r) if r.session_hash.as_deref() == Some(session.hash.as_str()) => {
             store::take_token(&mut conn, &hash, TokenPurpose::Login.as_str(), now).await?
         }
         _ => None,
@@ -327,7 +394,7 @@ pub async fn confirm_login(ctx: &Ctx, session: &Session, token: &str, meta: &Req
             "anonymous",
             AuditAction::SignInFailed,
             ("login", "link"),
-            serde_json::json!({"reason": if limited { "rate_limited" } else { "invalid_link" }}),
+            serde_json::json!({"reason": "invalid_link"}),
             meta,
         )
         .await?;
@@ -342,12 +409,13 @@ pub async fn confirm_login(ctx: &Ctx, session: &Session, token: &str, meta: &Req
     store::verify_email(&mut conn, person, &email, now).await?;
     // A successful sign-in voids every other outstanding link of the address.
     store::void_tokens(&mut conn, &email, TokenPurpose::Login.as_str(), now).await?;
+    mail_was_wanted(&mut conn, &email, meta).await?;
     let name = store::person(&mut conn, person).await?.map(|p| p.display_name).unwrap_or_default();
     // Re-authentication of the person already signed in here.
     if let Some(p) = session.actor.person()
         && p.id == person
     {
-        store::set_authenticated_at(&mut conn, &session.hash, now).await?;
+        let cookie = rotate(&mut conn, session, now, |r| r.authenticated_at = Some(now)).await?;
         record(
             &mut conn,
             now,
@@ -360,13 +428,13 @@ pub async fn confirm_login(ctx: &Ctx, session: &Session, token: &str, meta: &Req
         )
         .await?;
         tx.commit().await?;
-        return Ok(SignInOutcome::SignedIn(NewCookie { token: String::new(), max_age: time::Duration::ZERO }, p.grants.clone()));
+        return Ok(SignInOutcome::SignedIn(cookie, p.grants.clone()));
     }
     let second_factor = store::totp_of(&mut conn, person).await?.is_some_and(|t| t.confirmed_at.is_some());
     if second_factor {
-        store::set_pending_person(&mut conn, &session.hash, Some(person)).await?;
+        let cookie = rotate(&mut conn, session, now, |r| r.pending_person_id = Some(person.as_uuid())).await?;
         tx.commit().await?;
-        return Ok(SignInOutcome::SecondFactor);
+        return Ok(SignInOutcome::SecondFactor(cookie));
     }
     let out = sign_in_with(&mut conn, session, person, AuthMethod::MagicLink, now, meta, serde_json::json!({}), &name).await?;
     tx.commit().await?;
@@ -391,7 +459,7 @@ pub async fn verify_second_factor(ctx: &Ctx, session: &Session, code: &str, meta
     let Some(person) = session.pending else { return Ok(SignInOutcome::Invalid) };
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    if check_limit(&mut conn, format!("totp:{person}"), RateLimit::TOTP_PER_PERSON, now).await?.is_err() {
+    if second_factor_limited(ctx, &mut conn, person, now).await? {
         record(
             &mut conn,
             now,
@@ -519,17 +587,12 @@ pub async fn revoke_my_session(ctx: &Ctx, session: &Session, id: &str, meta: &Re
 
 /// Starts a re-authentication: a fresh sign-in link to the person's own address (a person with a
 /// second factor gives a code instead, through [`reauthenticate_with_code`]).
-pub async fn request_reauthentication(ctx: &Ctx, session: &Session, meta: &RequestMeta) -> Result<Result<(), Limited>, AppError> {
+pub async fn request_reauthentication(ctx: &Ctx, session: &Session, meta: &RequestMeta) -> Result<(), AppError> {
     request_reauthentication_to(ctx, session, meta, None).await
 }
 
 /// Sends a fresh sign-in link to one's own address; once used it leads back to `next`.
-pub async fn request_reauthentication_to(
-    ctx: &Ctx,
-    session: &Session,
-    meta: &RequestMeta,
-    next: Option<&str>,
-) -> Result<Result<(), Limited>, AppError> {
+pub async fn request_reauthentication_to(ctx: &Ctx, session: &Session, meta: &RequestMeta, next: Option<&str>) -> Result<(), AppError> {
     let me = policy::can_use_account(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let emails = store::emails_of(&mut c.conn(), me.id).await?;
@@ -538,15 +601,15 @@ pub async fn request_reauthentication_to(
     request_link(ctx, session, &primary.email, meta, next).await
 }
 
-/// Re-authenticates with a time-based code.
-pub async fn reauthenticate_with_code(ctx: &Ctx, session: &Session, code: &str, meta: &RequestMeta) -> Result<bool, AppError> {
+/// Re-authenticates with a time-based code; the session gets a new token (returned) when it is right.
+pub async fn reauthenticate_with_code(ctx: &Ctx, session: &Session, code: &str, meta: &RequestMeta) -> Result<Option<NewCookie>, AppError> {
     let me = policy::can_use_account(&session.actor)?.clone();
     let now = ctx.clock.now();
     let mut tx = ctx.db.begin().await?;
     let mut conn = tx.conn();
-    if check_limit(&mut conn, format!("totp:{}", me.id), RateLimit::TOTP_PER_PERSON, now).await?.is_err() {
+    if second_factor_limited(ctx, &mut conn, me.id, now).await? {
         tx.commit().await?;
-        return Ok(false);
+        return Ok(None);
     }
     let ok = match store::totp_of(&mut conn, me.id).await? {
         Some(t) if t.confirmed_at.is_some() => match check_totp(&t.secret, code, now) {
@@ -555,9 +618,7 @@ pub async fn reauthenticate_with_code(ctx: &Ctx, session: &Session, code: &str, 
         },
         _ => false,
     };
-    if ok {
-        store::set_authenticated_at(&mut conn, &session.hash, now).await?;
-    }
+    let cookie = if ok { Some(rotate(&mut conn, session, now, |r| r.authenticated_at = Some(now)).await?) } else { None };
     record(
         &mut conn,
         now,
@@ -570,7 +631,7 @@ pub async fn reauthenticate_with_code(ctx: &Ctx, session: &Session, code: &str, 
     )
     .await?;
     tx.commit().await?;
-    Ok(ok)
+    Ok(cookie)
 }
 
 /// Asks to change one's address: needs a sign-in less than 5 minutes old; the new address gets a
@@ -800,8 +861,7 @@ pub async fn accept_invitation(ctx: &Ctx, session: &Session, token: &str, meta: 
     .await?;
     let second_factor = store::totp_of(&mut conn, person).await?.is_some_and(|t| t.confirmed_at.is_some());
     let out = if second_factor {
-        store::set_pending_person(&mut conn, &session.hash, Some(person)).await?;
-        SignInOutcome::SecondFactor
+        SignInOutcome::SecondFactor(rotate(&mut conn, session, now, |r| r.pending_person_id = Some(person.as_uuid())).await?)
     } else {
         sign_in_with(&mut conn, session, person, AuthMethod::MagicLink, now, meta, serde_json::json!({"invitation": true}), &name).await?
     };

@@ -167,6 +167,11 @@ fn demo_staff_signs_in(addr: &str) {
     assert_eq!(confirm.status, 200);
     let r = http(addr, "POST", "/login/confirm", Some(&cookie), Some(&format!("token={token}&_csrf={csrf}")));
     assert_eq!(r.header("location"), ["/login/second-factor"], "{}", r.head);
+    // The half-signed-in session has a new id and form token: the browser follows the redirect.
+    cookie = cookie_of(&r).expect("a new session id after the link");
+    let page = http(addr, "GET", "/login/second-factor", Some(&cookie), None);
+    assert_eq!(page.status, 200);
+    let csrf = between(&page.body, "name=\"_csrf\" value=\"", "\"").unwrap().to_owned();
     let r = http(addr, "POST", "/login/second-factor", Some(&cookie), Some(&format!("code={code}&_csrf={csrf}")));
     assert_eq!(r.header("location"), ["/home"], "the demo code passes the second factor: {}", r.head);
     cookie = cookie_of(&r).expect("a new session id");

@@ -279,14 +279,8 @@ pub struct RateLimit {
 }
 
 impl RateLimit {
-    /// Sign-in links per address.
-    pub const LOGIN_PER_EMAIL: RateLimit = RateLimit { max: 5, window_secs: 3600 };
-    /// Sign-in link requests per IP address.
-    pub const LOGIN_PER_IP: RateLimit = RateLimit { max: 30, window_secs: 3600 };
     /// Second-factor attempts per person.
     pub const TOTP_PER_PERSON: RateLimit = RateLimit { max: 10, window_secs: 900 };
-    /// Link confirmations per IP address.
-    pub const CONFIRM_PER_IP: RateLimit = RateLimit { max: 60, window_secs: 900 };
 
     /// The start of the window holding `now` (unix seconds).
     pub fn window_start(&self, now: OffsetDateTime) -> i64 {
@@ -294,6 +288,51 @@ impl RateLimit {
         t - t.rem_euclid(self.window_secs)
     }
 }
+
+/// A cap on what is sent, over a sliding window: at most `max` in the last `window_secs` seconds
+/// (a day at most: older counts are purged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SendCap {
+    /// Sent at most, in the window.
+    pub max: i64,
+    /// The window, in seconds.
+    pub window_secs: i64,
+}
+
+impl SendCap {
+    /// What counts at `now`: what was sent after this moment (unix seconds).
+    pub fn since(&self, now: OffsetDateTime) -> i64 {
+        now.unix_timestamp() - self.window_secs
+    }
+
+    /// Whether one more may be sent, `sent` having been sent in the window.
+    pub fn allows(&self, sent: i64) -> bool {
+        sent < self.max
+    }
+}
+
+str_enum!(
+    /// What a cap on sign-in mail counts.
+    MailCapScope {
+        /// Mail to one address, whoever asked.
+        Address => "address",
+        /// Mail to one address asked from one client address (a stranger gets only a share).
+        AddressFromClient => "address_from_client",
+        /// Mail asked from one client address, to anyone (an office behind one address).
+        Client => "client",
+    }
+);
+
+/// The caps on sign-in mail (links and re-authentication links). What is sent is capped, never
+/// what is asked: the page answers the same whatever happens, so a stranger learns nothing and
+/// cannot lock anyone out, and a person can always use a link already received.
+pub const SIGN_IN_MAIL_CAPS: [(MailCapScope, SendCap); 5] = [
+    (MailCapScope::Address, SendCap { max: 3, window_secs: 15 * 60 }),
+    (MailCapScope::Address, SendCap { max: 10, window_secs: 24 * 3600 }),
+    (MailCapScope::AddressFromClient, SendCap { max: 2, window_secs: 15 * 60 }),
+    (MailCapScope::AddressFromClient, SendCap { max: 5, window_secs: 24 * 3600 }),
+    (MailCapScope::Client, SendCap { max: 200, window_secs: 3600 }),
+];
 
 str_enum!(
     /// What an audit entry records.
@@ -517,7 +556,26 @@ mod tests {
     #[test]
     fn rate_limit_windows_are_aligned() {
         let t = time::macros::datetime!(2026-11-30 10:59:59 UTC);
-        assert_eq!(RateLimit::LOGIN_PER_EMAIL.window_start(t), time::macros::datetime!(2026-11-30 10:00 UTC).unix_timestamp());
+        assert_eq!(RateLimit::TOTP_PER_PERSON.window_start(t), time::macros::datetime!(2026-11-30 10:45 UTC).unix_timestamp());
+    }
+
+    #[test]
+    fn send_caps_slide_and_leave_an_address_room_that_one_client_cannot_take() {
+        let t = time::macros::datetime!(2026-11-30 10:00 UTC);
+        let cap = SendCap { max: 3, window_secs: 900 };
+        assert_eq!(cap.since(t), t.unix_timestamp() - 900);
+        assert!(cap.allows(2) && !cap.allows(3));
+        for (scope, share) in SIGN_IN_MAIL_CAPS.iter().filter(|(s, _)| *s == MailCapScope::AddressFromClient) {
+            let whole = SIGN_IN_MAIL_CAPS
+                .iter()
+                .find(|(s, c)| *s == MailCapScope::Address && c.window_secs == share.window_secs)
+                .map(|(_, c)| c.max)
+                .unwrap_or(0);
+            assert!(share.max < whole, "{scope}: one client takes only part of an address's budget");
+        }
+        assert!(SIGN_IN_MAIL_CAPS.iter().all(|(_, c)| c.window_secs <= 24 * 3600), "counts are kept a day");
+        let client = SIGN_IN_MAIL_CAPS.iter().find(|(s, _)| *s == MailCapScope::Client).map(|(_, c)| c.max).unwrap_or(0);
+        assert!(client >= 100, "an office behind one address");
     }
 
     #[test]

@@ -499,33 +499,11 @@ pub async fn rotate_session(conn: &mut Conn<'_>, old_hash: &str, new: &SessionRo
     insert_session(conn, new).await
 }
 
-/// Remembers who passed the first sign-in step and owes a second factor.
-pub async fn set_pending_person(conn: &mut Conn<'_>, id_hash: &str, person: Option<PersonId>) -> Result<(), StoreError> {
-    on_conn!(conn, |c| sqlx::query("update session set pending_person_id = $2 where id_hash = $1")
-        .bind(id_hash)
-        .bind(person.map(|p| p.as_uuid()))
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(())
-}
-
 /// Stores (or clears) the OpenID Connect flow in progress.
 pub async fn set_oidc_state(conn: &mut Conn<'_>, id_hash: &str, state: Option<&str>) -> Result<(), StoreError> {
     on_conn!(conn, |c| sqlx::query("update session set oidc_state = $2 where id_hash = $1")
         .bind(id_hash)
         .bind(state)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(())
-}
-
-/// Records a re-authentication.
-pub async fn set_authenticated_at(conn: &mut Conn<'_>, id_hash: &str, now: OffsetDateTime) -> Result<(), StoreError> {
-    on_conn!(conn, |c| sqlx::query("update session set authenticated_at = $2 where id_hash = $1")
-        .bind(id_hash)
-        .bind(now)
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
@@ -824,6 +802,34 @@ pub async fn hit(conn: &mut Conn<'_>, bucket: &str, window_start: i64) -> Result
     .bind(window_start)
     .fetch_one(c)
     .await)?)
+}
+
+/// How many were counted in a bucket after `since` (unix seconds). With [`hit`] at the current
+/// second as the window start, a bucket is a log of events counted over a sliding window.
+pub async fn hits_since(conn: &mut Conn<'_>, bucket: &str, since: i64) -> Result<i64, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_scalar(
+        "select cast(coalesce(sum(hits), 0) as bigint) from rate_limit where bucket = $1 and window_start > $2"
+    )
+    .bind(bucket)
+    .bind(since)
+    .fetch_one(c)
+    .await)?)
+}
+
+/// Takes a lock on a bucket until the transaction ends, so that concurrent checks of one bucket
+/// (on PostgreSQL, several instances) count one after the other. Its row (window 0) is never in a
+/// sliding window.
+pub async fn lock_bucket(conn: &mut Conn<'_>, bucket: &str) -> Result<(), StoreError> {
+    hit(conn, bucket, 0).await.map(|_| ())
+}
+
+/// Forgets what a bucket counted.
+pub async fn clear_bucket(conn: &mut Conn<'_>, bucket: &str) -> Result<u64, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query("delete from rate_limit where bucket = $1")
+        .bind(bucket)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?)
 }
 
 /// Deletes windows that started before `before` (unix seconds).

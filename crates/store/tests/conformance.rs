@@ -535,3 +535,26 @@ async fn store_public_challenge_rule_matches_the_domain_for_every_status() {
         }
     }
 }
+
+/// Rate-limit buckets: fixed windows (`hit`), sliding counts (`hits_since`), a lock row that no
+/// window sees, forgetting a bucket, and the purge.
+#[tokio::test]
+async fn store_rate_limit_buckets_count_fixed_and_sliding_windows() {
+    use cohorte_store::identity as id;
+    for t in TestDb::all().await {
+        let mut tx = t.db.begin().await.unwrap();
+        let mut c = tx.conn();
+        assert_eq!(id::hit(&mut c, "a", 1000).await.unwrap(), 1, "{}", t.name());
+        assert_eq!(id::hit(&mut c, "a", 1000).await.unwrap(), 2, "{}", t.name());
+        id::hit(&mut c, "a", 1500).await.unwrap();
+        id::hit(&mut c, "b", 1500).await.unwrap();
+        id::lock_bucket(&mut c, "a").await.unwrap();
+        assert_eq!(id::hits_since(&mut c, "a", 999).await.unwrap(), 3, "{}: the window holds 1000 and 1500", t.name());
+        assert_eq!(id::hits_since(&mut c, "a", 1000).await.unwrap(), 1, "{}: after 1000 only", t.name());
+        assert_eq!(id::hits_since(&mut c, "nothing", 0).await.unwrap(), 0, "{}", t.name());
+        assert_eq!(id::clear_bucket(&mut c, "a").await.unwrap(), 3, "{}: two windows and the lock row", t.name());
+        assert_eq!(id::hits_since(&mut c, "a", 0).await.unwrap(), 0, "{}", t.name());
+        assert_eq!(id::purge_rate_limits(&mut c, 1600).await.unwrap(), 1, "{}", t.name());
+        tx.commit().await.unwrap();
+    }
+}

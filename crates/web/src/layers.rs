@@ -1,6 +1,6 @@
 //! What every request and response goes through.
 
-use axum::body::{Body, to_bytes};
+use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
@@ -94,7 +94,43 @@ pub async fn guard_request(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-fn error_marker(status: StatusCode, fields: Vec<(&'static str, &'static str)>) -> Response {
+/// Whether a buffered form body holds only valid text: every name and value of an
+/// `application/x-www-form-urlencoded` body, every header and text field (a part without a file
+/// name) of a multipart body, must decode to UTF-8 without NUL, as the query string must
+/// (`guard_request`). Otherwise the extractors would store U+FFFD in their place. Files are not
+/// looked at; a body that is not a form, or a multipart body that does not parse, is left to the
+/// handler.
+pub async fn form_text_ok(content_type: Option<&str>, boundary: Option<&str>, body: &Bytes) -> bool {
+    if let Some(boundary) = boundary {
+        return multipart_text_ok(boundary, body).await;
+    }
+    if !content_type.is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded")) {
+        return true;
+    }
+    let Ok(text) = std::str::from_utf8(body) else { return false };
+    text.split('&').all(|pair| pair.split('=').all(|part| decode(part).is_some()))
+}
+
+async fn multipart_text_ok(boundary: &str, body: &Bytes) -> bool {
+    let mut parts = multer::Multipart::new(Body::from(body.clone()).into_data_stream(), boundary);
+    while let Ok(Some(field)) = parts.next_field().await {
+        if field.headers().values().any(|v| std::str::from_utf8(v.as_bytes()).is_err()) {
+            return false;
+        }
+        if field.file_name().is_some() {
+            continue;
+        }
+        match field.bytes().await {
+            Ok(b) if std::str::from_utf8(&b).is_ok() && !b.contains(&0) => {}
+            Ok(_) => return false,
+            Err(_) => return true,
+        }
+    }
+    true
+}
+
+/// A bare error status with the fields to name on the error page.
+pub fn error_marker(status: StatusCode, fields: Vec<(&'static str, &'static str)>) -> Response {
     let mut r = status.into_response();
     r.extensions_mut().insert(ErrorInfo { fields });
     r
@@ -203,13 +239,14 @@ pub fn error_key(status: StatusCode) -> String {
     }
 }
 
-/// Serves cached public pages; keeps the pages handlers mark [`Cacheable`].
+/// Serves cached public pages; keeps the pages handlers mark [`Cacheable`]. Only for requests
+/// without a session cookie: a page rendered for a session (a signed-in person's name in the
+/// header) is neither served from nor kept in the shared cache (ADR 0002).
 pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if !state.cache.enabled() || !(req.method() == Method::GET || req.method() == Method::HEAD) {
-        return next.run(req).await;
-    }
-    // A visitor with a session may be signed in: their pages carry their name.
-    if crate::session::has_session_cookie(req.headers(), &state) {
+    if !state.cache.enabled()
+        || !(req.method() == Method::GET || req.method() == Method::HEAD)
+        || crate::session::has_session_cookie(req.headers())
+    {
         return next.run(req).await;
     }
     let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();

@@ -5,7 +5,8 @@
 //!   and writes back a new cookie when a handler signs someone in or the session was rotated.
 //! - `csrf_layer` guards every state-changing request: the browser's Fetch-Metadata (or Origin)
 //!   must say same-origin, and the form must carry the session's token (`_csrf` field or
-//!   `X-CSRF-Token` header). No route is exempt.
+//!   `X-CSRF-Token` header). No route is exempt. The body it reads must be valid text (a form
+//!   field that is not UTF-8 is refused with 400, as in the query string).
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -70,10 +71,11 @@ fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str>
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// Whether the request carries a session cookie of ours: its pages may name the person, so the
-/// public page cache neither serves nor keeps them.
-pub fn has_session_cookie(headers: &http::HeaderMap, state: &AppState) -> bool {
-    cookie_value(headers, cookie_name(state)).is_some()
+/// Whether the request carries a session cookie (either name, a value shaped like our tokens).
+/// The page cache serves and keeps pages only for requests without one. Allocates nothing.
+pub fn has_session_cookie(headers: &http::HeaderMap) -> bool {
+    headers.contains_key(header::COOKIE)
+        && (cookie_value(headers, SECURE_COOKIE).is_some() || cookie_value(headers, PLAIN_COOKIE).is_some())
 }
 
 /// The cookie name this instance uses.
@@ -184,7 +186,12 @@ fn same_origin(state: &AppState, req: &Request) -> bool {
 }
 
 fn form_field(body: &[u8], name: &str) -> Option<String> {
-    std::str::from_utf8(body).ok()?.split('&').filter_map(|p| p.split_once('=')).find(|(k, _)| *k == name).and_then(|(_, v)| decode(v))
+    // Field by field: a bad byte elsewhere in the body is reported as such, after this check.
+    body.split(|b| *b == b'&')
+        .filter_map(|p| std::str::from_utf8(p).ok())
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| *k == name)
+        .and_then(|(_, v)| decode(v))
 }
 
 /// A small text field of a multipart body (the form token comes first in our forms).
@@ -233,6 +240,10 @@ pub async fn csrf_layer(req: Request, next: Next) -> Response {
     };
     if !given.is_some_and(|g| constant_time_eq(&g, &expected)) {
         return WebError::Csrf.into_response();
+    }
+    let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    if !crate::layers::form_text_ok(content_type, boundary.as_deref(), &bytes).await {
+        return crate::layers::error_marker(http::StatusCode::BAD_REQUEST, vec![("form", "invalid-encoding")]);
     }
     next.run(Request::from_parts(parts, Body::from(bytes))).await
 }
@@ -348,6 +359,21 @@ mod tests {
     }
 
     #[test]
+    fn only_a_session_cookie_keeps_a_request_from_the_page_cache() {
+        let token = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        let with = |v: &str| {
+            let mut h = http::HeaderMap::new();
+            h.insert(header::COOKIE, HeaderValue::from_str(v).unwrap());
+            h
+        };
+        assert!(!has_session_cookie(&http::HeaderMap::new()));
+        assert!(!has_session_cookie(&with("lang=en")));
+        assert!(!has_session_cookie(&with("__Host-cohorte=junk")));
+        assert!(has_session_cookie(&with(&format!("lang=en; __Host-cohorte={token}"))));
+        assert!(has_session_cookie(&with(&format!("cohorte_session={token}"))));
+    }
+
+    #[test]
     fn forwarded_addresses_are_believed_from_trusted_proxies_only() {
         let proxy: std::net::IpAddr = "10.0.0.1".parse().unwrap();
         let client: std::net::IpAddr = "198.51.100.7".parse().unwrap();
@@ -373,5 +399,6 @@ mod tests {
     fn form_fields_are_read_from_urlencoded_bodies() {
         assert_eq!(form_field(b"email=a%40b.org&_csrf=abc", "_csrf").as_deref(), Some("abc"));
         assert_eq!(form_field(b"email=x", "_csrf"), None);
+        assert_eq!(form_field(b"name=A\xff&_csrf=abc", "_csrf").as_deref(), Some("abc"));
     }
 }

@@ -72,9 +72,17 @@ mod tests {
     }
 }
 
-/// A place to return to after a detour (re-authentication): only a path of this site. Anything
-/// else (`//host`, `/\\host`, `https:…`, `javascript:`, control characters) gives `None`.
+/// A place to return to after a detour (re-authentication): only a path of this site. Dot
+/// segments (`.`, `..`, and `%2e` spelled any way, as browsers read them) are resolved first, so
+/// that `/.//host` or `/a/../..//host` cannot become `//host` in the browser. Anything that is not
+/// a path of this site (`//host`, `/\\host`, `https:…`, `javascript:`, control characters)
+/// gives `None`.
 pub fn safe_next(next: &str) -> Option<String> {
+    if !next.starts_with('/') || next.len() > 512 {
+        return None;
+    }
+    let next = remove_dot_segments(next);
+    let next = next.as_str();
     let ok = next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')
@@ -84,6 +92,45 @@ pub fn safe_next(next: &str) -> Option<String> {
         && !next.starts_with("/%5c")
         && !next.starts_with("/%5C");
     ok.then(|| next.to_owned())
+}
+
+/// RFC 3986 §5.2.4 on the path of an absolute path (the query and fragment are left as they
+/// are), with `%2e` read as a dot like the WHATWG URL parser does.
+fn remove_dot_segments(target: &str) -> String {
+    let split = target.find(['?', '#']).unwrap_or(target.len());
+    let (path, rest) = target.split_at(split);
+    let is_dot = |s: &str| s == "." || s.eq_ignore_ascii_case("%2e");
+    let is_dot_dot = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        matches!(s.as_str(), ".." | ".%2e" | "%2e." | "%2e%2e")
+    };
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let mut out: Vec<&str> = Vec::with_capacity(segments.len());
+    for (i, seg) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        if is_dot(seg) {
+            if last {
+                out.push("");
+            }
+        } else if is_dot_dot(seg) {
+            out.pop();
+            if last {
+                out.push("");
+            }
+        } else {
+            out.push(seg);
+        }
+    }
+    let mut resolved = String::with_capacity(target.len());
+    for seg in &out {
+        resolved.push('/');
+        resolved.push_str(seg);
+    }
+    if resolved.is_empty() {
+        resolved.push('/');
+    }
+    resolved.push_str(rest);
+    resolved
 }
 
 #[cfg(test)]
@@ -105,8 +152,31 @@ mod next_tests {
             "/%5cevil",
             "/a b",
             "/a\nb",
+            "/.//evil.example",
+            "/a/../..//evil.example",
+            "/%2e%2e/%2E%2e//evil.example",
+            "/.%2e//evil.example/x?y=1",
+            "/a/./..//evil.example",
         ] {
             assert_eq!(safe_next(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn dot_segments_are_resolved_before_the_check() {
+        for (given, used) in [
+            ("/%2e%2e/admin", "/admin"),
+            ("/admin/./people/../people/ada?x=1", "/admin/people/ada?x=1"),
+            ("/a/..", "/"),
+            ("/a/%2E", "/a/"),
+            ("/./", "/"),
+            ("/..", "/"),
+            ("/a/b/../../c", "/c"),
+            ("/search?q=a/../..//b", "/search?q=a/../..//b"),
+            ("/a//b/../c", "/a//c"),
+            ("/a/..%2fb", "/a/..%2fb"),
+        ] {
+            assert_eq!(safe_next(given).as_deref(), Some(used), "{given:?}");
         }
     }
 }

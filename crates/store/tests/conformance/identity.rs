@@ -236,20 +236,14 @@ async fn identity_sessions_round_trip_rotate_expire_and_revoke() {
         assert_eq!(identity::session(&mut c, "h1").await.unwrap().unwrap().last_seen_at, at(2), "{db}");
 
         // The fields of a sign-in in progress.
-        identity::set_pending_person(&mut c, "h1", Some(bob)).await.unwrap();
         identity::set_oidc_state(&mut c, "h1", Some(r#"{"nonce":"n"}"#)).await.unwrap();
-        identity::set_authenticated_at(&mut c, "h1", at(3)).await.unwrap();
         identity::set_auth_method(&mut c, "h1", "totp").await.unwrap();
         let s = identity::session(&mut c, "h1").await.unwrap().unwrap();
-        assert_eq!(
-            (s.pending_person_id, s.oidc_state.as_deref(), s.authenticated_at, s.auth_method.as_deref()),
-            (Some(bob.as_uuid()), Some(r#"{"nonce":"n"}"#), Some(at(3)), Some("totp")),
-            "{db}"
-        );
-        identity::set_pending_person(&mut c, "h1", None).await.unwrap();
+        assert_eq!((s.oidc_state.as_deref(), s.auth_method.as_deref()), (Some(r#"{"nonce":"n"}"#), Some("totp")), "{db}");
         identity::set_oidc_state(&mut c, "h1", None).await.unwrap();
         let s = identity::session(&mut c, "h1").await.unwrap().unwrap();
-        assert_eq!((s.pending_person_id, s.oidc_state), (None, None), "{db}");
+        assert_eq!(s.oidc_state, None, "{db}");
+        let _ = bob;
 
         // A role change flags every live session of the person for a new token.
         identity::insert_session(&mut c, &session("h2", Some(ada), 1)).await.unwrap();
@@ -386,6 +380,19 @@ async fn identity_rate_limits_count_per_window_and_deletion_requests_stay_single
         assert_eq!(identity::purge_rate_limits(&mut c, 120).await.unwrap(), 2, "{db}");
         assert_eq!(identity::hit(&mut c, "login:1.2.3.4", 60).await.unwrap(), 1, "{db}: counted anew");
         assert_eq!(identity::hit(&mut c, "login:1.2.3.4", 120).await.unwrap(), 2, "{db}: kept");
+
+        // Sliding windows: a bucket's events counted after an instant; a lock row that no window
+        // counts; a bucket cleared.
+        for t in [1000, 1100, 1200] {
+            identity::hit(&mut c, "mail:ada", t).await.unwrap();
+        }
+        identity::lock_bucket(&mut c, "mail:ada").await.unwrap();
+        identity::lock_bucket(&mut c, "mail:ada").await.unwrap();
+        assert_eq!(identity::hits_since(&mut c, "mail:ada", 1050).await.unwrap(), 2, "{db}");
+        assert_eq!(identity::hits_since(&mut c, "mail:ada", 0).await.unwrap(), 3, "{db}: the lock row is never counted");
+        assert_eq!(identity::hits_since(&mut c, "mail:bob", 0).await.unwrap(), 0, "{db}");
+        assert!(identity::clear_bucket(&mut c, "mail:ada").await.unwrap() >= 3, "{db}");
+        assert_eq!(identity::hits_since(&mut c, "mail:ada", 0).await.unwrap(), 0, "{db}");
 
         let (ada, bob) = (person(&mut c, "ada", "Ada").await, person(&mut c, "bob", "Bob").await);
         assert_eq!(identity::open_deletion_request(&mut c, ada).await.unwrap(), None);

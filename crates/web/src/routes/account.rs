@@ -235,17 +235,16 @@ pub struct ReauthLinkForm {
 pub async fn reauth_link(State(state): State<AppState>, c: Chrome, v: Visitor, F(f): F<ReauthLinkForm>) -> Result<Response, WebError> {
     let s = v.required()?;
     let next = f.next.as_deref().and_then(crate::util::safe_next);
-    match identity::request_reauthentication_to(&state.ctx, &s, &v.meta, next.as_deref()).await? {
-        Ok(()) => Ok(message(c, "login-sent-title", &["reauth-sent-text"], &[("account-title", "/account")], Some("info"))),
-        Err(identity::Limited) => Err(WebError::TooManyRequests),
-    }
+    identity::request_reauthentication_to(&state.ctx, &s, &v.meta, next.as_deref()).await?;
+    Ok(message(c, "login-sent-title", &["reauth-sent-text"], &[("account-title", "/account")], Some("info")))
 }
 
 /// `POST /account/reauth/code`.
 pub async fn reauth_code(State(state): State<AppState>, c: Chrome, v: Visitor, F(f): F<ReauthForm>) -> Result<Response, WebError> {
     let s = v.required()?;
     let next = next_or_home(f.next.as_deref());
-    if identity::reauthenticate_with_code(&state.ctx, &s, &f.code, &v.meta).await? {
+    if let Some(cookie) = identity::reauthenticate_with_code(&state.ctx, &s, &f.code, &v.meta).await? {
+        v.set_cookie(cookie);
         return Ok(Redirect::to(&next).into_response());
     }
     let title = c.t("reauth-title");

@@ -53,10 +53,8 @@ pub struct LoginForm {
 /// `POST /login`: the same answer whether the address is known or not.
 pub async fn login_submit(State(state): State<AppState>, c: Chrome, v: Visitor, F(form): F<LoginForm>) -> Result<Response, WebError> {
     let s = v.required()?;
-    match identity::request_login_link(&state.ctx, &s, &form.email, &v.meta).await? {
-        Ok(()) => Ok(message(c, "login-sent-title", &["login-sent-text", "login-sent-spam"], &[("login-back", "/login")], Some("info"))),
-        Err(identity::Limited) => Err(WebError::TooManyRequests),
-    }
+    identity::request_login_link(&state.ctx, &s, &form.email, &v.meta).await?;
+    Ok(message(c, "login-sent-title", &["login-sent-text", "login-sent-spam"], &[("login-back", "/login")], Some("info")))
 }
 
 /// The token in the query string of an emailed link.
@@ -110,12 +108,13 @@ pub struct TokenForm {
 fn after_sign_in(v: &Visitor, out: SignInOutcome, c: Chrome) -> Response {
     match out {
         SignInOutcome::SignedIn(cookie, _) => {
-            if !cookie.token.is_empty() {
-                v.set_cookie(cookie);
-            }
+            v.set_cookie(cookie);
             Redirect::to(HOME).into_response()
         }
-        SignInOutcome::SecondFactor => Redirect::to("/login/second-factor").into_response(),
+        SignInOutcome::SecondFactor(cookie) => {
+            v.set_cookie(cookie);
+            Redirect::to("/login/second-factor").into_response()
+        }
         SignInOutcome::Invalid => message(c, "link-invalid-title", &["link-invalid-text"], &[("login-again", "/login")], Some("error")),
     }
 }
@@ -128,10 +127,7 @@ pub async fn login_confirm(State(state): State<AppState>, c: Chrome, v: Visitor,
     let r = match (out, next) {
         // A re-authentication link leads back to the page that asked for it.
         (SignInOutcome::SignedIn(cookie, _), Some(next)) => {
-            // A re-authentication keeps the session (an empty token means: no new cookie).
-            if !cookie.token.is_empty() {
-                v.set_cookie(cookie);
-            }
+            v.set_cookie(cookie);
             Redirect::to(&next).into_response()
         }
         (out, _) => after_sign_in(&v, out, c),

@@ -97,6 +97,13 @@ async fn security_events_are_logged_and_no_secret_ever_reaches_the_logs() {
     assert_eq!(other.get("/admin").await.status, 403);
     secrets.push(other.cookie.clone().unwrap());
 
+    // Sign-in mail withheld by a cap: the same answer, and a security event.
+    let mut stranger = w.browser();
+    stranger.get("/login").await;
+    for _ in 0..4 {
+        assert_eq!(stranger.post("/login", &[("email", "grace@example.org")]).await.status, 200);
+    }
+
     drop(_guard);
     let text = logs.text();
     assert!(!text.is_empty());
@@ -123,5 +130,7 @@ async fn security_events_are_logged_and_no_secret_ever_reaches_the_logs() {
     assert_eq!(denied["path"], "/admin");
     assert_ne!(denied["actor"], "anonymous");
     assert!(denied["actor"].as_str().unwrap().len() == 36, "a person id, not a name: {denied}");
+    let withheld = events.iter().find(|e| e["event"] == "rate_limited").expect("a rate_limited event");
+    assert_eq!(withheld["cap"], "address");
     let _ = grace;
 }

@@ -9,6 +9,7 @@ use cohorte_domain::clock::Clock;
 use cohorte_domain::content::RoleKind;
 use cohorte_test_support::{TestDb, peers};
 
+use crate::accounts::{assert_rotated, before};
 use crate::world::{Browser, World};
 
 const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -174,4 +175,51 @@ async fn openid_connect_links_accounts_explicitly_and_refuses_forged_or_replayed
         assert!(all.contains(reason), "audit lacks {reason}: {all}");
     }
     assert!(audit.texts("#chain").join("").contains("intègre") || audit.body.contains("fr-alert--success"), "the chain verifies");
+}
+
+#[tokio::test]
+async fn openid_connect_sign_in_and_linking_give_a_new_session_id_and_form_token() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let app_port = peers::free_port();
+        let Some(op) = peers::oidc_provider(app_port, "alice") else { return };
+        let base = format!("http://127.0.0.1:{app_port}");
+        let settings = Settings {
+            base_url: base.clone(),
+            mode: Mode::Development,
+            oidc: Some(OidcSettings {
+                issuer: format!("http://127.0.0.1:{}", op.port),
+                client_id: "test-client".into(),
+                client_secret: "test-secret".into(),
+                label: "ProConnect".into(),
+            }),
+            ..Settings::default()
+        };
+        let w = World::with(db, settings, SystemClock.now()).await;
+        let alice = w.person("Alice Tester", "alice@example.test", &[RoleKind::ProgramStaff]).await;
+        w.give_totp(alice, SECRET).await;
+        let provider = provider_browser();
+
+        // Linking from one's account.
+        let mut b = w.browser();
+        b.sign_in_strong("alice@example.test", SECRET).await;
+        b.get("/account").await;
+        let authorize = start(&mut b, "/auth/oidc/link").await;
+        let callback = through_provider(&provider, &authorize, &base).await;
+        let old = before(&b);
+        let r = b.get(&callback).await;
+        assert_eq!(r.header("location"), "/account?linked=oidc", "{name}: {}", r.body);
+        assert_rotated(&w, &mut b, &old, "/account", &format!("{name}: linking")).await;
+
+        // Signing in with the provider.
+        let mut c = w.browser();
+        c.get("/login").await;
+        let authorize = start(&mut c, "/auth/oidc/login").await;
+        let callback = through_provider(&provider, &authorize, &base).await;
+        let old = before(&c);
+        let r = c.get(&callback).await;
+        assert_eq!(r.header("location"), "/home", "{name}: {}", r.body);
+        assert_rotated(&w, &mut c, &old, "/account", &format!("{name}: OpenID Connect sign-in")).await;
+        assert_eq!(c.get("/admin").await.status, 200, "{name}");
+    }
 }
