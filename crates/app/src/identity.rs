@@ -18,6 +18,7 @@ use time::OffsetDateTime;
 
 use crate::jobs::{Job, enqueue};
 pub use crate::session::{NewCookie, RequestMeta, Session};
+use crate::uow::Uow;
 pub use crate::uow::record;
 use crate::{AppError, Ctx, mail};
 
@@ -214,32 +215,28 @@ async fn request_link(ctx: &Ctx, session: &Session, email_raw: &str, meta: &Requ
         None => "{}".to_owned(),
     };
     let email = Email::parse(email_raw).map_err(|_| FieldErrors(vec![FieldError { field: "email", code: "invalid-email" }]))?;
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
     let email_hash = secret_hash(email.as_str());
-    let known = store::person_by_email(&mut conn, &email).await?.filter(|(_, verified)| *verified);
+    let known = store::person_by_email(&mut w.conn(), &email).await?.filter(|(_, verified)| *verified);
     if let Some((person, _)) = known {
-        if let Some(scope) = mail_cap_reached(ctx, &mut conn, &email, meta, now).await? {
+        if let Some(scope) = mail_cap_reached(ctx, &mut w.conn(), &email, meta, now).await? {
             // Nothing is sent; the page says the same. A security event all the same.
             tracing::warn!(target: "cohorte::security", event = "rate_limited", cap = scope.as_str(), "sign-in mail withheld");
-            record(
-                &mut conn,
-                now,
+            w.audit_as(
                 None,
                 "anonymous",
                 AuditAction::RateLimited,
                 ("login", "link"),
                 serde_json::json!({"email_hash": email_hash, "cap": scope.as_str()}),
-                meta,
             )
             .await?;
-            tx.commit().await?;
+            w.commit().await?;
             return Ok(());
         }
         let token = random_token();
         store::insert_token(
-            &mut conn,
+            &mut w.conn(),
             &secret_hash(&token),
             TokenPurpose::Login.as_str(),
             &email,
@@ -252,20 +249,17 @@ async fn request_link(ctx: &Ctx, session: &Session, email_raw: &str, meta: &Requ
         .await?;
         let url = format!("{}/login/confirm?token={token}", ctx.settings.base_url);
         let m = mail::login_link(meta.lang, email.as_str(), &url).map_err(|e| AppError::Internal(e.to_string()))?;
-        enqueue(&mut conn, &Job::SendMail { mail: m }, None, now).await?;
+        enqueue(&mut w.conn(), &Job::SendMail { mail: m }, None, now).await?;
     }
-    record(
-        &mut conn,
-        now,
+    w.audit_as(
         known.map(|(p, _)| p),
         "anonymous",
         AuditAction::LoginLinkRequested,
         ("person", &known.map(|(p, _)| p.to_string()).unwrap_or_else(|| "unknown".into())),
         serde_json::json!({"email_hash": email_hash}),
-        meta,
     )
     .await?;
-    tx.commit().await?;
+    w.commit().await?;
     Ok(())
 }
 
@@ -374,70 +368,56 @@ async fn rotate(
 /// Uses a sign-in link (POST only): single use, same browser. A person with a second factor
 /// must give it next; a person already signed in as the same person is re-authenticated.
 pub async fn confirm_login(ctx: &Ctx, session: &Session, token: &str, meta: &RequestMeta) -> Result<SignInOutcome, AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
     // No limit stands between a person and a valid link (256 random bits cannot be guessed);
     // every failure is in the audit log.
     let hash = secret_hash(token);
-    let row = match store::peek_token(&mut conn, &hash, TokenPurpose::Login.as_str(), now).await? {
+    let row = match store::peek_token(&mut w.conn(), &hash, TokenPurpose::Login.as_str(), now).await? {
         Some(r) if r.session_hash.as_deref() == Some(session.hash.as_str()) => {
-            store::take_token(&mut conn, &hash, TokenPurpose::Login.as_str(), now).await?
+            store::take_token(&mut w.conn(), &hash, TokenPurpose::Login.as_str(), now).await?
         }
         _ => None,
     };
     let Some(row) = row else {
-        record(
-            &mut conn,
-            now,
-            None,
-            "anonymous",
-            AuditAction::SignInFailed,
-            ("login", "link"),
-            serde_json::json!({"reason": "invalid_link"}),
-            meta,
-        )
-        .await?;
-        tx.commit().await?;
+        w.audit_as(None, "anonymous", AuditAction::SignInFailed, ("login", "link"), serde_json::json!({"reason": "invalid_link"})).await?;
+        w.commit().await?;
         return Ok(SignInOutcome::Invalid);
     };
     let Some(person) = row.person_id.map(PersonId::from_uuid) else {
-        tx.commit().await?;
+        w.commit().await?;
         return Ok(SignInOutcome::Invalid);
     };
     let email = Email::parse(&row.email).map_err(|_| AppError::Internal("stored email".into()))?;
-    store::verify_email(&mut conn, person, &email, now).await?;
+    store::verify_email(&mut w.conn(), person, &email, now).await?;
     // A successful sign-in voids every other outstanding link of the address.
-    store::void_tokens(&mut conn, &email, TokenPurpose::Login.as_str(), now).await?;
-    mail_was_wanted(&mut conn, &email, meta).await?;
-    let name = store::person(&mut conn, person).await?.map(|p| p.display_name).unwrap_or_default();
+    store::void_tokens(&mut w.conn(), &email, TokenPurpose::Login.as_str(), now).await?;
+    mail_was_wanted(&mut w.conn(), &email, meta).await?;
+    let name = store::person(&mut w.conn(), person).await?.map(|p| p.display_name).unwrap_or_default();
     // Re-authentication of the person already signed in here.
     if let Some(p) = session.actor.person()
         && p.id == person
     {
-        let cookie = rotate(&mut conn, session, now, |r| r.authenticated_at = Some(now)).await?;
-        record(
-            &mut conn,
-            now,
+        let cookie = rotate(&mut w.conn(), session, now, |r| r.authenticated_at = Some(now)).await?;
+        w.audit_as(
             Some(person),
             &name,
             AuditAction::SignIn,
             ("person", &person.to_string()),
             serde_json::json!({"method": "magic_link", "reauthentication": true}),
-            meta,
         )
         .await?;
-        tx.commit().await?;
+        w.commit().await?;
         return Ok(SignInOutcome::SignedIn(cookie, p.grants.clone()));
     }
-    let second_factor = store::totp_of(&mut conn, person).await?.is_some_and(|t| t.confirmed_at.is_some());
+    let second_factor = store::totp_of(&mut w.conn(), person).await?.is_some_and(|t| t.confirmed_at.is_some());
     if second_factor {
-        let cookie = rotate(&mut conn, session, now, |r| r.pending_person_id = Some(person.as_uuid())).await?;
-        tx.commit().await?;
+        let cookie = rotate(&mut w.conn(), session, now, |r| r.pending_person_id = Some(person.as_uuid())).await?;
+        w.commit().await?;
         return Ok(SignInOutcome::SecondFactor(cookie));
     }
-    let out = sign_in_with(&mut conn, session, person, AuthMethod::MagicLink, now, meta, serde_json::json!({}), &name).await?;
-    tx.commit().await?;
+    let out = sign_in_with(&mut w.conn(), session, person, AuthMethod::MagicLink, now, meta, serde_json::json!({}), &name).await?;
+    w.commit().await?;
     Ok(out)
 }
 
@@ -457,66 +437,57 @@ pub fn check_totp(secret_b32: &str, code: &str, now: OffsetDateTime) -> Option<i
 pub async fn verify_second_factor(ctx: &Ctx, session: &Session, code: &str, meta: &RequestMeta) -> Result<SignInOutcome, AppError> {
     let now = ctx.clock.now();
     let Some(person) = session.pending else { return Ok(SignInOutcome::Invalid) };
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    if second_factor_limited(ctx, &mut conn, person, now).await? {
-        record(
-            &mut conn,
-            now,
+    let mut w = Uow::begin(ctx, meta).await?;
+    if second_factor_limited(ctx, &mut w.conn(), person, now).await? {
+        w.audit_as(
             Some(person),
             "anonymous",
             AuditAction::RateLimited,
             ("person", &person.to_string()),
             serde_json::json!({"step": "second_factor"}),
-            meta,
         )
         .await?;
-        tx.commit().await?;
+        w.commit().await?;
         return Ok(SignInOutcome::Invalid);
     }
-    let name = store::person(&mut conn, person).await?.map(|p| p.display_name).unwrap_or_default();
-    let method = match store::totp_of(&mut conn, person).await? {
+    let name = store::person(&mut w.conn(), person).await?.map(|p| p.display_name).unwrap_or_default();
+    let method = match store::totp_of(&mut w.conn(), person).await? {
         Some(t) if t.confirmed_at.is_some() => match check_totp(&t.secret, code, now) {
-            Some(step) if store::use_totp_step(&mut conn, person, step, None).await? => Some(AuthMethod::Totp),
+            Some(step) if store::use_totp_step(&mut w.conn(), person, step, None).await? => Some(AuthMethod::Totp),
             _ => {
                 let normalized: String = code.trim().to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-                (normalized.len() >= 10 && store::use_recovery_code(&mut conn, person, &secret_hash(&normalized), now).await?)
+                (normalized.len() >= 10 && store::use_recovery_code(&mut w.conn(), person, &secret_hash(&normalized), now).await?)
                     .then_some(AuthMethod::RecoveryCode)
             }
         },
         _ => None,
     };
     let Some(method) = method else {
-        record(
-            &mut conn,
-            now,
+        w.audit_as(
             Some(person),
             &name,
             AuditAction::SignInFailed,
             ("person", &person.to_string()),
             serde_json::json!({"reason": "bad_second_factor"}),
-            meta,
         )
         .await?;
-        tx.commit().await?;
+        w.commit().await?;
         return Ok(SignInOutcome::Invalid);
     };
-    let out = sign_in_with(&mut conn, session, person, method, now, meta, serde_json::json!({}), &name).await?;
-    tx.commit().await?;
+    let out = sign_in_with(&mut w.conn(), session, person, method, now, meta, serde_json::json!({}), &name).await?;
+    w.commit().await?;
     Ok(out)
 }
 
 /// Signs out: the server session is revoked, whatever the browser keeps.
 pub async fn sign_out(ctx: &Ctx, session: &Session, meta: &RequestMeta) -> Result<(), AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    store::revoke_session(&mut conn, &session.hash, now).await?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    store::revoke_session(&mut w.conn(), &session.hash, now).await?;
     if let Some(p) = session.actor.person() {
-        record(&mut conn, now, Some(p.id), &p.name, AuditAction::SignOut, ("person", &p.id.to_string()), serde_json::json!({}), meta)
-            .await?;
+        w.audit_as(Some(p.id), &p.name, AuditAction::SignOut, ("person", &p.id.to_string()), serde_json::json!({})).await?;
     }
-    tx.commit().await?;
+    w.commit().await?;
     Ok(())
 }
 
@@ -562,26 +533,15 @@ pub async fn my_sessions(ctx: &Ctx, session: &Session) -> Result<Vec<SessionInfo
 /// Revokes one of the signed-in person's sessions (another person's answers "not found").
 pub async fn revoke_my_session(ctx: &Ctx, session: &Session, id: &str, meta: &RequestMeta) -> Result<(), AppError> {
     let me = policy::can_use_account(&session.actor)?.clone();
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let owner = store::session(&mut conn, id).await?.and_then(|r| r.person_id).map(PersonId::from_uuid).ok_or(AppError::NotFound)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let owner = store::session(&mut w.conn(), id).await?.and_then(|r| r.person_id).map(PersonId::from_uuid).ok_or(AppError::NotFound)?;
     policy::can_revoke_session(&session.actor, owner)?;
-    if !store::revoke_session(&mut conn, id, now).await? {
+    if !store::revoke_session(&mut w.conn(), id, now).await? {
         return Err(AppError::NotFound);
     }
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::SessionRevoked,
-        ("person", &me.id.to_string()),
-        serde_json::json!({"current": id == session.hash}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
+    w.audit(&me, AuditAction::SessionRevoked, ("person", &me.id.to_string()), serde_json::json!({"current": id == session.hash})).await?;
+    w.commit().await?;
     Ok(())
 }
 
@@ -604,33 +564,28 @@ pub async fn request_reauthentication_to(ctx: &Ctx, session: &Session, meta: &Re
 /// Re-authenticates with a time-based code; the session gets a new token (returned) when it is right.
 pub async fn reauthenticate_with_code(ctx: &Ctx, session: &Session, code: &str, meta: &RequestMeta) -> Result<Option<NewCookie>, AppError> {
     let me = policy::can_use_account(&session.actor)?.clone();
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    if second_factor_limited(ctx, &mut conn, me.id, now).await? {
-        tx.commit().await?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    if second_factor_limited(ctx, &mut w.conn(), me.id, now).await? {
+        w.commit().await?;
         return Ok(None);
     }
-    let ok = match store::totp_of(&mut conn, me.id).await? {
+    let ok = match store::totp_of(&mut w.conn(), me.id).await? {
         Some(t) if t.confirmed_at.is_some() => match check_totp(&t.secret, code, now) {
-            Some(step) => store::use_totp_step(&mut conn, me.id, step, None).await?,
+            Some(step) => store::use_totp_step(&mut w.conn(), me.id, step, None).await?,
             None => false,
         },
         _ => false,
     };
-    let cookie = if ok { Some(rotate(&mut conn, session, now, |r| r.authenticated_at = Some(now)).await?) } else { None };
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
+    let cookie = if ok { Some(rotate(&mut w.conn(), session, now, |r| r.authenticated_at = Some(now)).await?) } else { None };
+    w.audit(
+        &me,
         if ok { AuditAction::SignIn } else { AuditAction::SignInFailed },
         ("person", &me.id.to_string()),
         serde_json::json!({"method": "totp", "reauthentication": true}),
-        meta,
     )
     .await?;
-    tx.commit().await?;
+    w.commit().await?;
     Ok(cookie)
 }
 
@@ -640,19 +595,18 @@ pub async fn request_email_change(ctx: &Ctx, session: &Session, new_raw: &str, m
     let now = ctx.clock.now();
     let me = policy::can_change_email(&session.actor, now)?.clone();
     let new = Email::parse(new_raw).map_err(|_| FieldErrors(vec![FieldError { field: "email", code: "invalid-email" }]))?;
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let old = store::emails_of(&mut conn, me.id).await?.into_iter().find(|e| e.is_primary);
+    let mut w = Uow::begin(ctx, meta).await?;
+    let old = store::emails_of(&mut w.conn(), me.id).await?.into_iter().find(|e| e.is_primary);
     if old.as_ref().is_some_and(|o| o.email == new.as_str()) {
         return Err(FieldErrors(vec![FieldError { field: "email", code: "same-email" }]).into());
     }
     // Taken by someone else: the answer is the same, but nothing is sent to it.
-    let taken = store::person_by_email(&mut conn, &new).await?.is_some();
+    let taken = store::person_by_email(&mut w.conn(), &new).await?.is_some();
     if !taken {
         let token = random_token();
         let payload = serde_json::json!({"person": me.id.to_string()}).to_string();
         store::insert_token(
-            &mut conn,
+            &mut w.conn(),
             &secret_hash(&token),
             TokenPurpose::EmailChange.as_str(),
             &new,
@@ -665,26 +619,16 @@ pub async fn request_email_change(ctx: &Ctx, session: &Session, new_raw: &str, m
         .await?;
         let url = format!("{}/account/email/confirm?token={token}", ctx.settings.base_url);
         let m = mail::email_change(meta.lang, new.as_str(), &url).map_err(|e| AppError::Internal(e.to_string()))?;
-        enqueue(&mut conn, &Job::SendMail { mail: m }, None, now).await?;
+        enqueue(&mut w.conn(), &Job::SendMail { mail: m }, None, now).await?;
     }
     if let Some(o) = &old {
         let text = crate::i18n::t(meta.lang, "mail-email-change-notice");
         let m =
             mail::notice(meta.lang, &o.email, "mail-email-change-notice-subject", &text).map_err(|e| AppError::Internal(e.to_string()))?;
-        enqueue(&mut conn, &Job::SendMail { mail: m }, None, now).await?;
+        enqueue(&mut w.conn(), &Job::SendMail { mail: m }, None, now).await?;
     }
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
-        AuditAction::EmailChangeRequested,
-        ("person", &me.id.to_string()),
-        serde_json::json!({}),
-        meta,
-    )
-    .await?;
-    tx.commit().await?;
+    w.audit(&me, AuditAction::EmailChangeRequested, ("person", &me.id.to_string()), serde_json::json!({})).await?;
+    w.commit().await?;
     Ok(())
 }
 
@@ -692,26 +636,24 @@ pub async fn request_email_change(ctx: &Ctx, session: &Session, new_raw: &str, m
 /// every other session of the person is revoked.
 pub async fn confirm_email_change(ctx: &Ctx, session: &Session, token: &str, meta: &RequestMeta) -> Result<bool, AppError> {
     let me = policy::can_use_account(&session.actor)?.clone();
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
     let hash = secret_hash(token);
-    let row = match store::peek_token(&mut conn, &hash, TokenPurpose::EmailChange.as_str(), now).await? {
+    let row = match store::peek_token(&mut w.conn(), &hash, TokenPurpose::EmailChange.as_str(), now).await? {
         Some(r) if r.person_id == Some(me.id.as_uuid()) && r.session_hash.as_deref() == Some(session.hash.as_str()) => {
-            store::take_token(&mut conn, &hash, TokenPurpose::EmailChange.as_str(), now).await?
+            store::take_token(&mut w.conn(), &hash, TokenPurpose::EmailChange.as_str(), now).await?
         }
         _ => None,
     };
     let Some(row) = row else { return Ok(false) };
     let new = Email::parse(&row.email).map_err(|_| AppError::Internal("stored email".into()))?;
-    if store::person_by_email(&mut conn, &new).await?.is_some() {
+    if store::person_by_email(&mut w.conn(), &new).await?.is_some() {
         return Ok(false);
     }
-    store::replace_primary_email(&mut conn, me.id, &new, now).await?;
-    store::revoke_person_sessions(&mut conn, me.id, Some(&session.hash), now).await?;
-    record(&mut conn, now, Some(me.id), &me.name, AuditAction::EmailChanged, ("person", &me.id.to_string()), serde_json::json!({}), meta)
-        .await?;
-    tx.commit().await?;
+    store::replace_primary_email(&mut w.conn(), me.id, &new, now).await?;
+    store::revoke_person_sessions(&mut w.conn(), me.id, Some(&session.hash), now).await?;
+    w.audit(&me, AuditAction::EmailChanged, ("person", &me.id.to_string()), serde_json::json!({})).await?;
+    w.commit().await?;
     Ok(true)
 }
 
@@ -749,9 +691,8 @@ pub async fn invite(
         errors.push(FieldError { field: "role", code: "invalid-role" });
     }
     let (Some(email), true) = (email, errors.is_empty()) else { return Err(FieldErrors(errors).into()) };
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
     let token = random_token();
     let payload = InvitePayload {
         name: name.to_owned(),
@@ -761,7 +702,7 @@ pub async fn invite(
     };
     let payload_json = serde_json::to_string(&payload).map_err(|e| AppError::Internal(e.to_string()))?;
     store::insert_token(
-        &mut conn,
+        &mut w.conn(),
         &secret_hash(&token),
         TokenPurpose::Invite.as_str(),
         &email,
@@ -775,97 +716,78 @@ pub async fn invite(
     let url = format!("{}/invitations/accept?token={token}", ctx.settings.base_url);
     let labels: Vec<String> = roles.iter().map(|r| crate::i18n::t(meta.lang, &format!("role-{}", r.as_str()))).collect();
     let m = mail::invitation(meta.lang, email.as_str(), &url, &me.name, &labels).map_err(|e| AppError::Internal(e.to_string()))?;
-    enqueue(&mut conn, &Job::SendMail { mail: m }, None, now).await?;
-    record(
-        &mut conn,
-        now,
-        Some(me.id),
-        &me.name,
+    enqueue(&mut w.conn(), &Job::SendMail { mail: m }, None, now).await?;
+    w.audit(
+        &me,
         AuditAction::InvitationSent,
         ("invitation", &secret_hash(email.as_str())[..16]),
         serde_json::json!({"roles": payload.roles}),
-        meta,
     )
     .await?;
-    tx.commit().await?;
+    w.commit().await?;
     Ok(())
 }
 
 /// Accepts an invitation (POST): the invited address becomes (or is added to) a person, who gets
 /// the roles and is signed in. Expired or used invitations do nothing.
 pub async fn accept_invitation(ctx: &Ctx, session: &Session, token: &str, meta: &RequestMeta) -> Result<SignInOutcome, AppError> {
-    let now = ctx.clock.now();
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let Some(row) = store::take_token(&mut conn, &secret_hash(token), TokenPurpose::Invite.as_str(), now).await? else {
-        record(
-            &mut conn,
-            now,
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let Some(row) = store::take_token(&mut w.conn(), &secret_hash(token), TokenPurpose::Invite.as_str(), now).await? else {
+        w.audit_as(
             None,
             "anonymous",
             AuditAction::SignInFailed,
             ("invitation", "unknown"),
             serde_json::json!({"reason": "invalid_invitation"}),
-            meta,
         )
         .await?;
-        tx.commit().await?;
+        w.commit().await?;
         return Ok(SignInOutcome::Invalid);
     };
     let payload: InvitePayload = serde_json::from_str(&row.payload).map_err(|e| AppError::Internal(e.to_string()))?;
     let email = Email::parse(&row.email).map_err(|_| AppError::Internal("stored email".into()))?;
-    let person = match store::person_by_email(&mut conn, &email).await? {
+    let person = match store::person_by_email(&mut w.conn(), &email).await? {
         Some((p, _)) => {
-            store::verify_email(&mut conn, p, &email, now).await?;
+            store::verify_email(&mut w.conn(), p, &email, now).await?;
             p
         }
         None => {
             let slug =
                 format!("{}-{}", cohorte_domain::text::slugify(&payload.name).chars().take(60).collect::<String>(), &random_token()[..6]);
-            let p = store::create_person(&mut conn, &slug, &payload.name).await?;
-            store::add_email(&mut conn, p, &email, Some(now), now).await?;
+            let p = store::create_person(&mut w.conn(), &slug, &payload.name).await?;
+            store::add_email(&mut w.conn(), p, &email, Some(now), now).await?;
             p
         }
     };
     let by = payload.by.parse().ok();
     for r in payload.roles.iter().filter_map(|r| RoleKind::parse(r)) {
-        store::grant_role(&mut conn, person, &Grant::program(r), by, "staff", now).await?;
-        record(
-            &mut conn,
-            now,
-            by,
-            "invitation",
-            AuditAction::RoleGranted,
-            ("person", &person.to_string()),
-            serde_json::json!({"role": r.as_str()}),
-            meta,
-        )
-        .await?;
+        store::grant_role(&mut w.conn(), person, &Grant::program(r), by, "staff", now).await?;
+        w.audit_as(by, "invitation", AuditAction::RoleGranted, ("person", &person.to_string()), serde_json::json!({"role": r.as_str()}))
+            .await?;
     }
     if let Some((proposal, role)) = &payload.proposal
         && let Ok(id) = proposal.parse()
     {
-        cohorte_store::call::add_member(&mut conn, id, person, role, now).await?;
+        cohorte_store::call::add_member(&mut w.conn(), id, person, role, now).await?;
     }
-    let name = store::person(&mut conn, person).await?.map(|p| p.display_name).unwrap_or_default();
-    record(
-        &mut conn,
-        now,
+    let name = store::person(&mut w.conn(), person).await?.map(|p| p.display_name).unwrap_or_default();
+    w.audit_as(
         Some(person),
         &name,
         AuditAction::InvitationAccepted,
         ("person", &person.to_string()),
         serde_json::json!({"roles": payload.roles}),
-        meta,
     )
     .await?;
-    let second_factor = store::totp_of(&mut conn, person).await?.is_some_and(|t| t.confirmed_at.is_some());
+    let second_factor = store::totp_of(&mut w.conn(), person).await?.is_some_and(|t| t.confirmed_at.is_some());
     let out = if second_factor {
-        SignInOutcome::SecondFactor(rotate(&mut conn, session, now, |r| r.pending_person_id = Some(person.as_uuid())).await?)
+        SignInOutcome::SecondFactor(rotate(&mut w.conn(), session, now, |r| r.pending_person_id = Some(person.as_uuid())).await?)
     } else {
-        sign_in_with(&mut conn, session, person, AuthMethod::MagicLink, now, meta, serde_json::json!({"invitation": true}), &name).await?
+        sign_in_with(&mut w.conn(), session, person, AuthMethod::MagicLink, now, meta, serde_json::json!({"invitation": true}), &name)
+            .await?
     };
-    tx.commit().await?;
+    w.commit().await?;
     Ok(out)
 }
 

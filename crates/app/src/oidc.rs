@@ -15,7 +15,8 @@ use openidconnect::{
 use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
 
-use crate::identity::{NewCookie, RequestMeta, Session, SignInOutcome, record};
+use crate::identity::{NewCookie, RequestMeta, Session, SignInOutcome};
+use crate::uow::Uow;
 use crate::{AppError, Ctx};
 
 /// The relying party's settings.
@@ -169,19 +170,9 @@ pub async fn finish(ctx: &Ctx, session: &Session, cb: &Callback, meta: &RequestM
     let refuse = |reason: &str| {
         let reason = reason.to_owned();
         async move {
-            let mut tx = ctx.db.begin().await?;
-            record(
-                &mut tx.conn(),
-                now,
-                None,
-                "anonymous",
-                AuditAction::SignInFailed,
-                ("oidc", "callback"),
-                serde_json::json!({"reason": reason}),
-                meta,
-            )
-            .await?;
-            tx.commit().await?;
+            let mut w = Uow::begin(ctx, meta).await?;
+            w.audit_as(None, "anonymous", AuditAction::SignInFailed, ("oidc", "callback"), serde_json::json!({"reason": reason})).await?;
+            w.commit().await?;
             Ok::<_, AppError>(Finished::Refused)
         }
     };
@@ -221,52 +212,38 @@ pub async fn finish(ctx: &Ctx, session: &Session, cb: &Callback, meta: &RequestM
     let Ok(claims) = id_token.claims(&verifier, &Nonce::new(flow.nonce.clone())) else { return refuse("id_token_invalid").await };
     let subject = claims.subject().to_string();
     let email = claims.email().map(|e| e.to_string());
-    let mut tx = ctx.db.begin().await?;
-    let mut conn = tx.conn();
-    let linked = store::person_by_oidc(&mut conn, &issuer, &subject).await?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let linked = store::person_by_oidc(&mut w.conn(), &issuer, &subject).await?;
     let (person, linking) = match (linked, flow.link, session.actor.person()) {
         // Linking an account that already belongs to someone else: refused, nobody is switched.
         (Some(p), true, Some(me)) if p != me.id => {
-            drop(tx);
+            drop(w);
             return refuse("linked_to_another_person").await;
         }
         (Some(p), _, _) => (p, false),
         (None, true, Some(me)) => {
-            store::link_oidc(&mut conn, &issuer, &subject, me.id, email.as_deref(), now).await?;
-            record(
-                &mut conn,
-                now,
-                Some(me.id),
-                &me.name,
-                AuditAction::OidcLinked,
-                ("person", &me.id.to_string()),
-                serde_json::json!({"issuer": issuer}),
-                meta,
-            )
-            .await?;
+            store::link_oidc(&mut w.conn(), &issuer, &subject, me.id, email.as_deref(), now).await?;
+            w.audit(&me, AuditAction::OidcLinked, ("person", &me.id.to_string()), serde_json::json!({"issuer": issuer})).await?;
             (me.id, true)
         }
         _ => {
             // Never linked silently by email, even when it matches a person here.
-            record(
-                &mut conn,
-                now,
+            w.audit_as(
                 None,
                 "anonymous",
                 AuditAction::SignInFailed,
                 ("oidc", "callback"),
                 serde_json::json!({"reason": "unlinked_account", "issuer": issuer}),
-                meta,
             )
             .await?;
-            tx.commit().await?;
+            w.commit().await?;
             return Ok(Finished::Unlinked);
         }
     };
-    store::touch_oidc(&mut conn, &issuer, &subject, now).await?;
-    let name = store::person(&mut conn, person).await?.map(|p| p.display_name).unwrap_or_default();
+    store::touch_oidc(&mut w.conn(), &issuer, &subject, now).await?;
+    let name = store::person(&mut w.conn(), person).await?.map(|p| p.display_name).unwrap_or_default();
     let out = crate::identity::sign_in_with(
-        &mut conn,
+        &mut w.conn(),
         session,
         person,
         AuthMethod::Oidc,
@@ -276,7 +253,7 @@ pub async fn finish(ctx: &Ctx, session: &Session, cb: &Callback, meta: &RequestM
         &name,
     )
     .await?;
-    tx.commit().await?;
+    w.commit().await?;
     Ok(match out {
         SignInOutcome::SignedIn(cookie, _) if linking => Finished::Linked(cookie),
         SignInOutcome::SignedIn(cookie, _) => Finished::SignedIn(cookie),
