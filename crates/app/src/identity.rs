@@ -99,18 +99,20 @@ pub async fn load_session(ctx: &Ctx, token: &str) -> Result<Option<(Session, Opt
     Ok(Some((to_session(&row, actor), None)))
 }
 
-/// A new session for a visitor who is not signed in (it carries the form token and binds sign-in
-/// links to this browser).
-pub async fn start_session(ctx: &Ctx, meta: &RequestMeta) -> Result<(Session, NewCookie), AppError> {
-    let now = ctx.clock.now();
-    let limits = SessionLimits::anonymous();
-    let token = random_token();
-    let row = SessionRow {
-        id_hash: secret_hash(&token),
-        person_id: None,
+/// A new session row for a cookie token: anonymous, or signed in by a person with a method.
+fn new_session_row(
+    token: &str,
+    who: Option<(PersonId, AuthMethod)>,
+    limits: SessionLimits,
+    now: OffsetDateTime,
+    meta: &RequestMeta,
+) -> SessionRow {
+    SessionRow {
+        id_hash: secret_hash(token),
+        person_id: who.map(|(p, _)| p.as_uuid()),
         csrf_token: random_token(),
-        auth_method: None,
-        authenticated_at: None,
+        auth_method: who.map(|(_, m)| m.as_str().to_owned()),
+        authenticated_at: who.map(|_| now),
         created_at: now,
         last_seen_at: now,
         idle_timeout_secs: limits.idle.whole_seconds(),
@@ -120,7 +122,16 @@ pub async fn start_session(ctx: &Ctx, meta: &RequestMeta) -> Result<(Session, Ne
         pending_person_id: None,
         oidc_state: None,
         revoked_at: None,
-    };
+    }
+}
+
+/// A new session for a visitor who is not signed in (it carries the form token and binds sign-in
+/// links to this browser).
+pub async fn start_session(ctx: &Ctx, meta: &RequestMeta) -> Result<(Session, NewCookie), AppError> {
+    let now = ctx.clock.now();
+    let limits = SessionLimits::anonymous();
+    let token = random_token();
+    let row = new_session_row(&token, None, limits, now, meta);
     let mut c = ctx.db.acquire().await?;
     store::insert_session(&mut c.conn(), &row).await?;
     Ok((to_session(&row, Actor::Anonymous), NewCookie { token, max_age: limits.absolute }))
@@ -326,22 +337,7 @@ pub(crate) async fn sign_in_with(
     let grants = store::active_grants(conn, person).await?;
     let limits = SessionLimits::for_roles(&grants);
     let token = random_token();
-    let row = SessionRow {
-        id_hash: secret_hash(&token),
-        person_id: Some(person.as_uuid()),
-        csrf_token: random_token(),
-        auth_method: Some(method.as_str().to_owned()),
-        authenticated_at: Some(now),
-        created_at: now,
-        last_seen_at: now,
-        idle_timeout_secs: limits.idle.whole_seconds(),
-        absolute_expires_at: now + limits.absolute,
-        user_agent: meta.user_agent.clone().map(|u| u.chars().take(300).collect()),
-        ip: meta.ip.clone(),
-        pending_person_id: None,
-        oidc_state: None,
-        revoked_at: None,
-    };
+    let row = new_session_row(&token, Some((person, method)), limits, now, meta);
     store::rotate_session(conn, &session.hash, &row).await?;
     let mut d = details;
     d["method"] = serde_json::Value::from(method.as_str());
@@ -700,19 +696,7 @@ pub async fn invite(
         by: me.id.to_string(),
         proposal: None,
     };
-    let payload_json = serde_json::to_string(&payload).map_err(|e| AppError::Internal(e.to_string()))?;
-    store::insert_token(
-        &mut w.conn(),
-        &secret_hash(&token),
-        TokenPurpose::Invite.as_str(),
-        &email,
-        None,
-        None,
-        &payload_json,
-        now,
-        now + TokenPurpose::Invite.ttl(),
-    )
-    .await?;
+    store_invitation(&mut w.conn(), &token, &email, &payload, now).await?;
     let url = format!("{}/invitations/accept?token={token}", ctx.settings.base_url);
     let labels: Vec<String> = roles.iter().map(|r| crate::i18n::t(meta.lang, &format!("role-{}", r.as_str()))).collect();
     let m = mail::invitation(meta.lang, email.as_str(), &url, &me.name, &labels).map_err(|e| AppError::Internal(e.to_string()))?;
@@ -725,6 +709,31 @@ pub async fn invite(
     )
     .await?;
     w.commit().await?;
+    Ok(())
+}
+
+/// Keeps an invitation (hashed token, the invited address, what accepting it grants), valid for
+/// the invitation's lifetime.
+pub(crate) async fn store_invitation(
+    conn: &mut Conn<'_>,
+    token: &str,
+    email: &Email,
+    payload: &InvitePayload,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let json = serde_json::to_string(payload).map_err(|e| AppError::Internal(e.to_string()))?;
+    store::insert_token(
+        conn,
+        &secret_hash(token),
+        TokenPurpose::Invite.as_str(),
+        email,
+        None,
+        None,
+        &json,
+        now,
+        now + TokenPurpose::Invite.ttl(),
+    )
+    .await?;
     Ok(())
 }
 

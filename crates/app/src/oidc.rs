@@ -223,7 +223,7 @@ pub async fn finish(ctx: &Ctx, session: &Session, cb: &Callback, meta: &RequestM
         (Some(p), _, _) => (p, false),
         (None, true, Some(me)) => {
             store::link_oidc(&mut w.conn(), &issuer, &subject, me.id, email.as_deref(), now).await?;
-            w.audit(&me, AuditAction::OidcLinked, ("person", &me.id.to_string()), serde_json::json!({"issuer": issuer})).await?;
+            w.audit(me, AuditAction::OidcLinked, ("person", &me.id.to_string()), serde_json::json!({"issuer": issuer})).await?;
             (me.id, true)
         }
         _ => {

@@ -503,19 +503,7 @@ pub async fn invite_contact(
         by: me.id.to_string(),
         proposal: Some((p.id.to_string(), role.as_str().to_owned())),
     };
-    let json = serde_json::to_string(&payload).map_err(|e| AppError::Internal(e.to_string()))?;
-    cohorte_store::identity::insert_token(
-        &mut w.conn(),
-        &secret_hash(&token),
-        TokenPurpose::Invite.as_str(),
-        &email,
-        None,
-        None,
-        &json,
-        now,
-        now + TokenPurpose::Invite.ttl(),
-    )
-    .await?;
+    crate::identity::store_invitation(&mut w.conn(), &token, &email, &payload, now).await?;
     // The invited person has no account yet: the mail is written in the inviter's language.
     let lang = meta.lang;
     let url = format!("{}/invitations/accept?token={token}", ctx.settings.base_url);
