@@ -150,7 +150,7 @@ async fn community_filters_by_cohort_and_profile_and_person_pages_show_roles_acr
 async fn blog_lists_posts_with_tags_pages_and_an_atom_feed() {
     let app = TestApp::new().await;
     let r = app.get("/blog").await;
-    assert_eq!(r.texts("h2[role=status]"), ["50 articles"], "55 files, 5 drafts");
+    assert_eq!(r.texts("[role=status] h2"), ["50 articles"], "55 files, 5 drafts");
     assert_eq!(r.texts(".fr-card__title").len(), 8);
     assert_eq!(app.get("/blog/que-sont-devenus-les-eig-entretien-avec-leo-bouloc").await.status, 404, "drafts are not public");
     let tag = app.get("/blog/tags/accompagnement").await;

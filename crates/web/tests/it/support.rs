@@ -24,6 +24,14 @@ pub struct Res {
 }
 
 impl Res {
+    /// An answer as received; with `COHORTE_HTML_DUMP` set, an HTML body is kept for the Nu HTML
+    /// checker that `scripts/test.sh` runs after the tests.
+    pub fn received(uri: &str, status: StatusCode, headers: HeaderMap, bytes: &[u8]) -> Res {
+        let res = Res { status, headers, body: String::from_utf8_lossy(bytes).into_owned() };
+        cohorte_test_support::vnu::dump(uri, res.header("content-type"), &res.body);
+        res
+    }
+
     pub fn header(&self, name: &str) -> &str {
         self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
@@ -77,11 +85,12 @@ impl TestApp {
     }
 
     pub async fn request(&self, req: Request<Body>) -> Res {
+        let uri = req.uri().to_string();
         let res = self.router.clone().oneshot(req).await.unwrap();
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        Res { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Res::received(&uri, status, headers, &bytes)
     }
 
     pub async fn get(&self, uri: &str) -> Res {
