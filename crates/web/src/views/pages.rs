@@ -372,6 +372,10 @@ pub struct SiteMapPage {
 pub struct ApiDocsPage {
     /// Chrome.
     pub c: Chrome,
+    /// Swagger UI's labels in the page's language, as JSON (English label → label).
+    pub labels: String,
+    /// The OpenAPI document in the page's language.
+    pub document_url: String,
 }
 
 /// A feed entry.
