@@ -121,6 +121,7 @@ home-cta-challenges = Discover the challenges
 home-cta-community = Meet the community
 home-figures-title = The program in figures
 home-figures-how = How these figures are computed
+home-figures-note = { $projects } distinct projects: the challenge list shows { $pages }, as one project can have several pages there (it counts once here).
 home-steps-title = How the program works
 home-step-1-title = Administrations propose challenges.
 home-step-1 = A call for projects gathers digital challenges; a jury selects the most promising ones.

@@ -121,6 +121,7 @@ home-cta-challenges = Découvrir les défis
 home-cta-community = Rencontrer la communauté
 home-figures-title = Le programme en chiffres
 home-figures-how = Comment ces chiffres sont calculés
+home-figures-note = { $projects } projets distincts : la liste des défis en affiche { $pages }, car un même projet peut y avoir plusieurs pages (il ne compte ici qu’une fois).
 home-steps-title = Comment fonctionne le programme
 home-step-1-title = Les administrations proposent des défis.
 home-step-1 = Un appel à projets recueille des défis numériques ; un jury sélectionne les plus prometteurs.

@@ -65,6 +65,8 @@ pub struct PostView {
 /// A headline figure tile.
 #[derive(Debug, Clone)]
 pub struct FigureTile {
+    /// The figure (`challenges-coached`); its definition is at `/figures#definition-<id>`.
+    pub id: &'static str,
     /// Value.
     pub value: u64,
     /// Message key of its name.
@@ -79,6 +81,8 @@ pub struct HomePage {
     pub c: Chrome,
     /// Headline figures.
     pub figures: Vec<FigureTile>,
+    /// Why the challenge figure differs from the number of challenge pages, when it does.
+    pub figures_note: Option<String>,
     /// Cohorts.
     pub cohorts: Vec<CohortView>,
     /// Latest challenges.

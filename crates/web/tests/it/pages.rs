@@ -206,6 +206,47 @@ async fn figures_are_computed_from_the_data_with_named_definitions() {
 }
 
 #[tokio::test]
+async fn home_figures_name_what_they_count_and_explain_the_gap_with_the_challenge_list() {
+    let app = TestApp::new().await;
+    for (lang, pages, note) in [
+        (
+            "fr",
+            "71 défis",
+            "70 projets distincts : la liste des défis en affiche 71, car un même projet peut y avoir plusieurs pages (il ne compte ici qu’une fois).",
+        ),
+        (
+            "en",
+            "71 challenges",
+            "70 distinct projects: the challenge list shows 71, as one project can have several pages there (it counts once here).",
+        ),
+    ] {
+        let home = app.get(&format!("/?lang={lang}")).await;
+        // Each figure's name links to its definition.
+        let links = home.attrs(".cohorte-figure a", "href");
+        assert_eq!(
+            links,
+            [
+                "/figures#definition-challenges-coached",
+                "/figures#definition-administrations-helped",
+                "/figures#definition-fellows-recruited",
+                "/figures#definition-public-servants-onboarded"
+            ],
+            "{lang}"
+        );
+        let figures = app.get(&format!("/figures?lang={lang}")).await;
+        for (tile, link) in home.texts(".cohorte-figure a").iter().zip(&links) {
+            let id = link.trim_start_matches("/figures#");
+            let name = figures.texts(&format!("#{id}"));
+            assert_eq!(name.len(), 1, "{lang}: {link} has a definition");
+            assert!(name[0].to_lowercase().starts_with(&tile.to_lowercase()), "{lang}: the tile {tile:?} is the figure {:?}", name[0]);
+        }
+        // The challenge figure counts projects, the list counts pages: the home says so.
+        assert_eq!(app.get(&format!("/challenges?lang={lang}")).await.texts("#results"), [pages]);
+        assert_eq!(home.texts("#figures-note"), [note], "{lang}");
+    }
+}
+
+#[tokio::test]
 async fn publications_page_has_a_clean_empty_state() {
     let app = TestApp::new().await;
     let r = app.get("/publications").await;
