@@ -36,6 +36,8 @@ pub struct Home {
     pub cohorts: Vec<CohortRow>,
     /// The most recent challenges.
     pub latest_challenges: Vec<ChallengeCard>,
+    /// How many public challenge pages there are (as the challenge list counts them).
+    pub challenge_pages: i64,
     /// The latest posts.
     pub latest_posts: Vec<PostCard>,
     /// Testimonials.
@@ -48,10 +50,11 @@ pub async fn home(ctx: &Ctx, _actor: &Actor) -> Result<Home, AppError> {
     let mut conn = c.conn();
     let facts = read::figure_facts(&mut conn).await?;
     let cohorts = read::cohorts(&mut conn).await?;
-    let (latest_challenges, _) = read::list_challenges(&mut conn, &ChallengeFilter { limit: 6, ..Default::default() }).await?;
+    let (latest_challenges, challenge_pages) =
+        read::list_challenges(&mut conn, &ChallengeFilter { limit: 6, ..Default::default() }).await?;
     let (latest_posts, _) = read::list_posts(&mut conn, None, 3, 0).await?;
     let testimonials = read::testimonials(&mut conn).await?;
-    Ok(Home { figures: compute_all(&facts), cohorts, latest_challenges, latest_posts, testimonials })
+    Ok(Home { figures: compute_all(&facts), cohorts, latest_challenges, challenge_pages, latest_posts, testimonials })
 }
 
 /// The challenge list with what its filters offer.

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use unicode_normalization::UnicodeNormalization;
 
 /// How to render one piece of user content.
 pub struct RenderOptions<'a> {
@@ -53,14 +54,128 @@ pub fn render_markdown(src: &str, opts: &RenderOptions<'_>) -> String {
     sanitize_html(&html, opts)
 }
 
-/// Sanitises HTML from the data (FAQ answers, raw HTML inside Markdown).
+/// Sanitises HTML from the data (FAQ answers, raw HTML inside Markdown). The result is valid
+/// HTML inside the page, its text in Unicode normalisation form C: no obsolete element (their text is kept), headings that never skip a
+/// level (the first becomes `heading_base`), no list directly inside a list, no `rel` on a link
+/// whose target was removed.
 pub fn sanitize_html(src: &str, opts: &RenderOptions<'_>) -> String {
-    ammonia::Builder::default()
-        .rm_tags(["img", "h1"])
+    let clean = ammonia::Builder::default()
+        .rm_tags(["img", "h1", "center", "acronym", "strike", "tt", "big"])
         .url_relative(ammonia::UrlRelative::Custom(Box::new(Resolver(opts.resolve_relative))))
         .link_rel(Some("noopener noreferrer"))
-        .clean(src)
-        .to_string()
+        .clean(&src.nfc().collect::<String>())
+        .to_string();
+    repair_structure(&clean, opts.heading_base.clamp(1, 6))
+}
+
+/// One piece of serialised HTML: a start tag, an end tag, or text.
+enum Piece<'a> {
+    Start(&'a str, &'a str),
+    End(&'a str, &'a str),
+    Text(&'a str),
+}
+
+/// Splits HTML as ammonia serialises it (every `<` of the text escaped, attribute values in
+/// double quotes) into tags and text.
+fn pieces(html: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            out.push(Piece::Text(rest));
+            break;
+        };
+        if lt > 0 {
+            out.push(Piece::Text(&rest[..lt]));
+        }
+        let mut quoted = false;
+        let end = rest[lt..].char_indices().find(|&(_, c)| {
+            if c == '"' {
+                quoted = !quoted;
+            }
+            c == '>' && !quoted
+        });
+        let Some((gt, _)) = end else {
+            out.push(Piece::Text(&rest[lt..]));
+            break;
+        };
+        let tag = &rest[lt..=lt + gt];
+        let inner = tag.trim_start_matches('<').trim_start_matches('/');
+        let name_len = inner.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(inner.len());
+        let name = &inner[..name_len];
+        out.push(if tag.starts_with("</") { Piece::End(name, tag) } else { Piece::Start(name, tag) });
+        rest = &rest[lt + gt + 1..];
+    }
+    out
+}
+
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+        _ => None,
+    }
+}
+
+/// Renumbers headings as an outline under `base`, moves a list found directly inside a list
+/// into the item before it (or into a new item), and strips the attributes of a link left
+/// without a target.
+fn repair_structure(html: &str, base: u8) -> String {
+    let mut out: Vec<Cow<'_, str>> = Vec::new();
+    // Open elements: (name, close an `li` after it).
+    let mut open: Vec<(&str, bool)> = Vec::new();
+    // The source levels of the headings that enclose the current point.
+    let mut outline: Vec<u8> = Vec::new();
+    let mut heading = base;
+    for piece in pieces(html) {
+        match piece {
+            Piece::Start(name, tag) => {
+                let mut wrap = false;
+                if matches!(name, "ul" | "ol") && matches!(open.last(), Some(("ul" | "ol", _))) {
+                    let last = out.iter().rposition(|p| !p.trim().is_empty());
+                    match last {
+                        Some(i) if out[i] == "</li>" => {
+                            out.remove(i);
+                        }
+                        _ => out.push(Cow::Borrowed("<li>")),
+                    }
+                    wrap = true;
+                }
+                if let Some(level) = heading_level(name) {
+                    while outline.last().is_some_and(|l| *l >= level) {
+                        outline.pop();
+                    }
+                    outline.push(level);
+                    heading = (base - 1).saturating_add(u8::try_from(outline.len()).unwrap_or(6)).min(6);
+                    out.push(Cow::Owned(format!("<h{heading}{}", &tag[3..])));
+                } else if name == "a" && !tag.contains(" href=\"") {
+                    // A link whose target was refused: `rel` and `hreflang` need an `href`.
+                    out.push(Cow::Borrowed("<a>"));
+                } else {
+                    out.push(Cow::Borrowed(tag));
+                }
+                if !is_void(name) {
+                    open.push((name, wrap));
+                }
+            }
+            Piece::End(name, tag) => {
+                if let Some(i) = open.iter().rposition(|(n, _)| *n == name) {
+                    let closed = open.split_off(i);
+                    out.push(if heading_level(name).is_some() { Cow::Owned(format!("</h{heading}>")) } else { Cow::Borrowed(tag) });
+                    if closed.first().is_some_and(|(_, wrap)| *wrap) {
+                        out.push(Cow::Borrowed("</li>"));
+                    }
+                } else {
+                    out.push(Cow::Borrowed(tag));
+                }
+            }
+            Piece::Text(t) => out.push(Cow::Borrowed(t)),
+        }
+    }
+    out.concat()
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(name, "br" | "hr" | "wbr" | "col" | "area" | "img" | "input" | "source" | "track" | "embed" | "link" | "meta" | "param")
 }
 
 struct Resolver<'a>(&'a (dyn Fn(&str) -> Option<String> + Send + Sync));
@@ -140,8 +255,68 @@ mod tests {
         let html = render("### Seul");
         assert!(html.contains("<h2>Seul</h2>"), "{html}");
         let deep = render_markdown("# a\n\n###### b", &RenderOptions { heading_base: 3, resolve_relative: &keep });
-        assert!(deep.contains("<h3>a</h3>") && deep.contains("<h6>b</h6>"), "{deep}");
+        assert!(deep.contains("<h3>a</h3>") && deep.contains("<h4>b</h4>"), "no level skipped: {deep}");
         assert!(!render("<h1>raw</h1>").contains("<h1"));
+    }
+
+    #[test]
+    fn headings_never_skip_a_level_even_in_raw_html() {
+        // Raw HTML headings inside Markdown, and Markdown that jumps from ## to ####.
+        let html = render("<h3>Offre</h3>\n\n## Missions\n\n#### Détail\n\n## Profil");
+        assert_eq!(headings(&html), ["h2 Offre", "h2 Missions", "h3 Détail", "h2 Profil"], "{html}");
+        let html = render_markdown("<h4>Problème</h4>\n\ntexte", &RenderOptions { heading_base: 3, resolve_relative: &keep });
+        assert_eq!(headings(&html), ["h3 Problème"], "{html}");
+        let faq = sanitize_html("<p>a</p><h5>x</h5><h2>y</h2><h6>z</h6>", &RenderOptions { heading_base: 4, resolve_relative: &keep });
+        assert_eq!(headings(&faq), ["h4 x", "h4 y", "h5 z"], "{faq}");
+    }
+
+    #[test]
+    fn a_list_directly_inside_a_list_moves_into_the_item_before_it() {
+        let html = sanitize_html(
+            "<ul> <li><b>Dimensionnement</b></li> <ul> <li>10 mois</li> </ul> <li>Equipe</li> </ul><ol><ul><li>x</li></ul></ol>",
+            &RenderOptions { heading_base: 4, resolve_relative: &keep },
+        );
+        assert_eq!(
+            html,
+            "<ul> <li><b>Dimensionnement</b> <ul> <li>10 mois</li> </ul></li> <li>Equipe</li> </ul><ol><li><ul><li>x</li></ul></li></ol>"
+        );
+    }
+
+    #[test]
+    fn obsolete_elements_are_dropped_and_their_text_kept() {
+        let html = render("<center>Centré</center> <tt>code</tt> <strike>barré</strike> <acronym>EIG</acronym>");
+        for tag in ["<center", "<tt", "<strike", "<acronym"] {
+            assert!(!html.contains(tag), "{html}");
+        }
+        assert!(html.contains("Centré") && html.contains("code") && html.contains("barré") && html.contains("EIG"), "{html}");
+    }
+
+    #[test]
+    fn a_link_whose_target_was_removed_keeps_no_link_attributes() {
+        let html = render("[clic](javascript:alert(1)) [ok](https://example.org)");
+        assert_eq!(html, "<p><a>clic</a> <a href=\"https://example.org\" rel=\"noopener noreferrer\">ok</a></p>\n");
+    }
+
+    #[test]
+    fn text_is_in_normalisation_form_c() {
+        let decomposed = "e\u{301}quipe de\u{301}die\u{301}e";
+        let opts = RenderOptions { heading_base: 4, resolve_relative: &keep };
+        assert_eq!(sanitize_html(decomposed, &opts), "\u{e9}quipe d\u{e9}di\u{e9}e");
+        assert_eq!(render(decomposed), "<p>\u{e9}quipe d\u{e9}di\u{e9}e</p>\n");
+    }
+
+    /// The headings of a fragment, as `"h2 text"`.
+    fn headings(html: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = html;
+        while let Some(i) = rest.find("<h") {
+            rest = &rest[i + 2..];
+            let Some(level) = rest.chars().next().filter(char::is_ascii_digit) else { continue };
+            let text_start = rest.find('>').map_or(0, |j| j + 1);
+            let end = rest.find("</h").unwrap_or(rest.len());
+            out.push(format!("h{level} {}", &rest[text_start..end]));
+        }
+        out
     }
 
     #[test]
@@ -171,6 +346,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn headings_never_skip_a_level(levels in proptest::collection::vec(1usize..=6, 1..12), raw in proptest::bool::ANY) {
+            let src: String = levels.iter().enumerate().map(|(i, l)| {
+                if raw && i % 2 == 1 && *l > 1 { format!("<h{l}>t{i}</h{l}>\n\n") } else { format!("{} t{i}\n\n", "#".repeat(*l)) }
+            }).collect();
+            let html = render(&src);
+            let found: Vec<u8> = headings(&html).iter().map(|h| h.as_bytes()[1] - b'0').collect();
+            proptest::prop_assert_eq!(found.len(), levels.len(), "{}", html);
+            proptest::prop_assert_eq!(found[0], 2);
+            proptest::prop_assert!(found.windows(2).all(|w| w[1] <= w[0] + 1), "{}", html);
+        }
+
         #[test]
         fn no_input_yields_a_script_tag(s in ".{0,200}") {
             let src = format!("{s}<script>x</script><a href='javascript:{s}'>l</a>");

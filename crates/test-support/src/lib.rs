@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod peers;
+pub mod vnu;
 
 use std::path::PathBuf;
 

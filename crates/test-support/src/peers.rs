@@ -158,3 +158,32 @@ pub fn decode_quoted_printable(s: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// The problems openapi-spec-validator (PyPI, independent of utoipa) finds in an OpenAPI 3.1
+/// document, one line each; empty when the document is valid.
+pub fn openapi_problems(document: &str) -> Option<Vec<String>> {
+    if !python().exists() {
+        return skip("the OpenAPI validator (openapi-spec-validator)").and(None);
+    }
+    let script = "import json, sys\n\
+        from openapi_spec_validator import OpenAPIV31SpecValidator\n\
+        spec = json.load(sys.stdin)\n\
+        if not str(spec.get('openapi', '')).startswith('3.1.'):\n\
+        \x20   print('openapi: not a 3.1 document: %r' % spec.get('openapi'))\n\
+        for e in OpenAPIV31SpecValidator(spec).iter_errors():\n\
+        \x20   print('/'.join(str(p) for p in e.absolute_path) + ': ' + e.message.replace('\\n', ' '))\n";
+    let mut child = Command::new(python())
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run openapi-spec-validator");
+    {
+        use std::io::Write;
+        child.stdin.take().expect("stdin").write_all(document.as_bytes()).expect("write the document");
+    }
+    let out = child.wait_with_output().expect("openapi-spec-validator output");
+    assert!(out.status.success(), "openapi-spec-validator failed: {}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8_lossy(&out.stdout).lines().map(str::to_owned).collect())
+}

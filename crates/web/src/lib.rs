@@ -173,9 +173,9 @@ pub fn router(state: AppState) -> Router {
 /// Wraps routes in the layers every response goes through.
 pub fn layered(routes: Router<AppState>, state: AppState) -> Router {
     let timeout = state.config.request_timeout;
+    // The form-token check (`session::csrf_layer`) wraps each route's handlers (routes.rs).
     routes
         .layer(CatchPanicLayer::custom(layers::panic_response))
-        .layer(from_fn(session::csrf_layer))
         .layer(from_fn_with_state(state.clone(), session::session_layer))
         .layer(from_fn_with_state(state.clone(), session::state_extension))
         .layer(from_fn_with_state(state.clone(), layers::page_cache))

@@ -12,6 +12,7 @@ pub mod system;
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
+use axum::middleware::from_fn;
 use axum::routing::get;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -25,8 +26,10 @@ macro_rules! route_table {
         /// Every page and endpoint (method, path pattern), in the order of the router.
         pub const TABLE: &[(&str, &str)] = &[ $( (stringify!($method), $path) ),* ];
 
+        /// The form-token check wraps each handler, not the router's answer to a method no route
+        /// declares: that is a 405 with `Allow`, whatever the session (TRACE included).
         fn table() -> Router<AppState> {
-            Router::new() $( .route($path, axum::routing::$method($handler)) )*
+            Router::new() $( .route($path, axum::routing::$method($handler).route_layer(from_fn(crate::session::csrf_layer))) )*
         }
     };
 }

@@ -1,6 +1,7 @@
 //! Open data: JSON and CSV, with an OpenAPI document and a self-hosted viewer. Every answer
 //! carries the Licence Ouverte attribution.
 
+use axum::Extension;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -247,18 +248,109 @@ pub struct Figures {
     pub declared: Vec<Declared>,
 }
 
-/// The OpenAPI document.
+/// An error answer (every `/api/` error is JSON).
+#[derive(Debug, ToSchema)]
+pub struct ApiError {
+    /// What went wrong.
+    pub error: ErrorDetail,
+}
+
+/// What went wrong.
+#[derive(Debug, ToSchema)]
+pub struct ErrorDetail {
+    /// HTTP status.
+    pub status: u16,
+    /// Message, in the language asked for.
+    pub message: String,
+    /// Problems with given parameters.
+    pub fields: Vec<FieldProblem>,
+    /// Reference to quote to the program team.
+    pub request_id: String,
+}
+
+/// A problem with a parameter.
+#[derive(Debug, ToSchema)]
+pub struct FieldProblem {
+    /// Parameter.
+    pub field: String,
+    /// Problem code.
+    pub code: String,
+    /// Message, in the language asked for.
+    pub message: String,
+}
+
+/// The OpenAPI document, as utoipa derives it from the handlers and types; its texts are the
+/// English ones, replaced by [`document`] with the messages of the reader's language.
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Cohorte open data",
         version = "1",
-        description = "Challenges, people and headline figures of the EIG program. Licence Ouverte 2.0: reuse is free with attribution."
+        description = "Challenges, people and headline figures of the EIG program. The data is under the Licence Ouverte 2.0 (Etalab): reuse is free with attribution. Cohorte, the software serving it, is under the MIT licence."
     ),
     paths(challenges, challenges_csv, challenge, people, people_csv, figures),
-    components(schemas(ChallengeList, ChallengeOne, PeopleList, Figures))
+    components(schemas(ChallengeList, ChallengeOne, PeopleList, Figures, ApiError))
 )]
 pub struct ApiDoc;
+
+/// The tag of every operation.
+const TAG: &str = "open-data";
+
+/// Escapes a key for a JSON pointer.
+fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Every text of the document that has a message, as (JSON pointer, message key): the title and
+/// description, each operation's summary, response and parameter descriptions
+/// (`api-doc-<operation id>…`), each schema's and property's description (`api-doc-<Schema>…`).
+pub fn texts(doc: &serde_json::Value) -> Vec<(String, String)> {
+    let mut out =
+        vec![("/info/title".to_owned(), "api-doc-title".to_owned()), ("/info/description".to_owned(), "api-doc-description".to_owned())];
+    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+        for (method, op) in item.as_object().into_iter().flatten() {
+            let Some(id) = op["operationId"].as_str() else { continue };
+            let at = format!("/paths/{}/{method}", pointer_token(path));
+            out.push((format!("{at}/summary"), format!("api-doc-{id}")));
+            for code in op["responses"].as_object().into_iter().flatten().map(|(code, _)| code) {
+                out.push((format!("{at}/responses/{code}/description"), format!("api-doc-{id}-{code}")));
+            }
+            for (i, p) in op["parameters"].as_array().into_iter().flatten().enumerate() {
+                if let Some(name) = p["name"].as_str() {
+                    out.push((format!("{at}/parameters/{i}/description"), format!("api-doc-{id}-{name}")));
+                }
+            }
+        }
+    }
+    for (name, schema) in doc["components"]["schemas"].as_object().into_iter().flatten() {
+        let at = format!("/components/schemas/{}", pointer_token(name));
+        out.push((format!("{at}/description"), format!("api-doc-{name}")));
+        for prop in schema["properties"].as_object().into_iter().flatten().map(|(p, _)| p) {
+            out.push((format!("{at}/properties/{}/description", pointer_token(prop)), format!("api-doc-{name}-{prop}")));
+        }
+    }
+    out
+}
+
+/// The OpenAPI 3.1 document in a language: the texts from the messages (see [`texts`]), the
+/// data's licence (not the software's), one tag for every operation.
+pub fn document(lang: Lang) -> serde_json::Value {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    for (pointer, key) in texts(&doc) {
+        if let Some(v) = doc.pointer_mut(&pointer) {
+            *v = serde_json::Value::String(i18n::t(lang, &key));
+        }
+    }
+    doc["info"]["license"] = serde_json::json!({"name": cohorte_domain::EIG_LICENCE, "url": cohorte_domain::EIG_LICENCE_URL});
+    let tag = i18n::t(lang, "api-doc-tag");
+    doc["tags"] = serde_json::json!([{"name": tag, "description": i18n::t(lang, "api-doc-tag-description")}]);
+    for item in doc["paths"].as_object_mut().into_iter().flatten().map(|(_, item)| item) {
+        for op in item.as_object_mut().into_iter().flatten().map(|(_, op)| op) {
+            op["tags"] = serde_json::json!([tag]);
+        }
+    }
+    doc
+}
 
 fn member(m: &cohorte_app::public::TeamMember) -> Member {
     Member { name: m.display_name.clone(), url: m.public_profile.then(|| format!("/community/{}", m.slug)) }
@@ -367,7 +459,7 @@ fn csv_writer() -> csv::Writer<Vec<u8>> {
 }
 
 /// Every public challenge (JSON).
-#[utoipa::path(get, path = "/api/v1/challenges", responses((status = 200, description = "Every public challenge", body = ChallengeList)))]
+#[utoipa::path(get, path = "/api/v1/challenges", tag = TAG, responses((status = 200, description = "Every public challenge.", body = ChallengeList)))]
 pub async fn challenges(State(state): State<AppState>) -> Result<Response, WebError> {
     let all = uc::export_challenges(&state.ctx, &Actor::Anonymous).await?;
     let data: Vec<Challenge> = all.iter().map(challenge_json).collect();
@@ -375,7 +467,7 @@ pub async fn challenges(State(state): State<AppState>) -> Result<Response, WebEr
 }
 
 /// Every public challenge (CSV, formula injection neutralised).
-#[utoipa::path(get, path = "/api/v1/challenges.csv", responses((status = 200, description = "Every public challenge, one per row", content_type = "text/csv")))]
+#[utoipa::path(get, path = "/api/v1/challenges.csv", tag = TAG, responses((status = 200, description = "Every public challenge, one per row.", content_type = "text/csv")))]
 pub async fn challenges_csv(State(state): State<AppState>) -> Result<Response, WebError> {
     let all = uc::export_challenges(&state.ctx, &Actor::Anonymous).await?;
     let rows = all
@@ -425,14 +517,14 @@ pub async fn challenges_csv(State(state): State<AppState>) -> Result<Response, W
 }
 
 /// One public challenge (JSON).
-#[utoipa::path(get, path = "/api/v1/challenges/{slug}", params(("slug" = String, Path, description = "Challenge identifier")), responses((status = 200, body = ChallengeOne), (status = 404, description = "No such public challenge")))]
+#[utoipa::path(get, path = "/api/v1/challenges/{slug}", tag = TAG, params(("slug" = String, Path, description = "Challenge identifier.")), responses((status = 200, description = "The challenge.", body = ChallengeOne), (status = 404, description = "No such public challenge.", body = ApiError)))]
 pub async fn challenge(State(state): State<AppState>, SlugPath(slug): SlugPath) -> Result<Response, WebError> {
     let d = uc::challenge(&state.ctx, &Actor::Anonymous, &slug).await?;
     Ok(json(&ChallengeOne { licence: LICENCE, data: challenge_json(&d) }))
 }
 
 /// Every person with a public profile (JSON).
-#[utoipa::path(get, path = "/api/v1/people", responses((status = 200, body = PeopleList)))]
+#[utoipa::path(get, path = "/api/v1/people", tag = TAG, responses((status = 200, description = "Every person with a public profile.", body = PeopleList)))]
 pub async fn people(State(state): State<AppState>) -> Result<Response, WebError> {
     let all = uc::export_people(&state.ctx, &Actor::Anonymous).await?;
     let data: Vec<Person> = all.iter().map(person_json).collect();
@@ -440,7 +532,7 @@ pub async fn people(State(state): State<AppState>) -> Result<Response, WebError>
 }
 
 /// Every person with a public profile (CSV).
-#[utoipa::path(get, path = "/api/v1/people.csv", responses((status = 200, description = "One person per row", content_type = "text/csv")))]
+#[utoipa::path(get, path = "/api/v1/people.csv", tag = TAG, responses((status = 200, description = "One person per row.", content_type = "text/csv")))]
 pub async fn people_csv(State(state): State<AppState>) -> Result<Response, WebError> {
     let all = uc::export_people(&state.ctx, &Actor::Anonymous).await?;
     let rows = all
@@ -465,7 +557,7 @@ pub async fn people_csv(State(state): State<AppState>) -> Result<Response, WebEr
 }
 
 /// The headline figures with their definitions (JSON).
-#[utoipa::path(get, path = "/api/v1/figures", responses((status = 200, body = Figures)))]
+#[utoipa::path(get, path = "/api/v1/figures", tag = TAG, responses((status = 200, description = "The figures.", body = Figures)))]
 pub async fn figures(State(state): State<AppState>) -> Result<Response, WebError> {
     let f = uc::figures(&state.ctx, &Actor::Anonymous).await?;
     let value = |id, scope| f.computed.iter().find(|x| x.definition.id == id && x.scope == scope).map(|x| x.value).unwrap_or(0);
@@ -499,13 +591,54 @@ pub async fn figures(State(state): State<AppState>) -> Result<Response, WebError
     Ok(json(&Figures { licence: LICENCE, computed, declared }))
 }
 
-/// `/api/openapi.json` (paths are relative to the site that serves it).
-pub async fn openapi() -> Response {
-    json(&ApiDoc::openapi())
+/// `/api/openapi.json` in the reader's language (paths are relative to the site that serves it).
+pub async fn openapi(Extension(lang): Extension<Lang>) -> Response {
+    json(&document(lang))
 }
 
-/// `/api/docs`: the self-hosted viewer.
+/// The messages of Swagger UI's own labels (`swagger-…`), whose English text is Swagger UI's.
+const SWAGGER_LABELS: &[&str] = &[
+    "swagger-try-it-out",
+    "swagger-cancel",
+    "swagger-execute",
+    "swagger-clear",
+    "swagger-parameters",
+    "swagger-no-parameters",
+    "swagger-name",
+    "swagger-responses",
+    "swagger-links",
+    "swagger-no-links",
+    "swagger-media-type",
+    "swagger-example-value",
+    "swagger-edit-value",
+    "swagger-schema",
+    "swagger-schemas",
+    "swagger-request-url",
+    "swagger-server-response",
+    "swagger-response-body",
+    "swagger-response-headers",
+    "swagger-details",
+    "swagger-download",
+    "swagger-undocumented",
+    "swagger-expand-all",
+    "swagger-collapse-all",
+    "swagger-expand-operation",
+    "swagger-collapse-operation",
+    "swagger-required",
+    "swagger-loading",
+    "swagger-load-failed",
+    "swagger-copy",
+    "swagger-controls",
+    "swagger-accept-header",
+];
+
+/// `/api/docs`: the self-hosted viewer, on the document in the page's language, with Swagger
+/// UI's labels translated by `static/api-docs.js` (English label → label in that language).
 pub async fn docs(c: Chrome) -> Response {
     let title = c.t("api-title");
-    render_public(&ApiDocsPage { c: c.page("", title) })
+    let labels: std::collections::BTreeMap<String, String> =
+        SWAGGER_LABELS.iter().map(|key| (i18n::t(Lang::En, key), c.t(key))).filter(|(english, translated)| english != translated).collect();
+    let labels = serde_json::to_string(&labels).unwrap_or_else(|_| "{}".to_owned());
+    let document_url = format!("/api/openapi.json?lang={}", c.lang_code());
+    render_public(&ApiDocsPage { c: c.page("", title), labels, document_url })
 }

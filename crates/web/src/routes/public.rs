@@ -116,10 +116,21 @@ pub async fn home(State(state): State<AppState>, c: Chrome) -> Result<Response, 
         .figures
         .iter()
         .filter(|f| f.scope == Scope::ALL)
-        .map(|f| FigureTile { value: f.value, name_key: format!("figure-{}-short", f.definition.id.as_str()) })
+        .map(|f| FigureTile {
+            id: f.definition.id.as_str(),
+            value: f.value,
+            name_key: format!("figure-{}-short", f.definition.id.as_str()),
+        })
         .collect();
+    // The challenge figure counts projects; the challenge list counts pages.
+    let projects = h.figures.iter().find(|f| f.scope == Scope::ALL && f.definition.id == FigureId::ChallengesCoached);
+    let figures_note = projects
+        .map(|f| i64::try_from(f.value).unwrap_or(i64::MAX))
+        .filter(|p| *p != h.challenge_pages)
+        .map(|p| crate::i18n::ta(c.lang, "home-figures-note", &[("projects", Arg::Num(p)), ("pages", Arg::Num(h.challenge_pages))]));
     let page = HomePage {
         figures,
+        figures_note,
         cohorts: h.cohorts.iter().map(|x| CohortView::new(&c, x)).collect(),
         challenges: h.latest_challenges.iter().map(|x| card(&c, x)).collect(),
         posts: h.latest_posts.iter().map(|p| post_view(&c, p)).collect(),

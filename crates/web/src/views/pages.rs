@@ -65,6 +65,8 @@ pub struct PostView {
 /// A headline figure tile.
 #[derive(Debug, Clone)]
 pub struct FigureTile {
+    /// The figure (`challenges-coached`); its definition is at `/figures#definition-<id>`.
+    pub id: &'static str,
     /// Value.
     pub value: u64,
     /// Message key of its name.
@@ -79,6 +81,8 @@ pub struct HomePage {
     pub c: Chrome,
     /// Headline figures.
     pub figures: Vec<FigureTile>,
+    /// Why the challenge figure differs from the number of challenge pages, when it does.
+    pub figures_note: Option<String>,
     /// Cohorts.
     pub cohorts: Vec<CohortView>,
     /// Latest challenges.
@@ -372,6 +376,10 @@ pub struct SiteMapPage {
 pub struct ApiDocsPage {
     /// Chrome.
     pub c: Chrome,
+    /// Swagger UI's labels in the page's language, as JSON (English label → label).
+    pub labels: String,
+    /// The OpenAPI document in the page's language.
+    pub document_url: String,
 }
 
 /// A feed entry.

@@ -83,3 +83,117 @@ async fn openapi_document_describes_every_endpoint_and_has_a_self_hosted_viewer(
     assert_eq!(app.get("/static/swagger-ui/swagger-ui-bundle.js").await.status, 200);
     assert!(viewer.texts("script").iter().all(|s| s.trim().is_empty()), "no inline script");
 }
+
+#[tokio::test]
+async fn openapi_document_is_valid_openapi_3_1_for_an_independent_validator() {
+    let app = TestApp::new().await;
+    for lang in ["fr", "en"] {
+        let r = app.get(&format!("/api/openapi.json?lang={lang}")).await;
+        assert_eq!(r.status, 200);
+        let Some(problems) = cohorte_test_support::peers::openapi_problems(&r.body) else { return };
+        assert!(problems.is_empty(), "openapi-spec-validator ({lang}):\n{}", problems.join("\n"));
+    }
+}
+
+/// The documented operations, as (method, path).
+fn documented(doc: &serde_json::Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys().filter(|k| !matches!(k.as_str(), "parameters" | "summary" | "description")) {
+            out.push((method.clone(), path.clone()));
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn every_documented_path_answers_with_its_documented_content_type() {
+    let app = TestApp::new().await;
+    let doc: serde_json::Value = serde_json::from_str(&app.get("/api/openapi.json").await.body).unwrap();
+    let operations = documented(&doc);
+    assert_eq!(operations.len(), 6, "{operations:?}");
+    for (method, path) in operations {
+        assert_eq!(method, "get", "{path}: the open data is read-only");
+        let uri = path.replace("{slug}", "adex");
+        let r = app.get(&uri).await;
+        assert_eq!(r.status, 200, "{uri}");
+        let media_type = r.header("content-type").split(';').next().unwrap().trim().to_owned();
+        let documented = doc["paths"][&path]["get"]["responses"]["200"]["content"].as_object().unwrap();
+        assert!(
+            documented.contains_key(&media_type),
+            "{uri} answers {media_type}; documented: {:?}",
+            documented.keys().collect::<Vec<_>>()
+        );
+        let missing = app.get(&path.replace("{slug}", "no-such-challenge")).await;
+        if path.contains("{slug}") {
+            assert_eq!(missing.status, 404, "{path}");
+            assert!(doc["paths"][&path]["get"]["responses"].get("404").is_some(), "{path}: its 404 is documented");
+            assert_eq!(missing.header("content-type").split(';').next(), Some("application/json"), "{path}: the 404 is JSON");
+        }
+    }
+}
+
+#[tokio::test]
+async fn undeclared_methods_on_api_routes_answer_405_with_allow() {
+    let app = TestApp::new().await;
+    let doc: serde_json::Value = serde_json::from_str(&app.get("/api/openapi.json").await.body).unwrap();
+    let mut paths: Vec<String> = documented(&doc).into_iter().map(|(_, p)| p.replace("{slug}", "adex")).collect();
+    paths.extend(["/api/openapi.json".to_owned(), "/api/docs".to_owned()]);
+    for path in &paths {
+        for method in ["TRACE", "PUT", "DELETE", "POST", "PATCH", "OPTIONS"] {
+            let req = http::Request::builder().method(method).uri(path.as_str()).body(axum::body::Body::empty()).unwrap();
+            let r = app.request(req).await;
+            assert_eq!(r.status, 405, "{method} {path}");
+            let allow: Vec<&str> = r.header("allow").split(',').map(str::trim).collect();
+            assert_eq!(allow, ["GET", "HEAD"], "{method} {path}: Allow");
+        }
+    }
+}
+
+#[tokio::test]
+async fn openapi_document_is_in_the_reader_language_and_gives_the_data_licence() {
+    let app = TestApp::new().await;
+    let fr: serde_json::Value = serde_json::from_str(&app.get("/api/openapi.json?lang=fr").await.body).unwrap();
+    let en: serde_json::Value = serde_json::from_str(&app.get_lang("/api/openapi.json", "en").await.body).unwrap();
+    for doc in [&fr, &en] {
+        // The data's licence, not the software's (Cargo's MIT, which utoipa puts there by default).
+        assert_eq!(
+            doc["info"]["license"],
+            serde_json::json!({"name": "Licence Ouverte / Open Licence 2.0 (Etalab)", "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"})
+        );
+        assert!(doc["info"]["description"].as_str().unwrap().contains("MIT"), "the software's licence is named apart");
+    }
+    assert_eq!(fr["info"]["title"], "Données ouvertes de Cohorte");
+    assert_eq!(fr["paths"]["/api/v1/challenges"]["get"]["summary"], "Tous les défis publics (JSON).");
+    assert_eq!(
+        fr["paths"]["/api/v1/challenges/{slug}"]["get"]["responses"]["404"]["description"],
+        "Aucun défi public ne porte cet identifiant."
+    );
+    assert_eq!(fr["components"]["schemas"]["Challenge"]["properties"]["skills"]["description"], "Compétences recherchées.");
+    assert_eq!(fr["paths"]["/api/v1/people"]["get"]["tags"], serde_json::json!(["Données ouvertes"]));
+    assert_eq!(en["paths"]["/api/v1/challenges"]["get"]["summary"], "Every public challenge (JSON).");
+    // The English messages are the doc comments utoipa reads: one text, not two that drift apart.
+    let derived = serde_json::to_value(<cohorte_web::routes::api::ApiDoc as utoipa::OpenApi>::openapi()).unwrap();
+    let texts = cohorte_web::routes::api::texts(&derived);
+    assert!(texts.len() > 100, "{} texts", texts.len());
+    for (pointer, key) in texts {
+        let comment = derived.pointer(&pointer).and_then(|v| v.as_str()).unwrap_or_else(|| panic!("{pointer}: no text to translate"));
+        assert_eq!(en.pointer(&pointer).and_then(|v| v.as_str()), Some(comment), "{key}: the English message is the doc comment");
+        assert!(cohorte_web::i18n::has(cohorte_domain::lang::Lang::Fr, &key), "{key}: a French message");
+    }
+}
+
+#[tokio::test]
+async fn api_docs_page_gives_swagger_ui_the_document_and_its_labels_in_the_page_language() {
+    let app = TestApp::new().await;
+    let fr = app.get("/api/docs?lang=fr").await;
+    assert_eq!(fr.attrs("#swagger-ui", "data-url"), ["/api/openapi.json?lang=fr"]);
+    let labels: std::collections::BTreeMap<String, String> = serde_json::from_str(&fr.attrs("#swagger-ui", "data-labels")[0]).unwrap();
+    assert_eq!(labels.get("Parameters").map(String::as_str), Some("Paramètres"));
+    assert_eq!(labels.get("Try it out").map(String::as_str), Some("Essayer"));
+    assert!(labels.len() >= 25, "{labels:?}");
+    assert!(!fr.body.contains("MIT"), "the page names no software licence as the data's");
+    let en = app.get("/api/docs?lang=en").await;
+    assert_eq!(en.attrs("#swagger-ui", "data-url"), ["/api/openapi.json?lang=en"]);
+    assert_eq!(en.attrs("#swagger-ui", "data-labels"), ["{}"], "Swagger UI is in English already");
+}

@@ -152,6 +152,82 @@ async fn browser_language_switch_and_skip_link_work_with_the_keyboard() {
     client.close().await.unwrap();
 }
 
+/// Runs a script until it returns `true` (5 s at most); says whether it did.
+async fn wait_until(client: &Client, script: &str) -> bool {
+    for _ in 0..50 {
+        if client.execute(script, vec![]).await.unwrap() == json!(true) {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    false
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_swagger_ui_speaks_the_page_language_and_gives_the_data_licence() {
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let app = TestApp::new().await;
+    let base = serve(&app).await;
+    for (lang, expected, untranslated) in [
+        (
+            "fr",
+            [
+                "Données ouvertes",
+                "Tous les défis publics (JSON).",
+                "Paramètres",
+                "Réponses",
+                "Essayer",
+                "Schémas",
+                "Détermine l’en-tête Accept de la requête.",
+            ],
+            ["Parameters", "Responses", "Try it out", "Schemas"],
+        ),
+        (
+            "en",
+            ["Open data", "Every public challenge (JSON).", "Parameters", "Responses", "Try it out", "Schemas", "Controls Accept header."],
+            ["Paramètres", "Réponses", "Essayer", "Schémas"],
+        ),
+    ] {
+        client.goto(&format!("{base}/api/docs?lang={lang}")).await.unwrap();
+        assert!(
+            wait_until(&client, "return document.querySelectorAll('#swagger-ui .opblock-summary-control').length === 6").await,
+            "{lang}: Swagger UI drew the operations"
+        );
+        // Open the one-challenge operation (it has a parameter and two responses).
+        client.execute("document.querySelector('#operations-open-data-challenge .opblock-summary-control, [id$=\"-challenge\"] .opblock-summary-control').click()", vec![]).await.unwrap();
+        assert!(
+            wait_until(&client, "return document.querySelector('#swagger-ui .opblock-body .responses-table') !== null").await,
+            "{lang}: the operation opened"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let text = client.execute("return document.getElementById('swagger-ui').innerText", vec![]).await.unwrap();
+        let text = text.as_str().unwrap();
+        for e in expected {
+            assert!(text.contains(e), "{lang}: {e:?} in Swagger UI:\n{text}");
+        }
+        let words: Vec<&str> = text.lines().map(str::trim).collect();
+        for u in untranslated {
+            assert!(!words.contains(&u), "{lang}: {u:?} left as it is in Swagger UI:\n{text}");
+        }
+        let licence = client
+            .execute("var l = document.querySelector('#swagger-ui .info__license'); return l ? l.innerText : ''", vec![])
+            .await
+            .unwrap();
+        assert!(licence.as_str().unwrap().contains("Licence Ouverte"), "{lang}: the data's licence: {licence}");
+        assert!(!licence.as_str().unwrap().contains("MIT"), "{lang}: {licence}");
+        let required = client
+            .execute("return getComputedStyle(document.querySelector('#swagger-ui .parameter__name.required'), '::after').content", vec![])
+            .await
+            .unwrap();
+        assert_eq!(
+            required,
+            json!(if lang == "fr" { "\"obligatoire\"" } else { "\"required\"" }),
+            "{lang}: the mark of a required parameter"
+        );
+    }
+    client.close().await.unwrap();
+}
+
 /// Waits until the page's address contains `part`.
 async fn wait_for_url(client: &Client, part: &str) -> String {
     for _ in 0..50 {

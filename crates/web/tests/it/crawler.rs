@@ -25,7 +25,8 @@ fn internal_links(body: &str) -> Vec<String> {
     out
 }
 
-async fn crawl(app: &TestApp, cookie: Option<&str>) -> BTreeSet<String> {
+/// Crawls from `/`; every HTML page is also written to `keep` when given.
+async fn crawl(app: &TestApp, cookie: Option<&str>, keep: Option<&std::path::Path>) -> BTreeSet<String> {
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut queue: VecDeque<(String, String)> = VecDeque::from([("/".to_owned(), "(start)".to_owned())]);
     let mut broken = Vec::new();
@@ -50,6 +51,9 @@ async fn crawl(app: &TestApp, cookie: Option<&str>) -> BTreeSet<String> {
             }
         }
         if r.header("content-type").starts_with("text/html") {
+            if let Some(dir) = keep {
+                cohorte_test_support::vnu::keep_page(dir, &url, r.header("content-type"), &r.body);
+            }
             assert_eq!(r.texts("h1").len(), 1, "{url}: one h1");
             for link in internal_links(&r.body) {
                 if !seen.contains(&link) {
@@ -65,12 +69,27 @@ async fn crawl(app: &TestApp, cookie: Option<&str>) -> BTreeSet<String> {
 #[tokio::test]
 async fn crawler_follows_every_internal_link_from_home_and_finds_none_broken() {
     let app = TestApp::new().await;
-    let fr = crawl(&app, None).await;
-    let en = crawl(&app, Some("lang=en")).await;
+    let fr = crawl(&app, None, None).await;
+    let en = crawl(&app, Some("lang=en"), None).await;
     for seen in [&fr, &en] {
         assert!(seen.len() > 500, "{} pages visited", seen.len());
         assert!(seen.contains("/challenges/adex") && seen.contains("/community/adeline-celier"));
         assert!(seen.contains("/static/dsfr/dsfr.min.css"));
         assert_eq!(seen.iter().filter(|u| u.starts_with("/challenges/") && !u.contains('?')).count(), 71, "every challenge is reachable");
     }
+}
+
+/// The Nu HTML checker finds no error on any page the crawler reaches, in French and English.
+/// (`scripts/test.sh` also checks every page any test received; see docs/testing.md.)
+#[tokio::test]
+async fn crawled_pages_have_no_nu_html_checker_error() {
+    let Some(vnu) = cohorte_test_support::vnu::vnu() else { return };
+    let app = TestApp::new().await;
+    let pages = tempfile::tempdir().unwrap();
+    crawl(&app, None, Some(pages.path())).await;
+    crawl(&app, Some("lang=en"), Some(pages.path())).await;
+    let checked = std::fs::read_dir(pages.path()).unwrap().flatten().filter(|e| e.path().extension().is_some_and(|x| x == "html")).count();
+    assert!(checked > 500, "{checked} pages checked");
+    let errors = vnu.check(pages.path());
+    assert!(errors.is_empty(), "{} HTML error(s):\n{}", errors.len(), errors.join("\n"));
 }

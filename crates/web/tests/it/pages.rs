@@ -150,7 +150,7 @@ async fn community_filters_by_cohort_and_profile_and_person_pages_show_roles_acr
 async fn blog_lists_posts_with_tags_pages_and_an_atom_feed() {
     let app = TestApp::new().await;
     let r = app.get("/blog").await;
-    assert_eq!(r.texts("h2[role=status]"), ["50 articles"], "55 files, 5 drafts");
+    assert_eq!(r.texts("[role=status] h2"), ["50 articles"], "55 files, 5 drafts");
     assert_eq!(r.texts(".fr-card__title").len(), 8);
     assert_eq!(app.get("/blog/que-sont-devenus-les-eig-entretien-avec-leo-bouloc").await.status, 404, "drafts are not public");
     let tag = app.get("/blog/tags/accompagnement").await;
@@ -203,6 +203,47 @@ async fn figures_are_computed_from_the_data_with_named_definitions() {
     assert!(r.texts("dd").len() == 4 && r.texts("dd").iter().all(|d| d.len() > 80), "each figure has its definition");
     let home = app.get("/").await;
     assert_eq!(home.texts(".cohorte-figure__value"), ["70", "50", "130", "134"]);
+}
+
+#[tokio::test]
+async fn home_figures_name_what_they_count_and_explain_the_gap_with_the_challenge_list() {
+    let app = TestApp::new().await;
+    for (lang, pages, note) in [
+        (
+            "fr",
+            "71 défis",
+            "70 projets distincts : la liste des défis en affiche 71, car un même projet peut y avoir plusieurs pages (il ne compte ici qu’une fois).",
+        ),
+        (
+            "en",
+            "71 challenges",
+            "70 distinct projects: the challenge list shows 71, as one project can have several pages there (it counts once here).",
+        ),
+    ] {
+        let home = app.get(&format!("/?lang={lang}")).await;
+        // Each figure's name links to its definition.
+        let links = home.attrs(".cohorte-figure a", "href");
+        assert_eq!(
+            links,
+            [
+                "/figures#definition-challenges-coached",
+                "/figures#definition-administrations-helped",
+                "/figures#definition-fellows-recruited",
+                "/figures#definition-public-servants-onboarded"
+            ],
+            "{lang}"
+        );
+        let figures = app.get(&format!("/figures?lang={lang}")).await;
+        for (tile, link) in home.texts(".cohorte-figure a").iter().zip(&links) {
+            let id = link.trim_start_matches("/figures#");
+            let name = figures.texts(&format!("#{id}"));
+            assert_eq!(name.len(), 1, "{lang}: {link} has a definition");
+            assert!(name[0].to_lowercase().starts_with(&tile.to_lowercase()), "{lang}: the tile {tile:?} is the figure {:?}", name[0]);
+        }
+        // The challenge figure counts projects, the list counts pages: the home says so.
+        assert_eq!(app.get(&format!("/challenges?lang={lang}")).await.texts("#results"), [pages]);
+        assert_eq!(home.texts("#figures-note"), [note], "{lang}");
+    }
 }
 
 #[tokio::test]

@@ -44,8 +44,9 @@ async fn security_headers_are_on_every_response_including_errors_and_files() {
         assert_security_headers(&r, path);
         assert!(r.header("strict-transport-security").is_empty(), "no HSTS over plain http");
     }
-    // A state-changing request without the form token is refused before anything else.
-    let post = app.request(Request::post("/challenges").body(Body::from("x=1")).unwrap()).await;
+    // A state-changing request without the form token is refused before anything else (a method
+    // the route does not take is a 405, below).
+    let post = app.request(Request::post("/account/profile").body(Body::from("x=1")).unwrap()).await;
     assert_eq!(post.status, 403);
     assert_security_headers(&post, "403");
     let get_logout = app.get("/logout").await;

@@ -24,6 +24,31 @@ pub struct Res {
 }
 
 impl Res {
+    /// An answer as received; with `COHORTE_HTML_DUMP` set, an HTML body is kept for the Nu HTML
+    /// checker that `scripts/test.sh` runs after the tests.
+    pub fn received(uri: &str, status: StatusCode, headers: HeaderMap, bytes: &[u8]) -> Res {
+        let res = Res { status, headers, body: String::from_utf8_lossy(bytes).into_owned() };
+        cohorte_test_support::vnu::dump(uri, res.header("content-type"), &res.body);
+        if res.header("content-type").starts_with("text/html") {
+            let repeated = res.captions_repeating_a_heading();
+            assert!(
+                repeated.is_empty(),
+                "{uri}: a table caption repeats a heading of the page (name the table by the heading): {repeated:?}"
+            );
+        }
+        res
+    }
+
+    /// The table captions whose text is that of a heading of the same page (read twice, seen
+    /// twice). Checked on every HTML page a test receives.
+    pub fn captions_repeating_a_heading(&self) -> Vec<String> {
+        if !self.body.contains("<caption") {
+            return Vec::new();
+        }
+        let headings = self.texts("h1, h2, h3, h4, h5, h6");
+        self.texts("caption").into_iter().filter(|c| headings.contains(c)).collect()
+    }
+
     pub fn header(&self, name: &str) -> &str {
         self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
@@ -77,11 +102,12 @@ impl TestApp {
     }
 
     pub async fn request(&self, req: Request<Body>) -> Res {
+        let uri = req.uri().to_string();
         let res = self.router.clone().oneshot(req).await.unwrap();
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        Res { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Res::received(&uri, status, headers, &bytes)
     }
 
     pub async fn get(&self, uri: &str) -> Res {

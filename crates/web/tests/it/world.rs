@@ -187,11 +187,12 @@ impl<'a> Browser<'a> {
         if let Some(p) = self.peer {
             req.extensions_mut().insert(axum::extract::ConnectInfo(p));
         }
+        let uri = req.uri().to_string();
         let res = tower::ServiceExt::oneshot(self.router.clone(), req).await.unwrap();
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = http_body_util::BodyExt::collect(res.into_body()).await.unwrap().to_bytes();
-        let res = Res { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() };
+        let res = Res::received(&uri, status, headers, &bytes);
         for set in res.headers.get_all("set-cookie") {
             let set = set.to_str().unwrap();
             let prefix = format!("{}=", self.cookie_name());
