@@ -41,6 +41,17 @@ pub struct Account {
     pub method: AuthMethod,
     /// Whether the staff area opens for this session (the same predicate as the staff pages).
     pub staff_area: bool,
+    /// Whether the jury area opens for this session (the same predicate as the jury pages).
+    pub jury_area: bool,
+}
+
+/// The address-change page: the current primary address, for a sign-in less than 5 minutes old
+/// (the same predicate as the change itself).
+pub async fn email_change(ctx: &Ctx, session: &Session) -> Result<String, AppError> {
+    let me = policy::can_change_email(&session.actor, ctx.clock.now())?.clone();
+    let mut c = ctx.db.acquire().await?;
+    let emails = store::emails_of(&mut c.conn(), me.id).await?;
+    Ok(emails.into_iter().find(|e| e.is_primary).map(|e| e.email).unwrap_or_default())
 }
 
 /// Reads the signed-in person's account.
@@ -65,6 +76,7 @@ pub async fn overview(ctx: &Ctx, session: &Session) -> Result<Account, AppError>
         needs_second_factor: me.needs_second_factor(),
         method: me.method,
         staff_area: policy::can_administer(&session.actor).is_ok(),
+        jury_area: policy::can_use_jury_area(&session.actor).is_ok(),
     })
 }
 
@@ -122,19 +134,6 @@ pub async fn start_enrolment(ctx: &Ctx, session: &Session) -> Result<Enrolment, 
     enrolment(&secret, &account)
 }
 
-/// The current enrolment (the page after a wrong code shows the same secret again).
-pub async fn pending_enrolment(ctx: &Ctx, session: &Session) -> Result<Option<Enrolment>, AppError> {
-    let me = policy::can_use_account(&session.actor)?.clone();
-    let mut c = ctx.db.acquire().await?;
-    let mut conn = c.conn();
-    let Some(t) = store::totp_of(&mut conn, me.id).await? else { return Ok(None) };
-    if t.confirmed_at.is_some() {
-        return Ok(None);
-    }
-    let account = store::emails_of(&mut conn, me.id).await?.into_iter().find(|e| e.is_primary).map(|e| e.email).unwrap_or(me.name.clone());
-    enrolment(&t.secret, &account).map(Some)
-}
-
 fn enrolment(secret: &str, account: &str) -> Result<Enrolment, AppError> {
     let totp = totp_for(secret, account)?;
     let url = totp.to_url().map_err(|e| AppError::Internal(e.to_string()))?;
@@ -160,22 +159,35 @@ fn new_recovery_codes() -> (Vec<String>, Vec<String>) {
     (codes, hashes)
 }
 
+/// What confirming the second factor gave.
+#[derive(Debug)]
+pub enum EnrolmentOutcome {
+    /// Confirmed: the session became strong (new cookie); the recovery codes, to show once.
+    Confirmed(NewCookie, Vec<String>),
+    /// A wrong or reused code: the same enrolment, to show again.
+    Retry(Enrolment),
+    /// No enrolment is pending (already confirmed, or never started).
+    NotStarted,
+}
+
 /// Confirms the second factor with a code from the app: the session becomes strong (new token)
-/// and ten recovery codes are returned, to show once.
-pub async fn confirm_enrolment(
-    ctx: &Ctx,
-    session: &Session,
-    code: &str,
-    meta: &RequestMeta,
-) -> Result<Option<(NewCookie, Vec<String>)>, AppError> {
+/// and ten recovery codes are returned, to show once. A wrong code gives the pending enrolment back.
+pub async fn confirm_enrolment(ctx: &Ctx, session: &Session, code: &str, meta: &RequestMeta) -> Result<EnrolmentOutcome, AppError> {
     let me = policy::can_use_account(&session.actor)?.clone();
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
     let mut conn = w.conn();
-    let Some(t) = store::totp_of(&mut conn, me.id).await?.filter(|t| t.confirmed_at.is_none()) else { return Ok(None) };
-    let Some(step) = check_totp(&t.secret, code, now) else { return Ok(None) };
-    if !store::use_totp_step(&mut conn, me.id, step, Some(now)).await? {
-        return Ok(None);
+    let Some(t) = store::totp_of(&mut conn, me.id).await?.filter(|t| t.confirmed_at.is_none()) else {
+        return Ok(EnrolmentOutcome::NotStarted);
+    };
+    let accepted = match check_totp(&t.secret, code, now) {
+        Some(step) => store::use_totp_step(&mut conn, me.id, step, Some(now)).await?,
+        None => false,
+    };
+    if !accepted {
+        let account =
+            store::emails_of(&mut conn, me.id).await?.into_iter().find(|e| e.is_primary).map(|e| e.email).unwrap_or(me.name.clone());
+        return enrolment(&t.secret, &account).map(EnrolmentOutcome::Retry);
     }
     let (codes, hashes) = new_recovery_codes();
     store::replace_recovery_codes(&mut conn, me.id, &hashes).await?;
@@ -193,8 +205,8 @@ pub async fn confirm_enrolment(
     w.audit(&me, AuditAction::TotpEnrolled, ("person", &me.id.to_string()), serde_json::json!({})).await?;
     w.commit().await?;
     match out {
-        SignInOutcome::SignedIn(cookie, _) => Ok(Some((cookie, codes))),
-        _ => Ok(None),
+        SignInOutcome::SignedIn(cookie, _) => Ok(EnrolmentOutcome::Confirmed(cookie, codes)),
+        _ => Ok(EnrolmentOutcome::NotStarted),
     }
 }
 

@@ -14,21 +14,41 @@ use crate::uow::Uow;
 use crate::{AppError, Ctx};
 
 /// People holding roles granted here (not only imported ones), with their address.
-pub async fn people(ctx: &Ctx, session: &Session) -> Result<Vec<(PersonRow, Option<String>)>, AppError> {
+pub async fn people(ctx: &Ctx, session: &Session) -> Result<Vec<(PersonRow, Option<String>, Vec<RoleRow>)>, AppError> {
     policy::can_administer(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
-    Ok(store::people_with_grants(&mut c.conn()).await?)
+    let mut conn = c.conn();
+    let mut out = Vec::new();
+    for (p, email) in store::people_with_grants(&mut conn).await? {
+        let roles = store::roles_of(&mut conn, p.person_id()).await?.into_iter().filter(|r| r.revoked_at.is_none()).collect();
+        out.push((p, email, roles));
+    }
+    Ok(out)
+}
+
+/// One person's page for staff: addresses, roles, and the cohorts a role may be scoped to.
+#[derive(Debug, Clone)]
+pub struct PersonAdmin {
+    /// The person.
+    pub person: PersonRow,
+    /// Their addresses.
+    pub emails: Vec<EmailRow>,
+    /// Their roles, revoked ones included.
+    pub roles: Vec<RoleRow>,
+    /// The cohorts a role may be scoped to.
+    pub cohorts: Vec<cohorte_store::read::CohortRow>,
 }
 
 /// One person's addresses and roles.
-pub async fn person(ctx: &Ctx, session: &Session, slug: &str) -> Result<(PersonRow, Vec<EmailRow>, Vec<RoleRow>), AppError> {
+pub async fn person(ctx: &Ctx, session: &Session, slug: &str) -> Result<PersonAdmin, AppError> {
     policy::can_administer(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
     let p = store::person_by_slug(&mut conn, slug).await?.ok_or(AppError::NotFound)?;
     let emails = store::emails_of(&mut conn, p.person_id()).await?;
     let roles = store::roles_of(&mut conn, p.person_id()).await?;
-    Ok((p, emails, roles))
+    let cohorts = cohorte_store::read::cohorts(&mut conn).await?;
+    Ok(PersonAdmin { person: p, emails, roles, cohorts })
 }
 
 /// The person whose roles staff change, and the staff member (strongly and recently signed in,

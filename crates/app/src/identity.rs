@@ -300,17 +300,6 @@ pub async fn peek_link(ctx: &Ctx, session: Option<&Session>, purpose: TokenPurpo
     })
 }
 
-/// Where a valid sign-in link asked to lead once used (re-authentication from a page), before it
-/// is used. The caller checks it is a path of this site.
-pub async fn link_next(ctx: &Ctx, token: &str) -> Result<Option<String>, AppError> {
-    let now = ctx.clock.now();
-    let mut c = ctx.db.acquire().await?;
-    let row = store::peek_token(&mut c.conn(), &secret_hash(token), TokenPurpose::Login.as_str(), now).await?;
-    Ok(row
-        .and_then(|r| serde_json::from_str::<serde_json::Value>(&r.payload).ok())
-        .and_then(|v| v.get("next").and_then(|n| n.as_str()).map(str::to_owned)))
-}
-
 /// Where a sign-in step leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignInOutcome {
@@ -361,9 +350,14 @@ async fn rotate(
     Ok(NewCookie { token, max_age: new.absolute_expires_at - now })
 }
 
-/// Uses a sign-in link (POST only): single use, same browser. A person with a second factor
+/// Uses a sign-in link (POST only): single use, same browser, with the return path it carries. A person with a second factor
 /// must give it next; a person already signed in as the same person is re-authenticated.
-pub async fn confirm_login(ctx: &Ctx, session: &Session, token: &str, meta: &RequestMeta) -> Result<SignInOutcome, AppError> {
+pub async fn confirm_link(
+    ctx: &Ctx,
+    session: &Session,
+    token: &str,
+    meta: &RequestMeta,
+) -> Result<(SignInOutcome, Option<String>), AppError> {
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
     // No limit stands between a person and a valid link (256 random bits cannot be guessed);
@@ -378,11 +372,14 @@ pub async fn confirm_login(ctx: &Ctx, session: &Session, token: &str, meta: &Req
     let Some(row) = row else {
         w.audit_as(None, "anonymous", AuditAction::SignInFailed, ("login", "link"), serde_json::json!({"reason": "invalid_link"})).await?;
         w.commit().await?;
-        return Ok(SignInOutcome::Invalid);
+        return Ok((SignInOutcome::Invalid, None));
     };
+    let next = serde_json::from_str::<serde_json::Value>(&row.payload)
+        .ok()
+        .and_then(|v| v.get("next").and_then(|n| n.as_str()).map(str::to_owned));
     let Some(person) = row.person_id.map(PersonId::from_uuid) else {
         w.commit().await?;
-        return Ok(SignInOutcome::Invalid);
+        return Ok((SignInOutcome::Invalid, None));
     };
     let email = Email::parse(&row.email).map_err(|_| AppError::Internal("stored email".into()))?;
     store::verify_email(&mut w.conn(), person, &email, now).await?;
@@ -404,17 +401,22 @@ pub async fn confirm_login(ctx: &Ctx, session: &Session, token: &str, meta: &Req
         )
         .await?;
         w.commit().await?;
-        return Ok(SignInOutcome::SignedIn(cookie, p.grants.clone()));
+        return Ok((SignInOutcome::SignedIn(cookie, p.grants.clone()), next));
     }
     let second_factor = store::totp_of(&mut w.conn(), person).await?.is_some_and(|t| t.confirmed_at.is_some());
     if second_factor {
         let cookie = rotate(&mut w.conn(), session, now, |r| r.pending_person_id = Some(person.as_uuid())).await?;
         w.commit().await?;
-        return Ok(SignInOutcome::SecondFactor(cookie));
+        return Ok((SignInOutcome::SecondFactor(cookie), None));
     }
     let out = sign_in_with(&mut w.conn(), session, person, AuthMethod::MagicLink, now, meta, serde_json::json!({}), &name).await?;
     w.commit().await?;
-    Ok(out)
+    Ok((out, next))
+}
+
+/// [`confirm_link`] without the return path.
+pub async fn confirm_login(ctx: &Ctx, session: &Session, token: &str, meta: &RequestMeta) -> Result<SignInOutcome, AppError> {
+    Ok(confirm_link(ctx, session, token, meta).await?.0)
 }
 
 /// Checks a time-based code against a secret at `now`; returns the matched step.

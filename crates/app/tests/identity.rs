@@ -312,9 +312,19 @@ async fn privileged_roles_need_a_second_factor_and_codes_are_single_use() {
         let enrol = cohorte_app::account::start_enrolment(&w.ctx, &s).await.unwrap();
         assert!(enrol.url.starts_with("otpauth://totp/"));
         assert!(enrol.qr_svg.contains("<svg"));
-        assert!(cohorte_app::account::confirm_enrolment(&w.ctx, &s, "000000", &meta()).await.unwrap().is_none(), "{name}: a wrong code");
+        assert!(
+            matches!(
+                cohorte_app::account::confirm_enrolment(&w.ctx, &s, "000000", &meta()).await.unwrap(),
+                cohorte_app::account::EnrolmentOutcome::Retry(_)
+            ),
+            "{name}: a wrong code shows the same enrolment again"
+        );
         let code = totp_code(&enrol.secret, w.clock.now());
-        let (cookie, recovery) = cohorte_app::account::confirm_enrolment(&w.ctx, &s, &code, &meta()).await.unwrap().unwrap();
+        let cohorte_app::account::EnrolmentOutcome::Confirmed(cookie, recovery) =
+            cohorte_app::account::confirm_enrolment(&w.ctx, &s, &code, &meta()).await.unwrap()
+        else {
+            panic!("{name}: the right code confirms")
+        };
         assert_eq!(recovery.len(), 10);
         let strong = w.load(&cookie.token).await.unwrap();
         assert!(strong.actor.person().unwrap().acts_as(RoleKind::ProgramStaff));
@@ -373,7 +383,11 @@ async fn strong_staff(w: &World, email: &str) -> (Session, String) {
     let (s, _) = sign_in(w, email).await;
     let e = cohorte_app::account::start_enrolment(&w.ctx, &s).await.unwrap();
     let code = totp_code(&e.secret, w.clock.now());
-    let (cookie, _) = cohorte_app::account::confirm_enrolment(&w.ctx, &s, &code, &meta()).await.unwrap().unwrap();
+    let cohorte_app::account::EnrolmentOutcome::Confirmed(cookie, _) =
+        cohorte_app::account::confirm_enrolment(&w.ctx, &s, &code, &meta()).await.unwrap()
+    else {
+        panic!("the right code confirms")
+    };
     w.clock.advance(Duration::seconds(31));
     (w.load(&cookie.token).await.unwrap(), cookie.token)
 }
@@ -399,7 +413,7 @@ async fn role_changes_rotate_the_session_and_take_effect_at_the_next_request() {
         assert!(s.actor.person().unwrap().acts_as(RoleKind::Fellow), "{}", w.db.name());
         assert!(w.load(&bob_token).await.is_none(), "{}: the old token is dead", w.db.name());
         // Revocation is effective at the next request too.
-        let (_, _, roles) = cohorte_app::admin::person(&w.ctx, &staff, &slug).await.unwrap();
+        let roles = cohorte_app::admin::person(&w.ctx, &staff, &slug).await.unwrap().roles;
         let fellow = roles.iter().find(|r| r.role == "fellow").unwrap();
         cohorte_app::admin::revoke(&w.ctx, &staff, &slug, cohorte_domain::ids::RoleAssignmentId::from_uuid(fellow.id), &meta())
             .await

@@ -6,7 +6,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use cohorte_app::account;
 use cohorte_app::identity::{self, LinkState};
 use cohorte_domain::identity::TokenPurpose;
-use cohorte_domain::policy;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -100,7 +99,7 @@ pub async fn page(State(state): State<AppState>, c: Chrome, v: Visitor, Q(n): Q<
         deletion: a.deletion_requested_at.map(|d| c.date(&d.date())),
         needs_second_factor: a.needs_second_factor,
         staff_area: a.staff_area,
-        jury_area: cohorte_domain::policy::can_use_jury_area(&s.actor).is_ok(),
+        jury_area: a.jury_area,
         method: c.t(&format!("method-{}", a.method.as_str())),
         notice,
         c,
@@ -161,16 +160,13 @@ pub async fn second_factor(State(state): State<AppState>, c: Chrome, v: Visitor)
 pub async fn second_factor_confirm(State(state): State<AppState>, c: Chrome, v: Visitor, F(f): F<CodeForm>) -> Result<Response, WebError> {
     let s = v.required()?;
     match account::confirm_enrolment(&state.ctx, &s, &f.code, &v.meta).await? {
-        Some((cookie, codes)) => {
+        account::EnrolmentOutcome::Confirmed(cookie, codes) => {
             v.set_cookie(cookie);
             let title = c.t("recovery-title");
             Ok(render(&RecoveryCodesPage { c: c.page("account", title), codes, done: "/home" }))
         }
-        None => {
+        account::EnrolmentOutcome::Retry(e) => {
             let title = c.t("enrol-title");
-            let Some(e) = account::pending_enrolment(&state.ctx, &s).await? else {
-                return Ok(Redirect::to("/account/second-factor").into_response());
-            };
             Ok(render_invalid(&EnrolPage {
                 c: c.page("account", title),
                 csrf: s.csrf_token,
@@ -179,6 +175,7 @@ pub async fn second_factor_confirm(State(state): State<AppState>, c: Chrome, v: 
                 failed: true,
             }))
         }
+        account::EnrolmentOutcome::NotStarted => Ok(Redirect::to("/account/second-factor").into_response()),
     }
 }
 
@@ -254,9 +251,7 @@ pub async fn reauth_code(State(state): State<AppState>, c: Chrome, v: Visitor, F
 /// `GET /account/email`: needs a sign-in less than 5 minutes old.
 pub async fn email_page(State(state): State<AppState>, c: Chrome, v: Visitor) -> Result<Response, WebError> {
     let s = v.session().ok_or(WebError::SignIn)?;
-    policy::can_change_email(&s.actor, state.ctx.clock.now()).map_err(cohorte_app::AppError::from)?;
-    let a = account::overview(&state.ctx, &s).await?;
-    let current = a.emails.iter().find(|e| e.is_primary).map(|e| e.email.clone()).unwrap_or_default();
+    let current = account::email_change(&state.ctx, &s).await?;
     let title = c.t("email-title");
     Ok(render(&EmailPage { c: c.page("account", title), csrf: s.csrf_token, current }))
 }

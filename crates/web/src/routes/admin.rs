@@ -41,9 +41,8 @@ pub async fn home(State(state): State<AppState>, c: Chrome, v: Visitor, Q(n): Q<
     let title = c.t("admin-title");
     let c = c.page("admin", title);
     let mut rows = Vec::new();
-    for (p, email) in people {
-        let (_, _, roles) = admin::person(&state.ctx, &s, &p.slug).await?;
-        let labels: Vec<String> = roles.iter().filter(|r| r.revoked_at.is_none()).map(|r| c.t(&format!("role-{}", r.role))).collect();
+    for (p, email, roles) in people {
+        let labels: Vec<String> = roles.iter().map(|r| c.t(&format!("role-{}", r.role))).collect();
         rows.push((p.slug, p.display_name, email.unwrap_or_default(), labels.join(", ")));
     }
     let page =
@@ -71,8 +70,7 @@ pub async fn invite(State(state): State<AppState>, v: Visitor, F(f): F<InviteFor
 /// `GET /admin/people/{slug}`.
 pub async fn person(State(state): State<AppState>, c: Chrome, v: Visitor, SlugPath(slug): SlugPath) -> Result<Response, WebError> {
     let s = v.session().ok_or(WebError::SignIn)?;
-    let (p, emails, roles) = admin::person(&state.ctx, &s, slug.as_str()).await?;
-    let cohorts = cohorte_app::public::figures(&state.ctx, &s.actor).await?.cohorts;
+    let admin::PersonAdmin { person: p, emails, roles, cohorts } = admin::person(&state.ctx, &s, slug.as_str()).await?;
     let title = p.display_name.clone();
     let c = c.page("admin", title);
     let page = AdminPersonPage {

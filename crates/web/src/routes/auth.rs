@@ -122,8 +122,8 @@ fn after_sign_in(v: &Visitor, out: SignInOutcome, c: Chrome) -> Response {
 /// `POST /login/confirm`: signs in (single use, same browser).
 pub async fn login_confirm(State(state): State<AppState>, c: Chrome, v: Visitor, F(form): F<TokenForm>) -> Result<Response, WebError> {
     let s = v.required()?;
-    let next = identity::link_next(&state.ctx, &form.token).await?.and_then(|n| crate::util::safe_next(&n));
-    let out = identity::confirm_login(&state.ctx, &s, &form.token, &v.meta).await?;
+    let (out, next) = identity::confirm_link(&state.ctx, &s, &form.token, &v.meta).await?;
+    let next = next.and_then(|n| crate::util::safe_next(&n));
     let r = match (out, next) {
         // A re-authentication link leads back to the page that asked for it.
         (SignInOutcome::SignedIn(cookie, _), Some(next)) => {
