@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what they need.
-.PHONY: demo test bench
+.PHONY: demo test bench bench-matching
 
 ## Run Cohorte with the demo (SQLite in var/, the EIG data loaded): http://127.0.0.1:8080
 demo:
@@ -12,3 +12,7 @@ test:
 ## Throughput and p99 of Cohorte against nginx serving the same pages (release build, wrk).
 bench:
 	bash bench/run.sh
+
+## Stable matching: Cohorte's deferred acceptance against a plain-Python one on the same instance.
+bench-matching:
+	cargo bench -p cohorte-domain --bench matching

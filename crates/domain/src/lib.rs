@@ -11,6 +11,7 @@ pub mod ids;
 pub mod jury;
 pub mod lang;
 pub mod markdown;
+pub mod matching;
 pub mod paging;
 pub mod paris;
 pub mod policy;
