@@ -18,6 +18,7 @@ pub mod paris;
 pub mod policy;
 pub mod proposal;
 pub mod query;
+pub mod review;
 pub mod text;
 
 /// The attribution the Licence Ouverte requires on every page and export that shows the EIG data.

@@ -269,6 +269,34 @@ impl Instance {
     }
 }
 
+/// Runs the matching again after offers were answered: candidates who accepted keep their seat,
+/// those who declined, let their offer expire or withdrew leave, and everyone else is matched
+/// again to the seats left. Leaving only frees seats, so nobody still waiting is worse off than
+/// before (deferred acceptance is monotone in the set of candidates): a pending offer is never
+/// taken back, at most replaced by one its holder prefers.
+///
+/// # Errors
+/// As [`Instance::new`], or an accepted seat on a list that does not exist.
+pub fn cascade(choices: &[Vec<u32>], lists: &[List], accepted: &[(u32, u32)], gone: &[u32]) -> Result<Matching, InstanceError> {
+    let mut seats: Vec<u32> = lists.iter().map(|l| l.seats).collect();
+    let mut fixed = vec![None; choices.len()];
+    for &(c, j) in accepted {
+        let s = seats.get_mut(j as usize).ok_or(InstanceError::UnknownList { candidate: c, list: j })?;
+        *s = s.saturating_sub(1);
+        *fixed.get_mut(c as usize).ok_or(InstanceError::UnknownCandidate { list: j, candidate: c })? = Some(j);
+    }
+    let out = |c: usize| fixed[c].is_some() || gone.contains(&(c as u32));
+    let remaining: Vec<Vec<u32>> = choices.iter().enumerate().map(|(c, v)| if out(c) { Vec::new() } else { v.clone() }).collect();
+    let lists: Vec<List> = lists.iter().zip(seats).map(|(l, seats)| List { seats, ranking: l.ranking.clone() }).collect();
+    let mut m = Instance::new(&remaining, &lists)?.deferred_acceptance();
+    for (c, f) in fixed.into_iter().enumerate() {
+        if f.is_some() {
+            m.assigned[c] = f;
+        }
+    }
+    Ok(m)
+}
+
 /// Who got which list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matching {
@@ -496,6 +524,36 @@ mod tests {
                     prop_assert!(pos(&i, c, got) >= pos(&i, c, truth.assigned[c]), "candidate {} gains by reporting {:?}", c, lie[c]);
                 }
             }
+        }
+
+        #[test]
+        fn a_cascade_keeps_accepted_seats_and_leaves_nobody_waiting_worse_off((choices, lists) in small(), answers in proptest::collection::vec(0u8..3, 5)) {
+            let i = Instance::new(&choices, &lists).unwrap();
+            let first = i.deferred_acceptance();
+            // Each matched candidate accepts (0), declines (1) or has not answered yet (2).
+            let mut accepted = Vec::new();
+            let mut gone = Vec::new();
+            for (c, a) in first.assigned.iter().enumerate() {
+                match (a, answers[c]) {
+                    (Some(j), 0) => accepted.push((c as u32, *j)),
+                    (Some(_), 1) => gone.push(c as u32),
+                    _ => {}
+                }
+            }
+            let next = cascade(&choices, &lists, &accepted, &gone).unwrap();
+            for &(c, j) in &accepted {
+                prop_assert_eq!(next.assigned[c as usize], Some(j));
+            }
+            for &c in &gone {
+                prop_assert_eq!(next.assigned[c as usize], None);
+            }
+            for c in 0..choices.len() {
+                if !gone.contains(&(c as u32)) {
+                    prop_assert!(pos(&i, c, next.assigned[c]) <= pos(&i, c, first.assigned[c]), "candidate {} is worse off", c);
+                }
+            }
+            let within = next.assigned.iter().all(|a| a.is_none_or(|j| next.members(j).count() as u32 <= lists[j as usize].seats));
+            prop_assert!(within, "seats respected");
         }
 
         #[test]
