@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+pub mod application;
 pub mod assignment;
 pub mod clock;
 pub mod cohort;

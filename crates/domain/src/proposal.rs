@@ -10,6 +10,7 @@ use crate::cohort::{ProfileKind, RuleSet, TextField};
 use crate::content::str_enum;
 use crate::identity::Email;
 use crate::query::{FieldError, FieldErrors};
+use crate::text::{char_len as len, long_ok, short_ok};
 
 str_enum!(
     /// Where a proposal stands.
@@ -436,19 +437,6 @@ pub const MAX_TEAM: usize = 15;
 pub const MAX_DATASETS: usize = 10;
 /// Most partner administrations.
 pub const MAX_PARTNERS: usize = 5;
-
-fn len(s: &str) -> u32 {
-    u32::try_from(s.chars().count()).unwrap_or(u32::MAX)
-}
-
-fn short_ok(s: &str, max: usize) -> bool {
-    s.chars().count() <= max && !crate::text::has_forbidden_chars(s)
-}
-
-fn long_ok(s: &str) -> bool {
-    // Line breaks and tabs are allowed in long texts; other control characters are not.
-    !s.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-}
 
 impl ProposalForm {
     /// The checks of a draft: every limit, every type; nothing required yet.

@@ -275,3 +275,18 @@ mod csv_tests {
         assert_eq!(csv_safe(""), "");
     }
 }
+
+/// The length of a text in characters, as limits count it.
+pub(crate) fn char_len(s: &str) -> u32 {
+    u32::try_from(s.chars().count()).unwrap_or(u32::MAX)
+}
+
+/// A one-line text: at most `max` characters, no control or invisible formatting character.
+pub(crate) fn short_ok(s: &str, max: usize) -> bool {
+    s.chars().count() <= max && !has_forbidden_chars(s)
+}
+
+/// A long text: line breaks and tabs are allowed; other control characters are not.
+pub(crate) fn long_ok(s: &str) -> bool {
+    !s.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+}
