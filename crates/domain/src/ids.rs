@@ -52,4 +52,6 @@ id!(
     PanelId,
     /// An evaluation (a juror's, or a panel's consensus).
     EvaluationId,
+    /// A candidate's application to a call for applications.
+    ApplicationId,
 );

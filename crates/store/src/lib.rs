@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod applications;
 pub mod audit;
 pub mod call;
 pub mod content;

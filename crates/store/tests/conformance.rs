@@ -14,6 +14,8 @@ use cohorte_test_support::TestDb;
 use time::macros::{date, datetime};
 
 // The other modules of this one test binary (one binary: one link on CI's two cores).
+#[path = "conformance/applications.rs"]
+mod applications;
 #[path = "conformance/audit.rs"]
 mod audit;
 #[path = "conformance/call.rs"]

@@ -1,0 +1,469 @@
+//! The call for applications: candidates' applications with their documents, the reviewers
+//! assigned to them, their reviews and declared conflicts.
+
+use cohorte_domain::application::{ApplicationForm, ApplicationStatus};
+use cohorte_domain::ids::{ApplicationId, CohortId, PersonId, RuleSetId};
+use cohorte_domain::jury::Scores;
+use cohorte_domain::proposal::AssignedBy;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::call::{CohortAdminRow, DocumentRow};
+use crate::{Conn, StoreError, on_conn};
+
+/// An application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationRow {
+    /// Id.
+    pub id: ApplicationId,
+    /// Its cohort.
+    pub cohort_id: CohortId,
+    /// The rules it follows.
+    pub rule_set_id: RuleSetId,
+    /// Human reference (`EIG-6-C0042`).
+    pub reference: String,
+    /// The candidate.
+    pub person_id: PersonId,
+    /// Status.
+    pub status: ApplicationStatus,
+    /// Version, for saves that must not overwrite each other.
+    pub version: i32,
+    /// The form.
+    pub form: ApplicationForm,
+    /// Created.
+    pub created_at: OffsetDateTime,
+    /// Last saved.
+    pub updated_at: OffsetDateTime,
+    /// Submitted (server time).
+    pub submitted_at: Option<OffsetDateTime>,
+    /// Fingerprint of the submission.
+    pub submission_hash: Option<String>,
+    /// Why it was refused.
+    pub status_reason: Option<String>,
+    /// What information was requested.
+    pub info_request: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct RawApplication {
+    id: Uuid,
+    cohort_id: Uuid,
+    rule_set_id: Uuid,
+    reference: String,
+    person_id: Uuid,
+    status: String,
+    version: i32,
+    form: String,
+    created_at: OffsetDateTime,
+    updated_at: OffsetDateTime,
+    submitted_at: Option<OffsetDateTime>,
+    submission_hash: Option<String>,
+    status_reason: Option<String>,
+    info_request: Option<String>,
+}
+
+impl TryFrom<RawApplication> for ApplicationRow {
+    type Error = StoreError;
+
+    fn try_from(r: RawApplication) -> Result<Self, StoreError> {
+        let corrupt = |what: &str| StoreError::Corrupt(format!("application {}: {what}", r.id));
+        Ok(ApplicationRow {
+            id: ApplicationId::from_uuid(r.id),
+            cohort_id: CohortId::from_uuid(r.cohort_id),
+            rule_set_id: RuleSetId::from_uuid(r.rule_set_id),
+            status: ApplicationStatus::parse(&r.status).ok_or_else(|| corrupt("status"))?,
+            form: serde_json::from_str(&r.form).map_err(|e| corrupt(&e.to_string()))?,
+            reference: r.reference,
+            person_id: PersonId::from_uuid(r.person_id),
+            version: r.version,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            submitted_at: r.submitted_at,
+            submission_hash: r.submission_hash,
+            status_reason: r.status_reason,
+            info_request: r.info_request,
+        })
+    }
+}
+
+macro_rules! application_select {
+    () => {
+        "select id, cohort_id, rule_set_id, reference, person_id, status, version, form, created_at, updated_at, \
+         submitted_at, submission_hash, status_reason, info_request from application"
+    };
+}
+
+fn form_json(form: &ApplicationForm) -> Result<String, StoreError> {
+    serde_json::to_string(form).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// Creates a person's draft application to a cohort, with the next reference of the cohort
+/// (`<CODE>-C<NNNN>`). A second application of the same person to the same cohort is a conflict.
+pub async fn create_application(
+    conn: &mut Conn<'_>,
+    cohort: &CohortAdminRow,
+    rules: RuleSetId,
+    person: PersonId,
+    now: OffsetDateTime,
+) -> Result<ApplicationRow, StoreError> {
+    // Refused before a number is drawn (the unique constraint still settles a race).
+    if application_of(conn, cohort.cohort_id(), person).await?.is_some() {
+        return Err(StoreError::Conflict { constraint: "application_cohort_id_person_id_key".into() });
+    }
+    let number: i64 = on_conn!(conn, |c| sqlx::query_scalar(
+        "insert into application_counter (cohort_id, last) values ($1, 1) \
+         on conflict (cohort_id) do update set last = application_counter.last + 1 returning last"
+    )
+    .bind(cohort.id)
+    .fetch_one(c)
+    .await)?;
+    let reference = format!("{}-C{number:04}", cohort.code.to_uppercase());
+    let id = Uuid::now_v7();
+    let json = form_json(&ApplicationForm::default())?;
+    on_conn!(conn, |c| sqlx::query(
+        "insert into application (id, cohort_id, rule_set_id, reference, person_id, status, version, form, created_at, updated_at) \
+         values ($1, $2, $3, $4, $5, 'draft', 1, $6, $7, $7)"
+    )
+    .bind(id)
+    .bind(cohort.id)
+    .bind(rules.as_uuid())
+    .bind(&reference)
+    .bind(person.as_uuid())
+    .bind(&json)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    application(conn, ApplicationId::from_uuid(id)).await?.ok_or(StoreError::NotFound)
+}
+
+/// An application by id.
+pub async fn application(conn: &mut Conn<'_>, id: ApplicationId) -> Result<Option<ApplicationRow>, StoreError> {
+    let sql = concat!(application_select!(), " where id = $1");
+    let row: Option<RawApplication> = on_conn!(conn, |c| sqlx::query_as(sql).bind(id.as_uuid()).fetch_optional(c).await)?;
+    row.map(ApplicationRow::try_from).transpose()
+}
+
+/// A person's application to a cohort.
+pub async fn application_of(conn: &mut Conn<'_>, cohort: CohortId, person: PersonId) -> Result<Option<ApplicationRow>, StoreError> {
+    let sql = concat!(application_select!(), " where cohort_id = $1 and person_id = $2");
+    let row: Option<RawApplication> =
+        on_conn!(conn, |c| sqlx::query_as(sql).bind(cohort.as_uuid()).bind(person.as_uuid()).fetch_optional(c).await)?;
+    row.map(ApplicationRow::try_from).transpose()
+}
+
+/// A person's applications, newest first.
+pub async fn applications_of_person(conn: &mut Conn<'_>, person: PersonId) -> Result<Vec<ApplicationRow>, StoreError> {
+    let sql = concat!(application_select!(), " where person_id = $1 order by created_at desc");
+    let rows: Vec<RawApplication> = on_conn!(conn, |c| sqlx::query_as(sql).bind(person.as_uuid()).fetch_all(c).await)?;
+    rows.into_iter().map(ApplicationRow::try_from).collect()
+}
+
+/// The applications of a cohort, by reference.
+pub async fn applications_of_cohort(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<ApplicationRow>, StoreError> {
+    let sql = concat!(application_select!(), " where cohort_id = $1 order by reference");
+    let rows: Vec<RawApplication> = on_conn!(conn, |c| sqlx::query_as(sql).bind(cohort.as_uuid()).fetch_all(c).await)?;
+    rows.into_iter().map(ApplicationRow::try_from).collect()
+}
+
+/// Saves the form if nobody saved since `expected_version` (the caller decides whether the status
+/// allows it); returns the new version, or `None` when another save came first.
+pub async fn save_application(
+    conn: &mut Conn<'_>,
+    id: ApplicationId,
+    expected_version: i32,
+    form: &ApplicationForm,
+    now: OffsetDateTime,
+) -> Result<Option<i32>, StoreError> {
+    let json = form_json(form)?;
+    let n = on_conn!(conn, |c| sqlx::query(
+        "update application set form = $3, updated_at = $4, version = version + 1 where id = $1 and version = $2"
+    )
+    .bind(id.as_uuid())
+    .bind(expected_version)
+    .bind(&json)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok((n == 1).then_some(expected_version + 1))
+}
+
+/// What a status change records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ApplicationChange {
+    /// The reason given to the candidate (refusals).
+    pub reason: Option<String>,
+    /// The information requested.
+    pub info_request: Option<String>,
+    /// The submission time and fingerprint (submission only).
+    pub submission: Option<(OffsetDateTime, String)>,
+}
+
+/// Moves an application from `from` to `to`, only if it is still in `from` (two people acting at
+/// once cannot both succeed). Returns whether it moved.
+pub async fn set_application_status(
+    conn: &mut Conn<'_>,
+    id: ApplicationId,
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+    change: &ApplicationChange,
+    now: OffsetDateTime,
+) -> Result<bool, StoreError> {
+    let (submitted_at, hash) = match &change.submission {
+        Some((at, h)) => (Some(*at), Some(h.clone())),
+        None => (None, None),
+    };
+    let n = on_conn!(conn, |c| sqlx::query(
+        "update application set status = $3, updated_at = $4, version = version + 1, \
+         status_reason = coalesce($5, status_reason), info_request = $6, \
+         submitted_at = coalesce($7, submitted_at), submission_hash = coalesce($8, submission_hash) \
+         where id = $1 and status = $2"
+    )
+    .bind(id.as_uuid())
+    .bind(from.as_str())
+    .bind(to.as_str())
+    .bind(now)
+    .bind(&change.reason)
+    .bind(&change.info_request)
+    .bind(submitted_at)
+    .bind(&hash)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Deletes a draft (only a draft); its documents go with it.
+pub async fn delete_application_draft(conn: &mut Conn<'_>, id: ApplicationId) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| sqlx::query("delete from application where id = $1 and status = 'draft'")
+        .bind(id.as_uuid())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+// ---------------------------------------------------------------- documents
+
+/// Stores a document (the CV: key `cv`), replacing the one with the same key.
+pub async fn put_application_document(
+    conn: &mut Conn<'_>,
+    id: ApplicationId,
+    key: &str,
+    filename: &str,
+    content: &[u8],
+    sha256: &str,
+    now: OffsetDateTime,
+) -> Result<Uuid, StoreError> {
+    let doc = Uuid::now_v7();
+    on_conn!(conn, |c| sqlx::query("delete from application_document where application_id = $1 and key = $2")
+        .bind(id.as_uuid())
+        .bind(key)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    let size = i64::try_from(content.len()).unwrap_or(i64::MAX);
+    on_conn!(conn, |c| sqlx::query(
+        "insert into application_document (id, application_id, key, filename, size, sha256, content, uploaded_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8)"
+    )
+    .bind(doc)
+    .bind(id.as_uuid())
+    .bind(key)
+    .bind(filename)
+    .bind(size)
+    .bind(sha256)
+    .bind(content)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(doc)
+}
+
+/// The documents of an application (metadata), by key.
+pub async fn application_documents(conn: &mut Conn<'_>, id: ApplicationId) -> Result<Vec<DocumentRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select id, key, filename, size, sha256, uploaded_at from application_document where application_id = $1 order by key"
+    )
+    .bind(id.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}
+
+/// A document's content.
+pub async fn application_document(conn: &mut Conn<'_>, id: ApplicationId, key: &str) -> Result<Option<(DocumentRow, Vec<u8>)>, StoreError> {
+    let meta: Option<DocumentRow> = on_conn!(conn, |c| sqlx::query_as(
+        "select id, key, filename, size, sha256, uploaded_at from application_document where application_id = $1 and key = $2"
+    )
+    .bind(id.as_uuid())
+    .bind(key)
+    .fetch_optional(c)
+    .await)?;
+    let Some(meta) = meta else { return Ok(None) };
+    let content: Vec<u8> =
+        on_conn!(conn, |c| sqlx::query_scalar("select content from application_document where id = $1").bind(meta.id).fetch_one(c).await)?;
+    Ok(Some((meta, content)))
+}
+
+// ---------------------------------------------------------------- reviewers and reviews
+
+/// A reviewer assigned to an application.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReviewerRow {
+    /// The application.
+    pub application_id: Uuid,
+    /// The reviewer.
+    pub reviewer_id: Uuid,
+    /// By the solver or by hand.
+    #[sqlx(try_from = "String")]
+    pub assigned_by: AssignedBy,
+    /// The reviewer's reading order (random, drawn once).
+    pub read_order: i32,
+}
+
+/// Assigns a reviewer (no change if already assigned). Returns whether it was new.
+pub async fn assign_reviewer(
+    conn: &mut Conn<'_>,
+    id: ApplicationId,
+    reviewer: PersonId,
+    by: AssignedBy,
+    read_order: i32,
+    now: OffsetDateTime,
+) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| sqlx::query(
+        "insert into application_reviewer (application_id, reviewer_id, assigned_by, assigned_at, read_order) \
+         values ($1, $2, $3, $4, $5) on conflict (application_id, reviewer_id) do nothing"
+    )
+    .bind(id.as_uuid())
+    .bind(reviewer.as_uuid())
+    .bind(by.as_str())
+    .bind(now)
+    .bind(read_order)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Removes a reviewer from an application. Returns whether they were assigned.
+pub async fn unassign_reviewer(conn: &mut Conn<'_>, id: ApplicationId, reviewer: PersonId) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| sqlx::query("delete from application_reviewer where application_id = $1 and reviewer_id = $2")
+        .bind(id.as_uuid())
+        .bind(reviewer.as_uuid())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Every reviewer assignment of a cohort.
+pub async fn reviewers_of_cohort(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<ReviewerRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select r.application_id, r.reviewer_id, r.assigned_by, r.read_order from application_reviewer r \
+         join application a on a.id = r.application_id where a.cohort_id = $1 order by a.reference, r.reviewer_id"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}
+
+/// A reviewer's applications in a cohort, in their reading order.
+pub async fn assigned_to(conn: &mut Conn<'_>, cohort: CohortId, reviewer: PersonId) -> Result<Vec<ReviewerRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select r.application_id, r.reviewer_id, r.assigned_by, r.read_order from application_reviewer r \
+         join application a on a.id = r.application_id where a.cohort_id = $1 and r.reviewer_id = $2 order by r.read_order"
+    )
+    .bind(cohort.as_uuid())
+    .bind(reviewer.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}
+
+/// A reviewer's scores for an application.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ApplicationReviewRow {
+    /// The application.
+    pub application_id: Uuid,
+    /// The reviewer.
+    pub reviewer_id: Uuid,
+    /// Scores by criterion key.
+    #[sqlx(try_from = "crate::call::JsonText")]
+    pub scores: Scores,
+    /// Comment.
+    pub comment: String,
+    /// Last change.
+    pub updated_at: OffsetDateTime,
+}
+
+/// Records a reviewer's scores (replacing their earlier ones).
+pub async fn save_application_review(
+    conn: &mut Conn<'_>,
+    id: ApplicationId,
+    reviewer: PersonId,
+    scores: &Scores,
+    comment: &str,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(scores).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    on_conn!(conn, |c| sqlx::query(
+        "insert into application_review (application_id, reviewer_id, scores, comment, submitted_at, updated_at) \
+         values ($1, $2, $3, $4, $5, $5) \
+         on conflict (application_id, reviewer_id) do update set scores = excluded.scores, comment = excluded.comment, \
+         updated_at = excluded.updated_at"
+    )
+    .bind(id.as_uuid())
+    .bind(reviewer.as_uuid())
+    .bind(&json)
+    .bind(comment)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The reviews of a cohort's applications.
+pub async fn application_reviews(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<ApplicationReviewRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select r.application_id, r.reviewer_id, r.scores, r.comment, r.updated_at from application_review r \
+         join application a on a.id = r.application_id where a.cohort_id = $1 order by a.reference, r.reviewer_id"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}
+
+/// Records a declared conflict with a candidate. Returns whether it was new.
+pub async fn declare_application_conflict(
+    conn: &mut Conn<'_>,
+    person: PersonId,
+    id: ApplicationId,
+    reason: &str,
+    now: OffsetDateTime,
+) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| sqlx::query(
+        "insert into application_conflict (person_id, application_id, reason, declared_at) values ($1, $2, $3, $4) \
+         on conflict (person_id, application_id) do nothing"
+    )
+    .bind(person.as_uuid())
+    .bind(id.as_uuid())
+    .bind(reason)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// The declared conflicts of a cohort: (person, application).
+pub async fn application_conflicts(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<(Uuid, Uuid)>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select x.person_id, x.application_id from application_conflict x join application a on a.id = x.application_id \
+         where a.cohort_id = $1 order by x.person_id, x.application_id"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}

@@ -1,0 +1,155 @@
+//! `applications`: candidates' applications, their documents, reviewers, reviews and conflicts.
+
+use cohorte_domain::application::{ApplicationForm, ApplicationStatus, ApplicationText};
+use cohorte_domain::ids::ApplicationId;
+use cohorte_domain::jury::Scores;
+use cohorte_domain::proposal::AssignedBy;
+use cohorte_store::applications::{self as a, ApplicationChange, ApplicationReviewRow, ReviewerRow};
+use cohorte_test_support::TestDb;
+
+use crate::support::{assert_conflict, at, cohort, world};
+
+#[tokio::test]
+async fn applications_are_one_per_person_numbered_saved_optimistically_and_moved_once() {
+    for t in TestDb::all().await {
+        let db = t.name().to_owned();
+        let mut pc = t.db.acquire().await.unwrap();
+        let mut c = pc.conn();
+        let w = world(&mut c).await;
+        let first = a::create_application(&mut c, &w.co, w.rules.id, w.ada, at(1)).await.unwrap();
+        assert_eq!(first.reference, "EIG-9-C0001", "{db}");
+        assert_eq!(
+            (first.cohort_id, first.rule_set_id, first.person_id, first.status, first.version, first.created_at, first.updated_at),
+            (w.co.cohort_id(), w.rules.id, w.ada, ApplicationStatus::Draft, 1, at(1), at(1)),
+            "{db}"
+        );
+        assert_eq!((&first.form, first.submitted_at, &first.submission_hash), (&ApplicationForm::default(), None, &None), "{db}");
+        assert_conflict(a::create_application(&mut c, &w.co, w.rules.id, w.ada, at(2)).await, &db);
+        // Another cohort takes another application from the same person.
+        let other = cohort(&mut c, "eig-10", 10, 2027).await;
+        let elsewhere = a::create_application(&mut c, &other, w.rules.id, w.ada, at(2)).await.unwrap();
+        assert_eq!(elsewhere.reference, "EIG-10-C0001", "{db}");
+
+        // A deleted draft's number is never given again.
+        let bob = a::create_application(&mut c, &w.co, w.rules.id, w.bob, at(3)).await.unwrap();
+        assert!(a::delete_application_draft(&mut c, bob.id).await.unwrap(), "{db}");
+        assert_eq!(a::application(&mut c, bob.id).await.unwrap(), None, "{db}");
+        let cat = a::create_application(&mut c, &w.co, w.rules.id, w.cat, at(4)).await.unwrap();
+        assert_eq!(cat.reference, "EIG-9-C0003", "{db}");
+        assert_eq!(a::application_of(&mut c, w.co.cohort_id(), w.cat).await.unwrap(), Some(cat.clone()), "{db}");
+        assert_eq!(a::application_of(&mut c, w.co.cohort_id(), w.bob).await.unwrap(), None, "{db}");
+        let refs = |v: Vec<a::ApplicationRow>| v.into_iter().map(|x| x.reference).collect::<Vec<_>>();
+        assert_eq!(refs(a::applications_of_cohort(&mut c, w.co.cohort_id()).await.unwrap()), ["EIG-9-C0001", "EIG-9-C0003"], "{db}");
+        assert_eq!(refs(a::applications_of_person(&mut c, w.ada).await.unwrap()), ["EIG-10-C0001", "EIG-9-C0001"], "{db}: newest first");
+        assert_eq!(a::application(&mut c, ApplicationId::new()).await.unwrap(), None, "{db}");
+
+        // Saves do not overwrite each other.
+        let mut form = ApplicationForm { years_experience: Some(7), teammate: "Camille « Cam »".into(), ..ApplicationForm::default() };
+        form.texts.insert(ApplicationText::Motivation, "L’intérêt général\nsur deux lignes".into());
+        assert_eq!(a::save_application(&mut c, first.id, 1, &form, at(5)).await.unwrap(), Some(2), "{db}");
+        assert_eq!(a::save_application(&mut c, first.id, 1, &ApplicationForm::default(), at(6)).await.unwrap(), None, "{db}");
+        let got = a::application(&mut c, first.id).await.unwrap().unwrap();
+        assert_eq!((&got.form, got.version, got.updated_at), (&form, 2, at(5)), "{db}");
+
+        // A status moves only from the status the caller saw.
+        let submit = ApplicationChange { submission: Some((at(7), "sha".into())), ..Default::default() };
+        let (d, s) = (ApplicationStatus::Draft, ApplicationStatus::Submitted);
+        assert!(a::set_application_status(&mut c, first.id, d, s, &submit, at(7)).await.unwrap(), "{db}");
+        assert!(!a::set_application_status(&mut c, first.id, d, s, &submit, at(8)).await.unwrap(), "{db}: only once");
+        let ask = ApplicationChange { info_request: Some("Un exemple de code ?".into()), ..Default::default() };
+        assert!(a::set_application_status(&mut c, first.id, s, ApplicationStatus::InfoRequested, &ask, at(9)).await.unwrap());
+        let got = a::application(&mut c, first.id).await.unwrap().unwrap();
+        assert_eq!(
+            (got.status, got.submitted_at, got.submission_hash.as_deref(), got.info_request.as_deref(), got.version),
+            (ApplicationStatus::InfoRequested, Some(at(7)), Some("sha"), Some("Un exemple de code ?"), 4),
+            "{db}"
+        );
+        let refuse = ApplicationChange { reason: Some("Profil éloigné".into()), ..Default::default() };
+        let (i, n) = (ApplicationStatus::InfoRequested, ApplicationStatus::NotPreselected);
+        assert!(a::set_application_status(&mut c, first.id, i, n, &refuse, at(10)).await.unwrap());
+        let got = a::application(&mut c, first.id).await.unwrap().unwrap();
+        assert_eq!((got.status_reason.as_deref(), got.info_request, got.submitted_at), (Some("Profil éloigné"), None, Some(at(7))), "{db}");
+        assert!(!a::delete_application_draft(&mut c, first.id).await.unwrap(), "{db}: only a draft is deleted");
+    }
+}
+
+#[tokio::test]
+async fn application_documents_replace_by_key_and_keep_their_bytes() {
+    for t in TestDb::all().await {
+        let db = t.name().to_owned();
+        let mut pc = t.db.acquire().await.unwrap();
+        let mut c = pc.conn();
+        let w = world(&mut c).await;
+        let app = a::create_application(&mut c, &w.co, w.rules.id, w.ada, at(1)).await.unwrap();
+        assert!(a::application_documents(&mut c, app.id).await.unwrap().is_empty(), "{db}");
+        a::put_application_document(&mut c, app.id, "cv", "cv-v1.pdf", b"%PDF-1 one", "h1", at(2)).await.unwrap();
+        let id = a::put_application_document(&mut c, app.id, "cv", "cv-v2.pdf", b"%PDF-1 \x00two", "h2", at(3)).await.unwrap();
+        a::put_application_document(&mut c, app.id, "portfolio", "p.pdf", b"%PDF-1 p", "h3", at(4)).await.unwrap();
+        let docs = a::application_documents(&mut c, app.id).await.unwrap();
+        assert_eq!(
+            docs.iter().map(|d| (d.key.as_str(), d.filename.as_str(), d.size)).collect::<Vec<_>>(),
+            [("cv", "cv-v2.pdf", 11), ("portfolio", "p.pdf", 8)],
+            "{db}"
+        );
+        let (meta, bytes) = a::application_document(&mut c, app.id, "cv").await.unwrap().unwrap();
+        assert_eq!((meta.id, meta.sha256.as_str(), meta.uploaded_at, bytes.as_slice()), (id, "h2", at(3), &b"%PDF-1 \x00two"[..]), "{db}");
+        assert_eq!(a::application_document(&mut c, app.id, "deck").await.unwrap(), None, "{db}");
+        // Deleting the draft deletes its documents.
+        assert!(a::delete_application_draft(&mut c, app.id).await.unwrap());
+        assert_eq!(
+            crate::support::count(&mut c, "select count(*) from application_document where application_id = $1", app.id.as_uuid()).await,
+            0,
+            "{db}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn application_reviewers_reviews_and_conflicts_are_kept_per_cohort() {
+    for t in TestDb::all().await {
+        let db = t.name().to_owned();
+        let mut pc = t.db.acquire().await.unwrap();
+        let mut c = pc.conn();
+        let w = world(&mut c).await;
+        let x = a::create_application(&mut c, &w.co, w.rules.id, w.ada, at(1)).await.unwrap();
+        let y = a::create_application(&mut c, &w.co, w.rules.id, w.bob, at(1)).await.unwrap();
+        assert!(a::assign_reviewer(&mut c, x.id, w.cat, AssignedBy::Auto, 2, at(2)).await.unwrap(), "{db}");
+        assert!(!a::assign_reviewer(&mut c, x.id, w.cat, AssignedBy::Manual, 5, at(3)).await.unwrap(), "{db}: already there");
+        assert!(a::assign_reviewer(&mut c, y.id, w.cat, AssignedBy::Manual, 1, at(3)).await.unwrap());
+        assert!(a::assign_reviewer(&mut c, y.id, w.ada, AssignedBy::Auto, 1, at(3)).await.unwrap());
+        let row = |app: &a::ApplicationRow, r: cohorte_domain::ids::PersonId, by, order| ReviewerRow {
+            application_id: app.id.as_uuid(),
+            reviewer_id: r.as_uuid(),
+            assigned_by: by,
+            read_order: order,
+        };
+        let mine = a::assigned_to(&mut c, w.co.cohort_id(), w.cat).await.unwrap();
+        assert_eq!(mine, [row(&y, w.cat, AssignedBy::Manual, 1), row(&x, w.cat, AssignedBy::Auto, 2)], "{db}: in reading order");
+        assert_eq!(a::reviewers_of_cohort(&mut c, w.co.cohort_id()).await.unwrap().len(), 3, "{db}");
+        assert!(a::unassign_reviewer(&mut c, y.id, w.ada).await.unwrap(), "{db}");
+        assert!(!a::unassign_reviewer(&mut c, y.id, w.ada).await.unwrap(), "{db}");
+        let other = cohort(&mut c, "eig-10", 10, 2027).await;
+        assert!(a::assigned_to(&mut c, other.cohort_id(), w.cat).await.unwrap().is_empty(), "{db}");
+
+        let scores: Scores = [("drive".to_owned(), 3), ("skills".to_owned(), 4)].into();
+        a::save_application_review(&mut c, x.id, w.cat, &scores, "Solide", at(4)).await.unwrap();
+        let better: Scores = [("drive".to_owned(), 4), ("skills".to_owned(), 4)].into();
+        a::save_application_review(&mut c, x.id, w.cat, &better, "Très solide", at(5)).await.unwrap();
+        assert_eq!(
+            a::application_reviews(&mut c, w.co.cohort_id()).await.unwrap(),
+            [ApplicationReviewRow {
+                application_id: x.id.as_uuid(),
+                reviewer_id: w.cat.as_uuid(),
+                scores: better,
+                comment: "Très solide".into(),
+                updated_at: at(5)
+            }],
+            "{db}: replaced, not added"
+        );
+
+        assert!(a::declare_application_conflict(&mut c, w.cat, y.id, "Ancienne collègue", at(6)).await.unwrap(), "{db}");
+        assert!(!a::declare_application_conflict(&mut c, w.cat, y.id, "Encore", at(7)).await.unwrap(), "{db}");
+        assert_eq!(a::application_conflicts(&mut c, w.co.cohort_id()).await.unwrap(), [(w.cat.as_uuid(), y.id.as_uuid())], "{db}");
+        assert!(a::application_conflicts(&mut c, other.cohort_id()).await.unwrap().is_empty(), "{db}");
+    }
+}
