@@ -237,7 +237,8 @@ pub async fn set_calendar(ctx: &Ctx, session: &Session, code: &str, lines: &[Mil
     w.commit().await
 }
 
-/// Saves a cohort's rules: a new version when proposals already use the current one.
+/// Saves a cohort's call-for-projects rules (the call for applications' settings are kept): a new
+/// version when proposals or applications already use the current one.
 pub async fn save_rules(ctx: &Ctx, session: &Session, code: &str, rules: &RuleSet, meta: &RequestMeta) -> Result<RuleSetRow, AppError> {
     let me = policy::can_run_calls(&session.actor)?;
     rules.validate()?;
@@ -246,6 +247,10 @@ pub async fn save_rules(ctx: &Ctx, session: &Session, code: &str, rules: &RuleSe
     let mut conn = w.conn();
     let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
     let before = store::current_rules(&mut conn, cohort.cohort_id()).await?;
+    // The call for applications' settings have their own form: the project rules keep them.
+    let mut rules = rules.clone();
+    rules.applications = before.as_ref().and_then(|b| b.rules.applications.clone());
+    let rules = &rules;
     if let Some(same) = before.as_ref().filter(|b| &b.rules == rules) {
         return Ok(same.clone());
     }

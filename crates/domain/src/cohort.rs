@@ -280,6 +280,9 @@ pub struct RuleSet {
     pub attachments: Vec<AttachmentRule>,
     /// Character limits of the free-text fields (a field not listed has its default).
     pub limits: BTreeMap<TextField, u32>,
+    /// The call for applications' settings, once staff set them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applications: Option<crate::application::ApplicationRules>,
 }
 
 fn label(key: &str, fr: &str, en: &str) -> (String, String, String) {
@@ -348,6 +351,7 @@ impl RuleSet {
                 },
             ],
             limits: BTreeMap::new(),
+            applications: None,
         }
     }
 
@@ -415,6 +419,9 @@ impl RuleSet {
             if *l < 10 || *l > 10_000 || (*f == TextField::Name && *l > 200) {
                 push("limits", "limit-range");
             }
+        }
+        if let Some(Err(more)) = self.applications.as_ref().map(crate::application::ApplicationRules::validate) {
+            e.extend(more.0);
         }
         if e.is_empty() { Ok(()) } else { Err(FieldErrors(e)) }
     }

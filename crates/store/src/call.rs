@@ -232,7 +232,7 @@ pub struct RuleSetRow {
     pub rules: RuleSet,
     /// When.
     pub created_at: OffsetDateTime,
-    /// How many proposals use it.
+    /// How many proposals and applications use it.
     pub used_by: i64,
 }
 
@@ -245,7 +245,8 @@ fn rule_row((id, version, body, created_at, used_by): RuleRow) -> Result<RuleSet
 
 macro_rules! rules_select {
     () => {
-        "select r.id, r.version, r.body, r.created_at, (select count(*) from proposal p where p.rule_set_id = r.id) as used_by from rule_set r"
+        "select r.id, r.version, r.body, r.created_at, (select count(*) from proposal p where p.rule_set_id = r.id) \
+         + (select count(*) from application a where a.rule_set_id = r.id) as used_by from rule_set r"
     };
 }
 
@@ -270,7 +271,7 @@ pub async fn rule_versions(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<
     rows.into_iter().map(rule_row).collect()
 }
 
-/// Stores the cohort's rules: a new version when the current one is used by a proposal (or none
+/// Stores the cohort's rules: a new version when the current one is used by a proposal or an application (or none
 /// exists), else the current version is updated in place.
 pub async fn save_rules(
     conn: &mut Conn<'_>,

@@ -25,6 +25,8 @@ async fn applications_are_one_per_person_numbered_saved_optimistically_and_moved
         );
         assert_eq!((&first.form, first.submitted_at, &first.submission_hash), (&ApplicationForm::default(), None, &None), "{db}");
         assert_conflict(a::create_application(&mut c, &w.co, w.rules.id, w.ada, at(2)).await, &db);
+        let used = cohorte_store::call::rules(&mut c, w.rules.id).await.unwrap().unwrap().used_by;
+        assert_eq!(used, 1, "{db}: an application uses the rules (a change makes a new version)");
         // Another cohort takes another application from the same person.
         let other = cohort(&mut c, "eig-10", 10, 2027).await;
         let elsewhere = a::create_application(&mut c, &other, w.rules.id, w.ada, at(2)).await.unwrap();

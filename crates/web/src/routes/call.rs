@@ -1220,6 +1220,8 @@ pub async fn rules_save(
         attestations,
         attachments,
         limits,
+        // The call for applications' settings are kept by the use case (their own form).
+        applications: None,
     };
     calls::save_rules(&state.ctx, &s, code.as_str(), &rules, &v.meta).await?;
     Ok(Redirect::to(&format!("/admin/cohorts/{code}?saved=1")).into_response())
