@@ -129,7 +129,16 @@ impl Calendar {
 
     /// The phase of the call for projects at `now` (the server's clock is authoritative).
     pub fn call_phase(&self, now: OffsetDateTime) -> CallPhase {
-        match (self.get(MilestoneKind::AapOpen), self.get(MilestoneKind::AapClose)) {
+        self.phase(MilestoneKind::AapOpen, MilestoneKind::AapClose, now)
+    }
+
+    /// Where the call for applications stands at `now`.
+    pub fn applications_phase(&self, now: OffsetDateTime) -> CallPhase {
+        self.phase(MilestoneKind::AacOpen, MilestoneKind::AacClose, now)
+    }
+
+    fn phase(&self, open: MilestoneKind, close: MilestoneKind, now: OffsetDateTime) -> CallPhase {
+        match (self.get(open), self.get(close)) {
             (Some(o), Some(_)) if now < o.starts_at => CallPhase::Upcoming { opens: o.starts_at },
             (Some(_), Some(c)) if now < c.starts_at => CallPhase::Open { closes: c.starts_at },
             (Some(_), Some(c)) => CallPhase::Closed { closed: c.starts_at },

@@ -433,6 +433,14 @@ str_enum!(
         ChallengeEdited => "challenge_edited",
         /// Staff downloaded an export.
         ExportDownloaded => "export_downloaded",
+        /// A candidate started an application.
+        ApplicationCreated => "application_created",
+        /// A candidate submitted their application.
+        ApplicationSubmitted => "application_submitted",
+        /// A candidate withdrew their application.
+        ApplicationWithdrawn => "application_withdrawn",
+        /// A candidate deleted their draft.
+        ApplicationDeleted => "application_deleted",
     }
 );
 

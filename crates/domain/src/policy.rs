@@ -107,6 +107,58 @@ pub fn can_run_calls(actor: &Actor) -> Result<&SignedIn, Denied> {
     staff(actor)
 }
 
+// ---------------------------------------------------------------- the call for applications
+
+/// May this actor start an application? Anyone signed in, while the call for applications is
+/// open (one application per person and cohort: the use case returns the existing one).
+pub fn can_start_application(actor: &Actor, call_open: bool) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if call_open { Ok(p) } else { Err(Denied::Forbidden) }
+}
+
+/// May this actor read an application? The candidate; staff and the validator. Anyone else is
+/// told it does not exist (reviewers and panels read it through their own pages).
+pub fn can_view_application(actor: &Actor, candidate: PersonId) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if p.id == candidate || staff_or_validator(p) {
+        return Ok(p);
+    }
+    if p.grants.iter().any(|g| matches!(g.role, RoleKind::ProgramStaff | RoleKind::Validator)) && !p.method.is_strong() {
+        return Err(Denied::SecondFactorRequired);
+    }
+    Err(Denied::NotVisible)
+}
+
+/// May this actor change the application's form, attach documents, submit or delete it? The
+/// candidate only, while it is a draft and the call is open.
+pub fn can_edit_application(
+    actor: &Actor,
+    candidate: PersonId,
+    status: crate::application::ApplicationStatus,
+    call_open: bool,
+) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if p.id != candidate {
+        return Err(Denied::NotVisible);
+    }
+    if status.editable() && call_open { Ok(p) } else { Err(Denied::Forbidden) }
+}
+
+/// May this actor withdraw the application? The candidate, from submission until they accept an
+/// offer.
+pub fn can_withdraw_application(
+    actor: &Actor,
+    candidate: PersonId,
+    status: crate::application::ApplicationStatus,
+    mode: crate::application::ChoiceMode,
+) -> Result<&SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if p.id != candidate {
+        return Err(Denied::NotVisible);
+    }
+    if status.apply(crate::application::ApplicationEvent::Withdraw, mode).is_ok() { Ok(p) } else { Err(Denied::Forbidden) }
+}
+
 /// How an actor relates to a proposal: facts the use case reads before asking the policy.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ProposalRelation {

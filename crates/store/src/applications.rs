@@ -467,3 +467,25 @@ pub async fn application_conflicts(conn: &mut Conn<'_>, cohort: CohortId) -> Res
     .fetch_all(c)
     .await)?)
 }
+
+/// A challenge candidates may choose.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ChallengeChoice {
+    /// Id.
+    pub id: Uuid,
+    /// Slug (its public address).
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Status.
+    #[sqlx(try_from = "String")]
+    pub status: cohorte_domain::content::ChallengeStatus,
+}
+
+/// The challenges of a cohort, by title.
+pub async fn challenges_of_cohort(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<ChallengeChoice>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as("select id, slug, title, status from challenge where cohort_id = $1 order by title, id")
+        .bind(cohort.as_uuid())
+        .fetch_all(c)
+        .await)?)
+}

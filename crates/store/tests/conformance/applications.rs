@@ -155,3 +155,40 @@ async fn application_reviewers_reviews_and_conflicts_are_kept_per_cohort() {
         assert!(a::application_conflicts(&mut c, other.cohort_id()).await.unwrap().is_empty(), "{db}");
     }
 }
+
+#[tokio::test]
+async fn application_choices_are_the_challenges_of_the_cohort_by_title() {
+    for t in TestDb::all().await {
+        let db = t.name().to_owned();
+        let mut pc = t.db.acquire().await.unwrap();
+        let mut c = pc.conn();
+        let w = world(&mut c).await;
+        let other = cohort(&mut c, "eig-10", 10, 2027).await;
+        let mut made = Vec::new();
+        for (title, co) in [("Orienter les usagers", &w.co), ("Aider les agents", &w.co), ("Ailleurs", &other)] {
+            let ch = cohorte_store::call::NewChallenge {
+                slug: cohorte_domain::text::slugify(title),
+                reference: format!("REF-{title}"),
+                cohort: co.cohort_id(),
+                year: co.year,
+                title: title.into(),
+                tagline: String::new(),
+                host: w.org.as_uuid(),
+                host_label: "DINUM".into(),
+                city: None,
+                body_md: String::new(),
+                skills: vec![],
+            };
+            made.push(cohorte_store::call::create_challenge(&mut c, &ch).await.unwrap());
+        }
+        let got = a::challenges_of_cohort(&mut c, w.co.cohort_id()).await.unwrap();
+        assert_eq!(
+            got.iter().map(|x| (x.id, x.slug.as_str(), x.title.as_str(), x.status)).collect::<Vec<_>>(),
+            [
+                (made[1].0, made[1].1.as_str(), "Aider les agents", cohorte_domain::content::ChallengeStatus::Framing),
+                (made[0].0, made[0].1.as_str(), "Orienter les usagers", cohorte_domain::content::ChallengeStatus::Framing)
+            ],
+            "{db}"
+        );
+    }
+}
