@@ -9,6 +9,7 @@ pub mod account_types {
     pub use cohorte_store::identity::{EmailRow, OidcRow, PersonRow, RoleRow};
 }
 pub mod admin;
+pub mod applications;
 pub mod calls;
 pub mod decisions;
 pub mod demo;

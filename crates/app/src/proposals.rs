@@ -322,16 +322,8 @@ pub async fn upload(
         return Err(AppError::Denied(policy::Denied::Forbidden));
     }
     let rule = rules.attachments.iter().find(|a| a.key == key).ok_or(FieldErrors::one("document", "invalid-choice"))?;
-    if bytes.is_empty() {
-        return Err(FieldErrors::one("document", "file-empty").into());
-    }
     let max = usize::try_from(rule.max_mib).unwrap_or(1) * 1024 * 1024;
-    if bytes.len() > max.min(MAX_UPLOAD) {
-        return Err(FieldErrors::one("document", "file-too-large").into());
-    }
-    if !bytes.starts_with(b"%PDF-") {
-        return Err(FieldErrors::one("document", "file-not-pdf").into());
-    }
+    cohorte_domain::proposal::check_pdf(bytes, max.min(MAX_UPLOAD)).map_err(|code| FieldErrors::one("document", code))?;
     let sha = hex::encode(Sha256::digest(bytes));
     let name = document_filename(filename);
     store::put_document(&mut w.conn(), id, key, &name, bytes, &sha, me.id, now).await?;

@@ -24,6 +24,10 @@ use cohorte_test_support::clock::TestClock;
 use time::Duration;
 use time::macros::datetime;
 
+// The call for applications' tests share this binary and its helpers.
+#[path = "call/applications.rs"]
+mod applications;
+
 #[derive(Debug, Default)]
 struct Outbox(Mutex<Vec<OutgoingMail>>);
 

@@ -321,6 +321,23 @@ str_enum!(
     }
 );
 
+/// Checks an uploaded PDF: not empty, at most `max_bytes`, starting with the PDF header and
+/// ending with its end-of-file marker (in the last KiB), so a truncated upload is refused too.
+/// Returns the message code of the first problem.
+pub fn check_pdf(bytes: &[u8], max_bytes: usize) -> Result<(), &'static str> {
+    if bytes.is_empty() {
+        return Err("file-empty");
+    }
+    if bytes.len() > max_bytes {
+        return Err("file-too-large");
+    }
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    if !bytes.starts_with(b"%PDF-") || !tail.windows(5).any(|w| w == b"%%EOF") {
+        return Err("file-not-pdf");
+    }
+    Ok(())
+}
+
 /// The name a proposal's document is stored and served under: the last segment of what the
 /// browser sent, without control or reserved characters, at most 100 characters, and always
 /// ending in `.pdf` (the content was checked to be a PDF; another extension would mislead the
@@ -672,6 +689,19 @@ mod tests {
         assert!(long.ends_with(".pdf") && long.chars().count() == 100, "{long}");
         let long_html = document_filename(&format!("{}.html", "x".repeat(150)));
         assert!(long_html.ends_with(".pdf") && long_html.chars().count() == 100, "{long_html}");
+    }
+
+    #[test]
+    fn uploads_must_be_whole_pdfs_within_the_size() {
+        let pdf = b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n";
+        assert_eq!(check_pdf(pdf, 1024), Ok(()));
+        assert_eq!(check_pdf(b"", 1024), Err("file-empty"));
+        assert_eq!(check_pdf(pdf, 10), Err("file-too-large"));
+        assert_eq!(check_pdf(b"<html>%%EOF", 1024), Err("file-not-pdf"));
+        assert_eq!(check_pdf(&pdf[..20], 1024), Err("file-not-pdf"), "a truncated upload has no end marker");
+        let mut padded = pdf.to_vec();
+        padded.extend(std::iter::repeat_n(b' ', 2000));
+        assert_eq!(check_pdf(&padded, 4096), Err("file-not-pdf"), "the marker must be in the last KiB");
     }
 
     #[test]

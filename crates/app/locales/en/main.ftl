@@ -1014,6 +1014,12 @@ field-end = End
 field-cofunding_decree = Co-funding decree
 field-milestone = Milestone
 
+## Call for applications: mail
+mail-application-subject = Application { $reference } submitted
+mail-application-intro = Your application to the { $cohort } cohort is submitted.
+mail-application-next = The application is now read-only. The program team and the mentors of the challenges you chose will read it; you can follow it here:
+mail-application-next-choose = The application is now read-only. If it is pre-selected, you will then rank the challenges you prefer. You can follow it here:
+
 ## Call for projects: mail
 mail-submitted-subject = Proposal { $reference } submitted
 mail-submitted-intro = Your proposal “{ $name }” to the { $cohort } call for projects is submitted.

@@ -1014,6 +1014,12 @@ field-end = Fin des défis
 field-cofunding_decree = Décret de cofinancement
 field-milestone = Jalon
 
+## Call for applications: mail
+mail-application-subject = Candidature { $reference } déposée
+mail-application-intro = Votre candidature à la promotion { $cohort } est bien déposée.
+mail-application-next = La candidature est désormais en lecture seule. L’équipe du programme et les mentors des défis choisis vont l’étudier ; vous pouvez la suivre ici :
+mail-application-next-choose = La candidature est désormais en lecture seule. Si elle est présélectionnée, vous choisirez ensuite vos défis par ordre de préférence. Vous pouvez la suivre ici :
+
 ## Call for projects: mail
 mail-submitted-subject = Proposition { $reference } déposée
 mail-submitted-intro = Votre proposition « { $name } » à l’appel à projets { $cohort } est bien déposée.

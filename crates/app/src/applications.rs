@@ -1,0 +1,388 @@
+//! Applications, from the candidate's side: start one (one per person and cohort), save it (never
+//! overwriting another tab's save), attach the CV, submit before the deadline (with an
+//! acknowledgement carrying the server's timestamp and a fingerprint, durable before the answer),
+//! withdraw, delete a draft. The page's read model ([`ApplicationView`]) carries what its reader
+//! may see and do. A candidate never sees a score, a rank or another candidate, and sees no
+//! outcome before publication.
+
+use std::collections::BTreeMap;
+
+use cohorte_domain::application::{
+    ApplicationEvent, ApplicationForm, ApplicationRules, ApplicationStatus, ChoiceMode, SalaryBand, submission_hash,
+};
+use cohorte_domain::cohort::{CallPhase, ProfileKind};
+use cohorte_domain::identity::AuditAction;
+use cohorte_domain::ids::ApplicationId;
+use cohorte_domain::policy::{self, Denied};
+use cohorte_domain::proposal::document_filename;
+use cohorte_domain::query::FieldErrors;
+use cohorte_store::Conn;
+use cohorte_store::applications::{self as store, ApplicationChange, ApplicationRow};
+use cohorte_store::call::{CohortAdminRow, DocumentRow};
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+
+use crate::notify::{self, Message};
+use crate::session::{RequestMeta, Session};
+use crate::uow::Uow;
+use crate::{AppError, Ctx, i18n};
+
+/// The document key of the CV.
+pub const CV: &str = "cv";
+/// The document key of the optional portfolio.
+pub const PORTFOLIO: &str = "portfolio";
+
+/// A (challenge, profile) a candidate may choose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceOption {
+    /// The challenge's id (the form's value).
+    pub challenge: String,
+    /// Its title.
+    pub title: String,
+    /// Its public address, once the page is public.
+    pub slug: Option<String>,
+    /// The profile.
+    pub profile: ProfileKind,
+    /// Seats.
+    pub seats: u8,
+}
+
+/// An application as its reader sees it, with what they may do on its page.
+#[derive(Debug, Clone)]
+pub struct ApplicationView {
+    /// The application (status masked before publication).
+    pub application: ApplicationRow,
+    /// Its cohort.
+    pub cohort: CohortAdminRow,
+    /// The call's rules.
+    pub rules: ApplicationRules,
+    /// Where the call stands.
+    pub phase: CallPhase,
+    /// Its documents.
+    pub documents: Vec<DocumentRow>,
+    /// What may be chosen.
+    pub options: Vec<ChoiceOption>,
+    /// The salary band for the years of experience given.
+    pub salary: Option<SalaryBand>,
+    /// Whether the reader may edit, attach documents, submit and delete (the candidate, a draft,
+    /// the call open).
+    pub can_edit: bool,
+    /// Whether the reader may withdraw.
+    pub can_withdraw: bool,
+    /// What submission still needs (while the reader may edit).
+    pub missing: FieldErrors,
+    /// The deadline, while the reader may submit.
+    pub deadline: Option<OffsetDateTime>,
+    /// Whether the reader is the candidate.
+    pub mine: bool,
+}
+
+struct Loaded {
+    app: ApplicationRow,
+    cohort: CohortAdminRow,
+    rules: ApplicationRules,
+    phase: CallPhase,
+}
+
+impl Loaded {
+    fn open(&self) -> bool {
+        matches!(self.phase, CallPhase::Open { .. })
+    }
+}
+
+/// Loads an application its reader may see; anyone else is told it does not exist.
+async fn load(conn: &mut Conn<'_>, session: &Session, id: ApplicationId, now: OffsetDateTime) -> Result<Loaded, AppError> {
+    let app = store::application(conn, id).await?.ok_or(AppError::NotFound)?;
+    policy::can_view_application(&session.actor, app.person_id)?;
+    let cohort = cohorte_store::call::cohort(conn, app.cohort_id).await?.ok_or(AppError::NotFound)?;
+    let rules =
+        cohorte_store::call::rules(conn, app.rule_set_id).await?.ok_or(AppError::NotFound)?.rules.applications.ok_or(AppError::NotFound)?;
+    let phase = cohorte_store::call::calendar(conn, app.cohort_id).await?.applications_phase(now);
+    Ok(Loaded { app, cohort, rules, phase })
+}
+
+async fn options(conn: &mut Conn<'_>, cohort: &CohortAdminRow, rules: &ApplicationRules) -> Result<Vec<ChoiceOption>, AppError> {
+    let challenges = store::challenges_of_cohort(conn, cohort.cohort_id()).await?;
+    let mut out = Vec::new();
+    for ch in &challenges {
+        for s in rules.seats.iter().filter(|s| s.challenge == ch.id.to_string()) {
+            out.push(ChoiceOption {
+                challenge: s.challenge.clone(),
+                title: ch.title.clone(),
+                slug: policy::can_view_challenge(&policy::Actor::Anonymous, ch.status).is_ok().then(|| ch.slug.clone()),
+                profile: s.profile,
+                seats: s.seats,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Sets the call for applications' rules of a cohort (staff): a new version of the cohort's rules
+/// when applications already use the current one. Every seat names a challenge of the cohort.
+pub async fn save_rules(
+    ctx: &Ctx,
+    session: &Session,
+    code: &str,
+    rules: &ApplicationRules,
+    meta: &RequestMeta,
+) -> Result<cohorte_store::call::RuleSetRow, AppError> {
+    let me = policy::can_run_calls(&session.actor)?;
+    rules.validate()?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let ids: Vec<String> = store::challenges_of_cohort(&mut w.conn(), cohort.cohort_id()).await?.iter().map(|c| c.id.to_string()).collect();
+    if rules.seats.iter().any(|s| !ids.contains(&s.challenge)) {
+        return Err(FieldErrors::one("seats", "unknown-challenge").into());
+    }
+    let before = cohorte_store::call::current_rules(&mut w.conn(), cohort.cohort_id()).await?;
+    let mut all = before.as_ref().map_or_else(cohorte_domain::cohort::RuleSet::eig5, |b| b.rules.clone());
+    all.applications = Some(rules.clone());
+    if let Some(same) = before.as_ref().filter(|b| b.rules == all) {
+        return Ok(same.clone());
+    }
+    let row = cohorte_store::call::save_rules(&mut w.conn(), cohort.cohort_id(), &all, Some(me.id), now).await?;
+    w.audit(me, AuditAction::RulesChanged, ("cohort", code), serde_json::json!({"version": row.version, "applications": true})).await?;
+    w.commit().await?;
+    Ok(row)
+}
+
+/// Reads an application (the candidate; staff and the validator).
+pub async fn view(ctx: &Ctx, session: &Session, id: ApplicationId) -> Result<ApplicationView, AppError> {
+    let now = ctx.clock.now();
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let l = load(&mut conn, session, id, now).await?;
+    let actor = &session.actor;
+    let mine = actor.person().is_some_and(|p| p.id == l.app.person_id);
+    let can_edit = policy::can_edit_application(actor, l.app.person_id, l.app.status, l.open()).is_ok();
+    let documents = store::application_documents(&mut conn, id).await?;
+    let missing = if can_edit {
+        l.app.form.check_submission(&l.rules, documents.iter().any(|d| d.key == CV)).err().unwrap_or_default()
+    } else {
+        FieldErrors::default()
+    };
+    let mut app = l.app;
+    // Nothing of the matching shows before the validator's decision is published (there is no
+    // publication step yet: the mask always applies to the candidate).
+    if mine {
+        app.status = app.status.as_seen_before_publication();
+    }
+    Ok(ApplicationView {
+        can_withdraw: policy::can_withdraw_application(actor, app.person_id, app.status, l.rules.choice_mode).is_ok(),
+        options: options(&mut conn, &l.cohort, &l.rules).await?,
+        salary: app.form.years_experience.and_then(|y| l.rules.salary_band(y)).cloned(),
+        deadline: match l.phase {
+            CallPhase::Open { closes } if can_edit => Some(closes),
+            _ => None,
+        },
+        application: app,
+        cohort: l.cohort,
+        rules: l.rules,
+        phase: l.phase,
+        documents,
+        can_edit,
+        missing,
+        mine,
+    })
+}
+
+/// Starts the signed-in person's application to a cohort, or returns the one they already have.
+pub async fn start(ctx: &Ctx, session: &Session, cohort_code: &str, meta: &RequestMeta) -> Result<ApplicationRow, AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), cohort_code).await?.ok_or(AppError::NotFound)?;
+    let rules = cohorte_store::call::current_rules(&mut w.conn(), cohort.cohort_id()).await?.ok_or(AppError::NotFound)?;
+    if rules.rules.applications.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let phase = cohorte_store::call::calendar(&mut w.conn(), cohort.cohort_id()).await?.applications_phase(now);
+    let me = policy::can_start_application(&session.actor, matches!(phase, CallPhase::Open { .. }))?;
+    if let Some(existing) = store::application_of(&mut w.conn(), cohort.cohort_id(), me.id).await? {
+        return Ok(existing);
+    }
+    let app = store::create_application(&mut w.conn(), &cohort, rules.id, me.id, now).await?;
+    w.audit(me, AuditAction::ApplicationCreated, ("application", &app.reference), serde_json::json!({})).await?;
+    w.commit().await?;
+    Ok(app)
+}
+
+/// The outcome of a save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Saved; the new version.
+    Saved(i32),
+    /// Someone saved since this version was loaded; nothing was written.
+    Conflict {
+        /// The version now stored.
+        current: i32,
+    },
+}
+
+/// Saves a draft. `version` is the version the page loaded: a save from an older version is
+/// refused, never merged.
+pub async fn save(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    version: i32,
+    form: &ApplicationForm,
+    meta: &RequestMeta,
+) -> Result<Saved, AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    policy::can_edit_application(&session.actor, l.app.person_id, l.app.status, l.open())?;
+    form.check_draft(&l.rules)?;
+    match store::save_application(&mut w.conn(), id, version, form, now).await? {
+        Some(v) => {
+            w.commit().await?;
+            Ok(Saved::Saved(v))
+        }
+        None => Ok(Saved::Conflict { current: l.app.version }),
+    }
+}
+
+/// Attaches the CV or the portfolio (PDF, within the rules' size), replacing the previous one.
+/// Its SHA-256 enters the submission's fingerprint; its name always ends in `.pdf`.
+pub async fn upload(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    key: &str,
+    filename: &str,
+    bytes: &[u8],
+    meta: &RequestMeta,
+) -> Result<DocumentRow, AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    policy::can_edit_application(&session.actor, l.app.person_id, l.app.status, l.open())?;
+    if key != CV && key != PORTFOLIO {
+        return Err(FieldErrors::one("document", "invalid-choice").into());
+    }
+    let max = usize::try_from(l.rules.cv_max_mib).unwrap_or(1) * 1024 * 1024;
+    cohorte_domain::proposal::check_pdf(bytes, max.min(crate::proposals::MAX_UPLOAD)).map_err(|code| FieldErrors::one("document", code))?;
+    let sha = hex::encode(Sha256::digest(bytes));
+    let name = document_filename(filename);
+    store::put_application_document(&mut w.conn(), id, key, &name, bytes, &sha, now).await?;
+    let doc = store::application_documents(&mut w.conn(), id).await?.into_iter().find(|d| d.key == key).ok_or(AppError::NotFound)?;
+    w.commit().await?;
+    Ok(doc)
+}
+
+/// A document's content, for the candidate and staff.
+pub async fn document(ctx: &Ctx, session: &Session, id: ApplicationId, key: &str) -> Result<(DocumentRow, Vec<u8>), AppError> {
+    let now = ctx.clock.now();
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    load(&mut conn, session, id, now).await?;
+    store::application_document(&mut conn, id, key).await?.ok_or(AppError::NotFound)
+}
+
+/// What the candidate is given on submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receipt {
+    /// The application's reference.
+    pub reference: String,
+    /// The server's time of the submission.
+    pub submitted_at: OffsetDateTime,
+    /// The fingerprint.
+    pub hash: String,
+}
+
+/// Submits the application by the server's clock: complete, before the deadline, from the version
+/// the page showed. The acknowledgement mail is queued in the same transaction: once this answers,
+/// both are durable.
+pub async fn submit(ctx: &Ctx, session: &Session, id: ApplicationId, version: i32, meta: &RequestMeta) -> Result<Receipt, AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    let app = &l.app;
+    let mine = session.actor.person().is_some_and(|p| p.id == app.person_id);
+    if mine && app.status == ApplicationStatus::Draft && !l.open() {
+        return Err(FieldErrors::one("form", "deadline-passed").into());
+    }
+    let me = policy::can_edit_application(&session.actor, app.person_id, app.status, l.open())?;
+    if app.version != version {
+        return Err(FieldErrors::one("form", "version-conflict").into());
+    }
+    let docs = store::application_documents(&mut w.conn(), id).await?;
+    app.form.check_submission(&l.rules, docs.iter().any(|d| d.key == CV))?;
+    let to = app.status.apply(ApplicationEvent::Submit, l.rules.choice_mode).map_err(|_| AppError::Denied(Denied::Forbidden))?;
+    let fingerprints: BTreeMap<String, String> = docs.iter().map(|d| (d.key.clone(), d.sha256.clone())).collect();
+    let at = now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    let hash = submission_hash(&app.form, &fingerprints, &at);
+    let change = ApplicationChange { submission: Some((now, hash.clone())), ..ApplicationChange::default() };
+    if !store::set_application_status(&mut w.conn(), id, app.status, to, &change, now).await? {
+        return Err(FieldErrors::one("form", "version-conflict").into());
+    }
+    let when = cohorte_domain::paris::label_seconds(now);
+    let url = format!("{}/applications/{}", ctx.settings.base_url, app.id);
+    let next = match l.rules.choice_mode {
+        ChoiceMode::AtApplication => "mail-application-next",
+        ChoiceMode::AfterPreselection => "mail-application-next-choose",
+    };
+    notify::person(&mut w.conn(), app.person_id, Some(&format!("application-submitted-{}", app.id)), now, |lang| Message {
+        subject: i18n::ta(lang, "mail-application-subject", &[("reference", i18n::Arg::Str(&app.reference))]),
+        paragraphs: vec![
+            i18n::ta(lang, "mail-application-intro", &[("cohort", i18n::Arg::Str(l.cohort.title(lang)))]),
+            i18n::ta(lang, "mail-submitted-when", &[("when", i18n::Arg::Str(&when)), ("utc", i18n::Arg::Str(&at))]),
+            i18n::ta(lang, "mail-submitted-hash", &[("hash", i18n::Arg::Str(&hash))]),
+            i18n::t(lang, next),
+        ],
+        url: Some(url.clone()),
+        attachments: Vec::new(),
+    })
+    .await?;
+    w.audit(
+        me,
+        AuditAction::ApplicationSubmitted,
+        ("application", &app.reference),
+        serde_json::json!({"submitted_at": at, "hash": hash, "documents": fingerprints}),
+    )
+    .await?;
+    w.commit().await?;
+    Ok(Receipt { reference: app.reference.clone(), submitted_at: now, hash })
+}
+
+/// Withdraws an application (the candidate, until they accept an offer).
+pub async fn withdraw(ctx: &Ctx, session: &Session, id: ApplicationId, meta: &RequestMeta) -> Result<(), AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    let mode = l.rules.choice_mode;
+    let me = policy::can_withdraw_application(&session.actor, l.app.person_id, l.app.status, mode)?;
+    let to = l.app.status.apply(ApplicationEvent::Withdraw, mode).map_err(|_| AppError::Denied(Denied::Forbidden))?;
+    if !store::set_application_status(&mut w.conn(), id, l.app.status, to, &ApplicationChange::default(), now).await? {
+        return Err(AppError::conflict("application-changed"));
+    }
+    w.audit(me, AuditAction::ApplicationWithdrawn, ("application", &l.app.reference), serde_json::json!({})).await?;
+    w.commit().await
+}
+
+/// Deletes a draft (the candidate; nothing was submitted).
+pub async fn delete_draft(ctx: &Ctx, session: &Session, id: ApplicationId, meta: &RequestMeta) -> Result<(), AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    // Deleting needs no open call: a draft left after the deadline can still be removed.
+    let me = policy::can_edit_application(&session.actor, l.app.person_id, l.app.status, true)?;
+    if !store::delete_application_draft(&mut w.conn(), id).await? {
+        return Err(AppError::conflict("application-changed"));
+    }
+    w.audit(me, AuditAction::ApplicationDeleted, ("application", &l.app.reference), serde_json::json!({})).await?;
+    w.commit().await
+}
+
+/// The signed-in person's applications, newest first (their status as they may see it).
+pub async fn mine(ctx: &Ctx, session: &Session) -> Result<Vec<ApplicationRow>, AppError> {
+    let me = policy::can_use_account(&session.actor)?;
+    let mut c = ctx.db.acquire().await?;
+    let mut rows = store::applications_of_person(&mut c.conn(), me.id).await?;
+    for r in &mut rows {
+        r.status = r.status.as_seen_before_publication();
+    }
+    Ok(rows)
+}

@@ -1,0 +1,182 @@
+//! The call for applications through the use cases, on SQLite and PostgreSQL (a module of the
+//! `call` test binary: one link on CI's two cores): the call's rules, one application per person,
+//! saves that never overwrite each other, the CV, the deadline, the acknowledgement, withdrawal,
+//! and who may read an application.
+
+use cohorte_app::applications::{self as apps, Saved as AppSaved};
+use cohorte_domain::application::{ApplicationRules, ApplicationStatus, ApplicationText, Choice, ChoiceMode, Seats};
+use cohorte_domain::cohort::ProfileKind;
+
+use super::*;
+
+/// An open call for applications on `eig-6` with two challenges: (rules, challenge ids).
+async fn open_applications(w: &World, c: &Call) -> (ApplicationRules, Vec<String>) {
+    let line = |k: MilestoneKind, st: &str| MilestoneInput { kind: k, starts: st.into(), ends: String::new() };
+    calls::set_calendar(
+        &w.ctx,
+        &c.s,
+        "eig-6",
+        &[
+            line(MilestoneKind::AapOpen, "2020-09-01T09:00"),
+            line(MilestoneKind::AapClose, "2020-10-01T17:00"),
+            line(MilestoneKind::AacOpen, "2021-01-05T09:00"),
+            line(MilestoneKind::AacClose, "2021-02-01T12:00"),
+        ],
+        &meta(),
+    )
+    .await
+    .unwrap();
+    let mut ids = Vec::new();
+    let host = {
+        let mut conn = w.ctx.db.acquire().await.unwrap();
+        cohorte_store::call::organisation(&mut conn.conn(), "dinum").await.unwrap().unwrap().id
+    };
+    for title in ["Orienter les usagers", "Détecter les fraudes"] {
+        let mut tx = w.ctx.db.begin().await.unwrap();
+        let co = cohorte_store::call::cohort_by_code(&mut tx.conn(), "eig-6").await.unwrap().unwrap();
+        let ch = cohorte_store::call::NewChallenge {
+            slug: cohorte_domain::text::slugify(title),
+            reference: format!("EIG-6-{title}"),
+            cohort: co.cohort_id(),
+            year: 2021,
+            title: title.into(),
+            tagline: String::new(),
+            host,
+            host_label: "DINUM".into(),
+            city: None,
+            body_md: String::new(),
+            skills: vec![],
+        };
+        ids.push(cohorte_store::call::create_challenge(&mut tx.conn(), &ch).await.unwrap().0.to_string());
+        tx.commit().await.unwrap();
+    }
+    let seats = vec![
+        Seats { challenge: ids[0].clone(), profile: ProfileKind::Developer, seats: 1 },
+        Seats { challenge: ids[0].clone(), profile: ProfileKind::Designer, seats: 1 },
+        Seats { challenge: ids[1].clone(), profile: ProfileKind::Developer, seats: 2 },
+    ];
+    let rules = ApplicationRules { choice_mode: ChoiceMode::AtApplication, ..ApplicationRules::eig5(seats) };
+    apps::save_rules(&w.ctx, &c.s, "eig-6", &rules, &meta()).await.unwrap();
+    (rules, ids)
+}
+
+fn filled(rules: &ApplicationRules, first: &str) -> cohorte_domain::application::ApplicationForm {
+    cohorte_domain::application::ApplicationForm {
+        profiles: [ProfileKind::Developer].into(),
+        years_experience: Some(4),
+        texts: [(ApplicationText::Background, "Dix ans de logiciel libre".into()), (ApplicationText::Motivation, "Servir".into())].into(),
+        choices: vec![Choice { challenge: first.into(), profile: ProfileKind::Developer, contribution: "Une piste".into() }],
+        mobile: Some(false),
+        available_at_start: Some(true),
+        declarations: rules.declarations.iter().map(|d| d.key.clone()).collect(),
+        consent: true,
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_candidate_applies_once_saves_safely_attaches_a_cv_submits_with_a_receipt_and_withdraws() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let (rules, ids) = open_applications(&w, &c).await;
+        let lea = w.person("lea@example.org", &[]).await;
+        let s = w.session(lea, false).await;
+
+        // One application per person and cohort: starting again returns it.
+        let app = apps::start(&w.ctx, &s, "eig-6", &meta()).await.unwrap();
+        assert_eq!((app.reference.as_str(), app.status), ("EIG-6-C0001", ApplicationStatus::Draft), "{name}");
+        assert_eq!(apps::start(&w.ctx, &s, "eig-6", &meta()).await.unwrap().id, app.id, "{name}");
+        let v = apps::view(&w.ctx, &s, app.id).await.unwrap();
+        assert!(v.mine && v.can_edit && !v.can_withdraw, "{name}");
+        assert_eq!(v.options.len(), 3, "{name}: every (challenge, profile) with seats");
+        assert_eq!(v.options[0].title, "Détecter les fraudes", "{name}: by title");
+        assert!(v.options.iter().all(|o| o.slug.is_none()), "{name}: challenge pages still in framing are not linked");
+        assert!(v.missing.0.iter().any(|e| e.code == "cv-required"), "{name}: {:?}", v.missing);
+        assert_eq!(v.deadline, Some(datetime!(2021-02-01 11:00 UTC)), "{name}: noon in Paris");
+
+        // Saves never overwrite each other.
+        let form = filled(&rules, &ids[0]);
+        assert_eq!(apps::save(&w.ctx, &s, app.id, 1, &form, &meta()).await.unwrap(), AppSaved::Saved(2), "{name}");
+        assert_eq!(apps::save(&w.ctx, &s, app.id, 1, &Default::default(), &meta()).await.unwrap(), AppSaved::Conflict { current: 2 });
+        let mut bad = form.clone();
+        bad.choices.push(Choice { challenge: "somewhere-else".into(), profile: ProfileKind::Developer, contribution: String::new() });
+        assert_eq!(code(apps::save(&w.ctx, &s, app.id, 2, &bad, &meta()).await.unwrap_err()), "choices:choice-not-offered", "{name}");
+        assert_eq!(apps::view(&w.ctx, &s, app.id).await.unwrap().salary.map(|b| b.net_monthly_eur), Some(3_500), "{name}: 4 years");
+
+        // The CV is a whole PDF.
+        let html = apps::upload(&w.ctx, &s, app.id, "cv", "cv.html", b"<html>%%EOF", &meta()).await.unwrap_err();
+        assert_eq!(code(html), "document:file-not-pdf", "{name}");
+        assert_eq!(code(apps::submit(&w.ctx, &s, app.id, 2, &meta()).await.unwrap_err()), "cv:cv-required", "{name}");
+        let doc = apps::upload(&w.ctx, &s, app.id, "cv", "Mon CV.html", &pdf(), &meta()).await.unwrap();
+        assert_eq!(doc.filename, "Mon CV.pdf", "{name}");
+
+        // Submitted by the server's clock, with a fingerprint mailed to the candidate.
+        assert_eq!(code(apps::submit(&w.ctx, &s, app.id, 1, &meta()).await.unwrap_err()), "form:version-conflict", "{name}");
+        let receipt = apps::submit(&w.ctx, &s, app.id, 2, &meta()).await.unwrap();
+        assert_eq!(
+            (receipt.reference.as_str(), receipt.submitted_at, receipt.hash.len()),
+            ("EIG-6-C0001", datetime!(2021-01-10 10:00 UTC), 64)
+        );
+        w.run_jobs().await;
+        let mails = w.mails_to("lea@example.org");
+        assert_eq!(mails.len(), 1, "{name}");
+        assert!(mails[0].subject.contains("EIG-6-C0001") && mails[0].text.contains(&receipt.hash), "{name}: {}", mails[0].text);
+        let v = apps::view(&w.ctx, &s, app.id).await.unwrap();
+        assert!(!v.can_edit && v.can_withdraw && v.deadline.is_none(), "{name}: read-only, withdrawable");
+        assert_eq!(v.application.submission_hash.as_deref(), Some(receipt.hash.as_str()), "{name}");
+        let again = apps::save(&w.ctx, &s, app.id, 3, &form, &meta()).await.unwrap_err();
+        assert_eq!(code(again), "denied:Forbidden", "{name}: read-only once submitted");
+        assert_eq!(code(apps::upload(&w.ctx, &s, app.id, "cv", "cv.pdf", &pdf(), &meta()).await.unwrap_err()), "denied:Forbidden");
+
+        // Nobody else reads it; staff need a strong session.
+        let other = w.person("other@example.org", &[]).await;
+        let o = w.session(other, false).await;
+        assert_eq!(code(apps::view(&w.ctx, &o, app.id).await.unwrap_err()), "NotFound", "{name}");
+        assert_eq!(code(apps::withdraw(&w.ctx, &o, app.id, &meta()).await.unwrap_err()), "NotFound", "{name}");
+        assert_eq!(code(apps::document(&w.ctx, &o, app.id, "cv").await.unwrap_err()), "NotFound", "{name}");
+        let staff_weak = w.session(c.s.actor.person().unwrap().id, false).await;
+        assert_eq!(code(apps::view(&w.ctx, &staff_weak, app.id).await.unwrap_err()), "denied:SecondFactorRequired", "{name}");
+        let seen = apps::view(&w.ctx, &c.s, app.id).await.unwrap();
+        assert!(!seen.mine && !seen.can_edit && !seen.can_withdraw, "{name}: staff read, the candidate acts");
+        assert_eq!(apps::document(&w.ctx, &c.s, app.id, "cv").await.unwrap().1, pdf(), "{name}");
+
+        apps::withdraw(&w.ctx, &s, app.id, &meta()).await.unwrap();
+        assert_eq!(apps::mine(&w.ctx, &s).await.unwrap()[0].status, ApplicationStatus::Withdrawn, "{name}");
+        assert_eq!(code(apps::withdraw(&w.ctx, &s, app.id, &meta()).await.unwrap_err()), "denied:Forbidden", "{name}");
+    }
+}
+
+#[tokio::test]
+async fn the_deadline_closes_applications_by_the_servers_clock_and_rules_name_real_challenges() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let (rules, ids) = open_applications(&w, &c).await;
+        let tom = w.person("tom@example.org", &[]).await;
+        let s = w.session(tom, false).await;
+        let app = apps::start(&w.ctx, &s, "eig-6", &meta()).await.unwrap();
+        let AppSaved::Saved(v) = apps::save(&w.ctx, &s, app.id, 1, &filled(&rules, &ids[1]), &meta()).await.unwrap() else { panic!() };
+        apps::upload(&w.ctx, &s, app.id, "cv", "cv.pdf", &pdf(), &meta()).await.unwrap();
+        w.clock.advance(datetime!(2021-02-01 11:00 UTC) - datetime!(2021-01-10 10:00 UTC));
+        assert_eq!(code(apps::submit(&w.ctx, &s, app.id, v, &meta()).await.unwrap_err()), "form:deadline-passed", "{name}");
+        assert_eq!(code(apps::save(&w.ctx, &s, app.id, v, &filled(&rules, &ids[1]), &meta()).await.unwrap_err()), "denied:Forbidden");
+        let late = w.person("late@example.org", &[]).await;
+        let l = w.session(late, false).await;
+        assert_eq!(code(apps::start(&w.ctx, &l, "eig-6", &meta()).await.unwrap_err()), "denied:Forbidden", "{name}");
+        // A draft left after the deadline can still be deleted.
+        apps::delete_draft(&w.ctx, &s, app.id, &meta()).await.unwrap();
+        assert!(apps::mine(&w.ctx, &s).await.unwrap().is_empty(), "{name}");
+
+        let mut wrong = rules.clone();
+        wrong.seats[0].challenge = "not-a-challenge".into();
+        assert_eq!(code(apps::save_rules(&w.ctx, &c.s, "eig-6", &wrong, &meta()).await.unwrap_err()), "seats:unknown-challenge");
+        assert_eq!(
+            code(apps::save_rules(&w.ctx, &s, "eig-6", &rules, &meta()).await.unwrap_err()),
+            "denied:Forbidden",
+            "{name}: staff only"
+        );
+    }
+}
