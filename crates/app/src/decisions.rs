@@ -34,6 +34,8 @@ pub struct DecisionsView {
     pub can_stage: bool,
     /// Whether the reader may approve the staged outcomes (the validator, while staging).
     pub can_approve: bool,
+    /// How many proposals each outcome holds (what an approval approves), in outcome order.
+    pub staged_counts: Vec<(Decision, usize)>,
 }
 
 /// The decisions page (staff and the validator), built on one connection.
@@ -51,7 +53,9 @@ pub async fn page(ctx: &Ctx, session: &Session, code: &str) -> Result<DecisionsV
     // outcomes are staged.
     let validator = session.actor.person().is_some_and(|p| p.acts_as(cohorte_domain::content::RoleKind::Validator));
     let can_approve = validator && status == Some(RoundStatus::Staging);
-    Ok(DecisionsView { cohort, rules, lines, round, can_stage, can_approve })
+    let staged_counts =
+        Decision::ALL.iter().map(|d| (*d, lines.iter().filter(|l| l.staged == Some(*d)).count())).filter(|(_, n)| *n > 0).collect();
+    Ok(DecisionsView { cohort, rules, lines, round, can_stage, can_approve, staged_counts })
 }
 
 /// Staff stage an outcome for a heard proposal (reopens an approved but unpublished round).
@@ -70,19 +74,24 @@ pub async fn stage(ctx: &Ctx, session: &Session, id: ProposalId, outcome: Decisi
     w.commit().await
 }
 
-/// The validator approves the staged outcomes (every heard proposal must have one) and sets the
-/// publication time (Paris time; now or later). Statuses change now; nobody outside staff and
-/// the validator sees them before publication.
+/// The validator approves the staged outcomes (every heard proposal must have one), having
+/// confirmed it (`confirmed`: the page shows what is approved and asks), and sets the publication
+/// time (Paris time; now or later). Statuses change now; nobody outside staff and the validator
+/// sees them before publication.
 pub async fn approve(
     ctx: &Ctx,
     session: &Session,
     code: &str,
     publish_local: &str,
+    confirmed: bool,
     meta: &RequestMeta,
 ) -> Result<OffsetDateTime, AppError> {
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
     let me = policy::can_approve_decisions(&session.actor, now)?;
+    if !confirmed {
+        return Err(FieldErrors::one("confirm", "confirmation-required").into());
+    }
     let publish_at = match publish_local.trim() {
         "" => now,
         s => match cohorte_domain::paris::parse_local(s).map(cohorte_domain::paris::to_utc) {

@@ -369,14 +369,16 @@ async fn call_for_projects_from_cohort_to_published_challenge() {
         // Decisions: staged by staff, approved by the validator, published later.
         decisions::stage(&w.ctx, &s, p.id, Decision::Selected, &meta()).await.unwrap();
         let sv = w.session(validator, true).await;
-        assert!(decisions::approve(&w.ctx, &sv, "eig-6", "", &meta()).await.is_err(), "every heard proposal needs an outcome");
+        assert!(decisions::approve(&w.ctx, &sv, "eig-6", "", true, &meta()).await.is_err(), "every heard proposal needs an outcome");
         decisions::stage(&w.ctx, &s, p2.id, Decision::NotSelected, &meta()).await.unwrap();
         assert_eq!(
-            code(decisions::approve(&w.ctx, &s, "eig-6", "", &meta()).await.unwrap_err()),
+            code(decisions::approve(&w.ctx, &s, "eig-6", "", true, &meta()).await.unwrap_err()),
             "denied:Forbidden",
             "staff do not approve"
         );
-        let publish = decisions::approve(&w.ctx, &sv, "eig-6", "2021-05-12T10:00", &meta()).await.unwrap();
+        let unconfirmed = decisions::approve(&w.ctx, &sv, "eig-6", "2021-05-12T10:00", false, &meta()).await.unwrap_err();
+        assert_eq!(code(unconfirmed), "confirm:confirmation-required", "approving asks to confirm");
+        let publish = decisions::approve(&w.ctx, &sv, "eig-6", "2021-05-12T10:00", true, &meta()).await.unwrap();
         assert_eq!(publish, datetime!(2021-05-12 08:00 UTC));
         w.clock.advance(Duration::days(5));
         w.run_jobs().await;
@@ -766,7 +768,7 @@ async fn an_approved_unpublished_decision_answers_every_read_and_write_as_heard(
         assert!(before.iter().any(|(w, a)| w == "referent ranks" && a == "ok"), "{before:?}");
         decisions::stage(&w.ctx, &h.c.s, h.p, Decision::Selected, &meta()).await.unwrap();
         let sv = w.session(validator, true).await;
-        decisions::approve(&w.ctx, &sv, "eig-6", "2021-03-01T10:00", &meta()).await.unwrap();
+        decisions::approve(&w.ctx, &sv, "eig-6", "2021-03-01T10:00", true, &meta()).await.unwrap();
         w.run_jobs().await;
         let mails_before = w.outbox.0.lock().unwrap().len();
         let after = answers(&w, &h).await;

@@ -329,7 +329,7 @@ async fn each_role_sees_its_own_work_with_conflicts_left_out_and_decisions_kept_
         // Approved, not published: nothing a juror or the administration reads changes.
         let before = (jury_view(&w.home(&r).await), jury_view(&w.home(&j).await), own_view(&w.home(&a).await));
         assert_eq!(before.2[..2], [("EIG-6-001".into(), ProposalStatus::Heard), ("EIG-6-002".into(), ProposalStatus::Heard)]);
-        decisions::approve(&w.ctx, &v, "eig-6", "2021-03-01T10:00", &meta()).await.unwrap();
+        decisions::approve(&w.ctx, &v, "eig-6", "2021-03-01T10:00", true, &meta()).await.unwrap();
         let after = (jury_view(&w.home(&r).await), jury_view(&w.home(&j).await), own_view(&w.home(&a).await));
         assert_eq!(after, before, "{name}: an approved decision is not revealed before publication");
         assert_eq!(rounds(&w.home(&v).await), [("eig-6".to_owned(), 0, 0)], "{name}: approved");

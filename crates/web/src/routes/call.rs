@@ -1905,6 +1905,11 @@ pub async fn decisions_page(
         round: round_text,
         staff: d_view.can_stage,
         validator: d_view.can_approve,
+        summary: d_view
+            .staged_counts
+            .iter()
+            .map(|(d, n)| c.ts(&format!("decisions-count-{}", d.as_str()), "count", &n.to_string()))
+            .collect(),
         notice,
         c: c.page("admin", title),
     }))
@@ -1932,6 +1937,8 @@ pub async fn stage(State(state): State<AppState>, v: Visitor, SlugPath(code): Sl
 pub struct ApproveForm {
     #[serde(default)]
     publish_at: String,
+    /// The confirmation checkbox (`yes`).
+    confirm: Option<String>,
 }
 
 /// `POST /decisions/{code}/approve` (the validator).
@@ -1942,7 +1949,7 @@ pub async fn approve(
     F(f): F<ApproveForm>,
 ) -> Result<Response, WebError> {
     let s = v.required()?;
-    decisions::approve(&state.ctx, &s, code.as_str(), &f.publish_at, &v.meta).await?;
+    decisions::approve(&state.ctx, &s, code.as_str(), &f.publish_at, f.confirm.as_deref() == Some("yes"), &v.meta).await?;
     Ok(Redirect::to(&format!("/decisions/{code}?approved=1")).into_response())
 }
 

@@ -699,6 +699,8 @@ pub struct DecisionsPage {
     pub staff: bool,
     /// Validator (approve).
     pub validator: bool,
+    /// What an approval approves: one line per outcome with its count.
+    pub summary: Vec<String>,
     /// Notice.
     pub notice: Option<String>,
 }

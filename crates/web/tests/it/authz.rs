@@ -274,7 +274,7 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
         }
         "/jury/proposals/{id}/heard" => vec![("outcome", "heard".into())],
         "/jury/proposals/{id}/conflict" => vec![("reason", "Matrix".into())],
-        "/decisions/{slug}/approve" => vec![("publish_at", String::new())],
+        "/decisions/{slug}/approve" => vec![("publish_at", String::new()), ("confirm", "yes".into())],
         "/admin/challenges/{slug}" => {
             vec![("title", "Matrix challenge".into()), ("tagline", "Still framing".into()), ("body_md", "Texte".into())]
         }

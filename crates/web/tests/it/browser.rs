@@ -83,6 +83,55 @@ pub async fn axe(client: &Client) -> Vec<String> {
     serde_json::from_value(v).unwrap()
 }
 
+/// What a person would see as broken at 1280 px: the page scrolling sideways, anything of `main`
+/// drawn over the footer, a table wider than its container (columns hidden in a scroll box or off
+/// screen), a table's last column (actions, outcomes) out of view. Returns one line per problem.
+const LAYOUT_CHECK: &str = r#"
+const out = [];
+const vw = document.documentElement.clientWidth;
+const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '') + ' «' + (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40) + '»';
+const shown = el => { const s = getComputedStyle(el); if (s.display === 'none' || s.visibility === 'hidden') return false; const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+if (document.documentElement.scrollWidth > vw + 1) out.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + ' px for ' + vw);
+const footer = document.querySelector('footer.fr-footer') || document.querySelector('footer');
+const main = document.querySelector('main');
+if (footer && main) {
+  const f = footer.getBoundingClientRect();
+  for (const el of main.querySelectorAll('*')) {
+    if (!shown(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.bottom > f.top + 1 && r.top < f.bottom && r.right > f.left && r.left < f.right) { out.push('drawn over the footer: ' + name(el)); break; }
+  }
+}
+for (const t of document.querySelectorAll('main table')) {
+  if (!shown(t)) continue;
+  const r = t.getBoundingClientRect();
+  let box = t.parentElement;
+  for (let el = t.parentElement; el && el !== main; el = el.parentElement) {
+    const s = getComputedStyle(el);
+    if (s.overflowX === 'auto' || s.overflowX === 'scroll' || s.overflowX === 'hidden') { box = el; break; }
+  }
+  const b = box.getBoundingClientRect();
+  if (box.scrollWidth > box.clientWidth + 1 || r.right > Math.min(vw, b.right) + 1) out.push('table wider than its container (' + Math.round(r.width) + ' px in ' + Math.round(b.width) + '): ' + name(t));
+  const row = t.querySelector('tbody tr') || t.querySelector('tr');
+  const last = row && row.lastElementChild;
+  if (last && shown(last) && last.getBoundingClientRect().right > Math.min(vw, b.right) + 1) out.push('last column out of view: ' + name(t));
+}
+return out;
+"#;
+
+/// The layout problems of the current page (see [`LAYOUT_CHECK`]).
+pub async fn layout(client: &Client) -> Vec<String> {
+    serde_json::from_value(client.execute(LAYOUT_CHECK, vec![]).await.unwrap()).unwrap()
+}
+
+/// Everything the browser tests check on each page they visit: axe-core's WCAG 2.1 A/AA rules and
+/// the layout at 1280 px.
+pub async fn check_page(client: &Client) -> Vec<String> {
+    let mut found = axe(client).await;
+    found.extend(layout(client).await.into_iter().map(|l| format!("layout: {l}")));
+    found
+}
+
 fn with_lang(path: &str, lang: &str) -> String {
     if path.contains('?') { format!("{path}&lang={lang}") } else { format!("{path}?lang={lang}") }
 }
@@ -112,14 +161,14 @@ async fn browser_every_public_page_type_has_no_axe_violation_in_french_and_engli
             assert_eq!(started, json!("true"), "{path} ({lang}): DSFR JS did not start");
             let font = client.execute("return getComputedStyle(document.body).fontFamily", vec![]).await.unwrap();
             assert!(font.as_str().unwrap_or("").contains("Marianne"), "{path}: DSFR CSS loaded ({font})");
-            let violations = axe(&client).await;
+            let violations = check_page(&client).await;
             if !violations.is_empty() {
                 failures.push(format!("{path} ({lang}):\n  {}", violations.join("\n  ")));
             }
         }
     }
     client.close().await.unwrap();
-    assert!(failures.is_empty(), "axe-core violations:\n{}", failures.join("\n"));
+    assert!(failures.is_empty(), "axe-core violations or layout problems:\n{}", failures.join("\n"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -259,7 +308,7 @@ async fn browser_staff_sign_in_with_link_and_second_factor_every_page_accessible
 
     let mut failures = Vec::new();
     let mut check = async |what: &str| {
-        let violations = axe(&client).await;
+        let violations = check_page(&client).await;
         if !violations.is_empty() {
             failures.push(format!("{what}:\n  {}", violations.join("\n  ")));
         }
@@ -357,7 +406,7 @@ async fn browser_staff_sign_in_with_link_and_second_factor_every_page_accessible
         wait_for_url(&client, "/login").await;
     }
     client.close().await.unwrap();
-    assert!(failures.is_empty(), "axe-core violations:\n{}", failures.join("\n"));
+    assert!(failures.is_empty(), "axe-core violations or layout problems:\n{}", failures.join("\n"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -436,7 +485,7 @@ async fn call_for_projects_browser() {
 
     let mut failures = Vec::new();
     let mut check = async |what: &str| {
-        let violations = axe(&client).await;
+        let violations = check_page(&client).await;
         if !violations.is_empty() {
             failures.push(format!("{what}:\n  {}", violations.join("\n  ")));
         }
@@ -547,7 +596,7 @@ async fn call_for_projects_browser() {
     client.goto(&format!("{base}/jury/proposals/{shortlisted}?lang=fr")).await.unwrap();
     check("kit (fr)").await;
     client.close().await.unwrap();
-    assert!(failures.is_empty(), "axe-core violations:\n{}", failures.join("\n"));
+    assert!(failures.is_empty(), "axe-core violations or layout problems:\n{}", failures.join("\n"));
 }
 
 /// Every demo role signs in through the real forms, lands on its home, and the home is
@@ -602,7 +651,7 @@ async fn browser_every_role_lands_on_an_accessible_home() {
         for lang in ["fr", "en"] {
             client.goto(&format!("{base}/home?lang={lang}")).await.unwrap();
             assert_eq!(client.find_all(Locator::Css(section)).await.unwrap().len(), 1, "{role} ({lang}): {section}");
-            let violations = axe(&client).await;
+            let violations = check_page(&client).await;
             if !violations.is_empty() {
                 failures.push(format!("{role} home ({lang}):\n  {}", violations.join("\n  ")));
             }
@@ -619,5 +668,5 @@ async fn browser_every_role_lands_on_an_accessible_home() {
         assert!(client.find_all(Locator::Css("#signed-in-as")).await.unwrap().is_empty(), "{role}: signed out");
     }
     client.close().await.unwrap();
-    assert!(failures.is_empty(), "axe-core violations:\n{}", failures.join("\n"));
+    assert!(failures.is_empty(), "axe-core violations or layout problems:\n{}", failures.join("\n"));
 }

@@ -299,8 +299,15 @@ async fn call_for_projects_journey() {
         assert!(r.header("location").contains("staged=1"), "{}", r.body);
         let mut validator = w.browser();
         strong(&w, &mut validator, "validator@example.gouv.fr").await;
-        validator.get("/decisions/eig-7").await;
+        let page = validator.get("/decisions/eig-7").await;
+        // The validator sees what they approve, and approving asks to confirm it.
+        assert!(page.texts("#consolidation td").iter().any(|t| t == "Retenue"), "{name}: {:?}", page.texts("#consolidation td"));
+        assert_eq!(page.texts("#approve-summary li"), ["Retenues : 1"], "{name}");
         let r = validator.post("/decisions/eig-7/approve", &[("publish_at", "2026-12-01T10:00")]).await;
+        assert_eq!(r.status, 400, "{name}: not approved without confirming: {}", r.body);
+        assert!(r.body.contains("confirmer"), "{name}: {}", r.body);
+        assert!(validator.get("/decisions/eig-7").await.texts("#round").iter().any(|t| t.contains("préparation")), "{name}: still staging");
+        let r = validator.post("/decisions/eig-7/approve", &[("publish_at", "2026-12-01T10:00"), ("confirm", "yes")]).await;
         assert!(r.header("location").contains("approved=1"), "{name}: {}", r.body);
         w.run_jobs().await;
         // Before publication nobody else knows.
