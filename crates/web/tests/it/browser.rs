@@ -172,6 +172,26 @@ async fn browser_every_public_page_type_has_no_axe_violation_in_french_and_engli
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_every_challenge_page_keeps_its_layout_at_1280_px() {
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let app = TestApp::new().await;
+    let base = serve(&app).await;
+    let list: serde_json::Value = serde_json::from_str(&app.get("/api/v1/challenges").await.body).unwrap();
+    let slugs: Vec<String> = list["data"].as_array().unwrap().iter().map(|c| c["slug"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(slugs.len(), 71, "every challenge of the open data");
+    let mut failures = Vec::new();
+    for slug in &slugs {
+        client.goto(&format!("{base}/challenges/{slug}")).await.unwrap();
+        let problems = layout(&client).await;
+        if !problems.is_empty() {
+            failures.push(format!("/challenges/{slug}:\n  {}", problems.join("\n  ")));
+        }
+    }
+    client.close().await.unwrap();
+    assert!(failures.is_empty(), "layout problems:\n{}", failures.join("\n"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_language_switch_and_skip_link_work_with_the_keyboard() {
     let Some((_driver, client, _profile)) = browser().await else { return };
     let app = TestApp::new().await;
@@ -433,6 +453,10 @@ async fn call_for_projects_browser() {
     let other = w.person("Olivier Autre", "olivier@example.gouv.fr", &[]).await;
     let juror = w.person("Jules Juré", "jules@example.org", &[]).await;
     w.give_totp(juror, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").await;
+    let staff = w.person("Sam Staff", "sam@example.gouv.fr", &[RoleKind::ProgramStaff]).await;
+    w.give_totp(staff, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").await;
+    let validator = w.person("Véra Validatrice", "vera@example.gouv.fr", &[RoleKind::Validator]).await;
+    w.give_totp(validator, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").await;
     // An open call, a panel whose referent is the juror, a proposal it hears.
     let now = w.clock_now();
     let shortlisted = {
@@ -595,6 +619,68 @@ async fn call_for_projects_browser() {
     check("ranking (en)").await;
     client.goto(&format!("{base}/jury/proposals/{shortlisted}?lang=fr")).await.unwrap();
     check("kit (fr)").await;
+    let sign_out = async || {
+        client.goto(&format!("{base}/account")).await.unwrap();
+        submit(&client, "form[action='/logout']").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+    let second_factor = async || {
+        wait_for_url(&client, "/login/second-factor").await;
+        client.find(Locator::Css("#code")).await.unwrap().send_keys(&w.totp("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")).await.unwrap();
+        submit(&client, "#second-factor-form").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+    sign_out().await;
+
+    // Staff's part: their home, the review list, a dossier, the panels, the decisions (an outcome
+    // staged through the page), in both languages.
+    w.clock.advance(time::Duration::seconds(31));
+    sign_in("sam@example.gouv.fr", "fr").await;
+    second_factor().await;
+    let staff_pages = [
+        "/home".to_owned(),
+        "/review/eig-8".to_owned(),
+        format!("/proposals/{shortlisted}"),
+        "/admin/cohorts/eig-8".to_owned(),
+        "/admin/cohorts/eig-8/panels".to_owned(),
+        "/admin".to_owned(),
+        "/decisions/eig-8".to_owned(),
+    ];
+    for lang in ["fr", "en"] {
+        for page in &staff_pages {
+            client.goto(&format!("{base}{page}?lang={lang}")).await.unwrap();
+            check(&format!("staff {page} ({lang})")).await;
+        }
+    }
+    client.find(Locator::Css(&format!("#outcome-{shortlisted}"))).await.unwrap().select_by_value("selected").await.unwrap();
+    submit(&client, "#consolidation form").await;
+    wait_for_url(&client, "staged=1").await;
+    check("decisions staged (en)").await;
+    if let Some(dir) = cohorte_test_support::env("SCREENSHOT_DIR") {
+        std::fs::write(std::path::Path::new(&dir).join("decisions-staff.png"), client.screenshot().await.unwrap()).unwrap();
+    }
+    sign_out().await;
+
+    // The validator sees every outcome they approve, and confirms.
+    w.clock.advance(time::Duration::seconds(31));
+    sign_in("vera@example.gouv.fr", "en").await;
+    second_factor().await;
+    for lang in ["en", "fr"] {
+        for page in ["/home", "/decisions/eig-8"] {
+            client.goto(&format!("{base}{page}?lang={lang}")).await.unwrap();
+            check(&format!("validator {page} ({lang})")).await;
+        }
+    }
+    let outcome = client.find(Locator::Css("#consolidation tbody tr td:last-child")).await.unwrap();
+    assert_eq!(outcome.text().await.unwrap(), "Retenue", "the outcome is shown to the validator");
+    assert!(outcome.is_displayed().await.unwrap());
+    if let Some(dir) = cohorte_test_support::env("SCREENSHOT_DIR") {
+        std::fs::write(std::path::Path::new(&dir).join("decisions-validator.png"), client.screenshot().await.unwrap()).unwrap();
+    }
+    client.find(Locator::Css("label[for='confirm']")).await.unwrap().click().await.unwrap();
+    submit(&client, "#approve-form").await;
+    wait_for_url(&client, "approved=1").await;
+    check("decisions approved (fr)").await;
     client.close().await.unwrap();
     assert!(failures.is_empty(), "axe-core violations or layout problems:\n{}", failures.join("\n"));
 }
