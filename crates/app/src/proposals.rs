@@ -109,16 +109,72 @@ async fn call_open(conn: &mut Conn<'_>, p: &ProposalRow, now: OffsetDateTime) ->
 pub async fn view(ctx: &Ctx, session: &Session, id: ProposalId) -> Result<ProposalView, AppError> {
     let now = ctx.clock.now();
     let mut c = ctx.db.acquire().await?;
+    view_on(&mut c.conn(), session, id, now).await
+}
+
+/// The proposal page: the [`ProposalView`], and for a reader who may edit a draft, the
+/// organisations to choose from (narrowed by `search` when given), on one connection.
+#[derive(Debug, Clone)]
+pub struct ProposalPage {
+    /// The proposal as the reader sees it.
+    pub view: ProposalView,
+    /// The organisation tree (a draft the reader may edit).
+    pub organisations: Vec<crate::calls::OrganisationOption>,
+    /// The organisations matching the search, when one was made.
+    pub matches: Option<BTreeSet<String>>,
+}
+
+/// Reads the proposal page (see [`ProposalPage`]).
+pub async fn page(ctx: &Ctx, session: &Session, id: ProposalId, search: Option<&str>) -> Result<ProposalPage, AppError> {
+    let now = ctx.clock.now();
+    let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let (seen, cohort, rules) = load(&mut conn, session, id).await?;
+    let view = view_on(&mut conn, session, id, now).await?;
+    if !(view.can_edit && view.proposal.status == ProposalStatus::Draft) {
+        return Ok(ProposalPage { view, organisations: Vec::new(), matches: None });
+    }
+    let organisations = crate::calls::organisation_choices_on(&mut conn).await?;
+    let matches = match search.map(cohorte_domain::text::name_key).filter(|k| !k.is_empty() && k.len() <= 100) {
+        Some(key) => Some(store::find_organisations(&mut conn, &key, 20).await?.into_iter().map(|o| o.slug).collect()),
+        None => None,
+    };
+    Ok(ProposalPage { view, organisations, matches })
+}
+
+/// The organisations matching a search, for a reader who may edit the proposal's draft (the
+/// page's search without a reload).
+pub async fn organisation_matches(
+    ctx: &Ctx,
+    session: &Session,
+    id: ProposalId,
+    search: &str,
+) -> Result<Vec<store::OrganisationChoice>, AppError> {
+    let now = ctx.clock.now();
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let (seen, _, _) = load(&mut conn, session, id).await?;
+    let (_, open) = call_open(&mut conn, &seen.proposal, now).await?;
+    policy::can_edit_proposal(&session.actor, seen.proposal.status, seen.relation, open)?;
+    if seen.proposal.status != ProposalStatus::Draft {
+        return Err(AppError::Denied(policy::Denied::Forbidden));
+    }
+    let key = cohorte_domain::text::name_key(search);
+    if key.is_empty() || key.len() > 100 {
+        return Ok(Vec::new());
+    }
+    Ok(store::find_organisations(&mut conn, &key, 20).await?)
+}
+
+async fn view_on(conn: &mut Conn<'_>, session: &Session, id: ProposalId, now: OffsetDateTime) -> Result<ProposalView, AppError> {
+    let (seen, cohort, rules) = load(conn, session, id).await?;
     let (p, rel) = (seen.proposal, seen.relation);
     let actor = &session.actor;
-    let (phase, open) = call_open(&mut conn, &p, now).await?;
-    let members = store::members(&mut conn, id).await?;
-    let documents = store::documents(&mut conn, id).await?;
+    let (phase, open) = call_open(conn, &p, now).await?;
+    let members = store::members(conn, id).await?;
+    let documents = store::documents(conn, id).await?;
     let host = match p.form.host.as_str() {
         "" => None,
-        slug => store::organisation(&mut conn, slug).await?.map(|o| (o.slug, o.name)),
+        slug => store::organisation(conn, slug).await?.map(|o| (o.slug, o.name)),
     };
     let can_edit = policy::can_edit_proposal(actor, p.status, rel, open).is_ok();
     let editable_fields: BTreeSet<TextField> = match (can_edit, p.status) {
@@ -131,10 +187,10 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ProposalId) -> Result<Propos
     let submitted = !matches!(p.status, ProposalStatus::Draft | ProposalStatus::Withdrawn);
     let can_review = submitted && policy::can_review_proposal(actor, p.cohort_id, rel).is_ok();
     let reviews =
-        if staff || policy::can_see_unpublished_decisions(actor) || can_review { store::reviews(&mut conn, id).await? } else { Vec::new() };
+        if staff || policy::can_see_unpublished_decisions(actor) || can_review { store::reviews(conn, id).await? } else { Vec::new() };
     let me = actor.person().map(|m| m.id.as_uuid());
     let my_review = reviews.iter().find(|r| Some(r.reviewer_id) == me).cloned();
-    let hearing = if policy::can_see_unpublished_decisions(actor) { hearing_text(&mut conn, id).await? } else { None };
+    let hearing = if policy::can_see_unpublished_decisions(actor) { hearing_text(conn, id).await? } else { None };
     let missing = if can_submit {
         let attached: BTreeSet<String> = documents.iter().map(|d| d.key.clone()).collect();
         p.form.check_submission(&rules, &attached).err().unwrap_or_default()

@@ -107,6 +107,7 @@ route_table! {
     get  "/proposals/{id}" => call::proposal_page;
     post "/proposals/{id}" => call::proposal_save;
     post "/proposals/{id}/autosave" => call::autosave;
+    get  "/proposals/{id}/organisations" => call::organisation_search;
     get  "/proposals/{id}/submit" => call::submit_page;
     post "/proposals/{id}/submit" => call::submit;
     post "/proposals/{id}/documents" => call::upload;

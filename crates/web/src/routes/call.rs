@@ -243,9 +243,8 @@ pub struct ProposalNotice {
     org: Option<String>,
 }
 
-async fn organisation_options(state: &AppState, selected: &str) -> Result<Vec<Opt>, WebError> {
-    let all = calls::organisation_choices(&state.ctx).await?;
-    Ok(all.into_iter().map(|o| Opt { selected: o.slug == selected, value: o.slug, label: o.label }).collect())
+fn organisation_options(all: &[calls::OrganisationOption], selected: &str) -> Vec<Opt> {
+    all.iter().map(|o| Opt { selected: o.slug == selected, value: o.slug.clone(), label: o.label.clone() }).collect()
 }
 
 struct Outcome {
@@ -266,7 +265,9 @@ async fn proposal_view(
     outcome: Outcome,
 ) -> Result<Response, WebError> {
     let s = session(v)?;
-    let view = proposals::view(&state.ctx, &s, id).await?;
+    let org_query = outcome.org_query.clone().unwrap_or_default();
+    let proposals::ProposalPage { view, organisations, matches } =
+        proposals::page(&state.ctx, &s, id, Some(org_query.as_str()).filter(|q| !q.trim().is_empty())).await?;
     let p = &view.proposal;
     let rules = &view.rules;
     let form = typed.unwrap_or(&p.form);
@@ -436,19 +437,16 @@ async fn proposal_view(
     } else {
         (c.t("review-back"), format!("/review/{}", view.cohort.code))
     };
-    let mut hosts = organisation_options(state, &form.host).await?;
-    let org_query = outcome.org_query.clone().unwrap_or_default();
+    let mut hosts = organisation_options(&organisations, &form.host);
     let mut org_matches = None;
-    if !org_query.trim().is_empty() {
-        let found: BTreeSet<String> = calls::find_organisations(&state.ctx, &org_query).await?.into_iter().map(|o| o.slug).collect();
+    if let Some(found) = &matches {
         hosts.retain(|o| o.selected || found.contains(&o.value));
         org_matches = Some(c.tn("proposal-org-matches", found.len()));
     }
-    let funders = organisation_options(state, &form.funding_holder).await?;
-    let mut partners = Vec::new();
-    for i in 0..cohorte_domain::proposal::MAX_PARTNERS {
-        partners.push(organisation_options(state, form.partners.get(i).map(String::as_str).unwrap_or("")).await?);
-    }
+    let funders = organisation_options(&organisations, &form.funding_holder);
+    let partners: Vec<Vec<Opt>> = (0..cohorte_domain::proposal::MAX_PARTNERS)
+        .map(|i| organisation_options(&organisations, form.partners.get(i).map(String::as_str).unwrap_or("")))
+        .collect();
     let title = p.name.clone();
     let page = ProposalPage {
         org_query,
@@ -584,33 +582,80 @@ pub async fn proposal_save(
     F(pairs): F<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let (result, form) = save_common(&state, &v, id, &pairs).await?;
+    // The organisation search's button belongs to this form: without JavaScript, searching saves
+    // what was typed first, then shows the narrowed choices.
+    let search = (pairs_get(&pairs, "do") == Some("search")).then(|| pairs_get(&pairs, "org").unwrap_or("").trim().to_owned());
+    saved_or_redisplayed(&state, c, &v, id, result, &form, search).await
+}
+
+/// After a save from a page: to the page (with the search asked for), or the page again with the
+/// typed values and what went wrong.
+async fn saved_or_redisplayed(
+    state: &AppState,
+    c: Chrome,
+    v: &Visitor,
+    id: ProposalId,
+    result: Result<Saved, FieldErrors>,
+    form: &ProposalForm,
+    search: Option<String>,
+) -> Result<Response, WebError> {
+    let search = search.filter(|q| !q.is_empty() && q.chars().count() <= 100);
     match result {
-        Ok(Saved::Saved(_)) => Ok(Redirect::to(&format!("/proposals/{id}?saved=1")).into_response()),
+        Ok(Saved::Saved(_)) => Ok(Redirect::to(&match &search {
+            Some(q) => format!("/proposals/{id}?saved=1&org={}#host", crate::util::encode(q)),
+            None => format!("/proposals/{id}?saved=1"),
+        })
+        .into_response()),
         Ok(Saved::Conflict { .. }) => {
             let msg = c.t("proposal-conflict");
             proposal_view(
-                &state,
+                state,
                 c,
-                &v,
+                v,
                 id,
-                Some(&form),
-                Outcome { org_query: None, notice: None, errors: vec![], conflict: Some(msg), status: StatusCode::CONFLICT },
+                Some(form),
+                Outcome { org_query: search, notice: None, errors: vec![], conflict: Some(msg), status: StatusCode::CONFLICT },
             )
             .await
         }
         Err(e) => {
             let errors = problems(&c, &e);
             proposal_view(
-                &state,
+                state,
                 c,
-                &v,
+                v,
                 id,
-                Some(&form),
-                Outcome { org_query: None, notice: None, errors, conflict: None, status: StatusCode::UNPROCESSABLE_ENTITY },
+                Some(form),
+                Outcome { org_query: search, notice: None, errors, conflict: None, status: StatusCode::UNPROCESSABLE_ENTITY },
             )
             .await
         }
     }
+}
+
+/// The organisation search of the proposal page, answered in JSON for its script.
+#[derive(Debug, Deserialize)]
+pub struct OrganisationQuery {
+    #[serde(default)]
+    q: String,
+}
+
+/// `GET /proposals/{id}/organisations?q=`: the organisations matching a search, for the page's
+/// host choices (no reload: nothing typed on the page is touched).
+pub async fn organisation_search(
+    State(state): State<AppState>,
+    c: Chrome,
+    v: Visitor,
+    IdPath(id): IdPath<ProposalId>,
+    Q(q): Q<OrganisationQuery>,
+) -> Result<Response, WebError> {
+    let s = session(&v)?;
+    if q.q.chars().count() > 100 {
+        return Err(WebError::BadRequest(FieldErrors(vec![FieldError { field: "org", code: "too-long" }])));
+    }
+    let found = proposals::organisation_matches(&state.ctx, &s, id, &q.q).await?;
+    let options: Vec<serde_json::Value> = found.iter().map(|o| serde_json::json!({"value": o.slug, "label": o.name})).collect();
+    Ok(json(StatusCode::OK, serde_json::json!({"options": options, "message": c.tn("proposal-org-matches", found.len())})))
 }
 
 fn json(status: StatusCode, body: serde_json::Value) -> Response {
@@ -696,6 +741,7 @@ pub async fn submit(
 /// `POST /proposals/{id}/documents` (multipart: `_csrf`, `key`, `file`).
 pub async fn upload(
     State(state): State<AppState>,
+    c: Chrome,
     v: Visitor,
     IdPath(id): IdPath<ProposalId>,
     mut mp: Multipart,
@@ -704,8 +750,11 @@ pub async fn upload(
     let bad = || WebError::BadRequest(FieldErrors(vec![FieldError { field: "document", code: "invalid-choice" }]));
     let mut key = None;
     let mut file: Option<(String, Vec<u8>)> = None;
+    // The attach button belongs to the proposal form: the rest of the form comes along and is
+    // saved first, so nothing typed is lost by attaching a document (with or without JavaScript).
+    let mut pairs: Vec<(String, String)> = Vec::new();
     while let Some(field) = mp.next_field().await.map_err(|_| bad())? {
-        match field.name() {
+        match field.name().map(str::to_owned).as_deref() {
             Some("key") => key = Some(field.text().await.map_err(|_| bad())?),
             Some("file") => {
                 let name = field.file_name().unwrap_or("document.pdf").to_owned();
@@ -715,11 +764,40 @@ pub async fn upload(
                     .map_err(|_| WebError::BadRequest(FieldErrors(vec![FieldError { field: "document", code: "file-too-large" }])))?;
                 file = Some((name, bytes.to_vec()));
             }
-            _ => {}
+            Some("_csrf") | None => {}
+            Some(other) => {
+                let other = other.to_owned();
+                pairs.push((other, field.text().await.map_err(|_| bad())?));
+            }
         }
     }
+    let mut saved = None;
+    if pairs_get(&pairs, "version").is_some() {
+        let (result, form) = save_common(&state, &v, id, &pairs).await?;
+        if !matches!(result, Ok(Saved::Saved(_))) {
+            return saved_or_redisplayed(&state, c, &v, id, result, &form, None).await;
+        }
+        saved = Some(form);
+    }
     let (Some(key), Some((name, bytes))) = (key, file) else { return Err(bad()) };
-    proposals::upload(&state.ctx, &s, id, &key, &name, &bytes, &v.meta).await?;
+    match (proposals::upload(&state.ctx, &s, id, &key, &name, &bytes, &v.meta).await, &saved) {
+        (Ok(_), _) => {}
+        // The form was saved; the page shows why the document was not attached.
+        (Err(AppError::Invalid(e)), Some(form)) => {
+            let errors = problems(&c, &e);
+            let notice = Some(c.t("proposal-saved"));
+            return proposal_view(
+                &state,
+                c,
+                &v,
+                id,
+                Some(form),
+                Outcome { org_query: None, notice, errors, conflict: None, status: StatusCode::UNPROCESSABLE_ENTITY },
+            )
+            .await;
+        }
+        (Err(e), _) => return Err(e.into()),
+    }
     Ok(Redirect::to(&format!("/proposals/{id}?uploaded=1#documents-title")).into_response())
 }
 

@@ -545,6 +545,24 @@ async fn call_for_projects_browser() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(saved.contains("enregistré"), "the autosave says so: {saved:?}");
+    // Nothing typed is lost: text typed in two fields survives an organisation search (Enter in
+    // the search field) and a reload of the page.
+    client.find(Locator::Css("#text-summary")).await.unwrap().send_keys("Un résumé tapé à la main.").await.unwrap();
+    client.find(Locator::Css("#text-solution")).await.unwrap().send_keys("Une solution tapée aussi.").await.unwrap();
+    client.find(Locator::Css("#org-q")).await.unwrap().send_keys("intérieur\n").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let value = async |id: &str| client.find(Locator::Css(id)).await.unwrap().prop("value").await.unwrap().unwrap_or_default();
+    assert_eq!(value("#text-summary").await, "Un résumé tapé à la main.", "the summary survives the search");
+    assert_eq!(value("#text-solution").await, "Une solution tapée aussi.", "the solution survives the search");
+    if let Some(dir) = cohorte_test_support::env("SCREENSHOT_DIR") {
+        std::fs::write(std::path::Path::new(&dir).join("proposal-search.png"), client.screenshot().await.unwrap()).unwrap();
+    }
+    let options = client.find_all(Locator::Css("#host option")).await.unwrap().len();
+    assert!((2..40).contains(&options), "the host choices are narrowed by the search: {options}");
+    client.refresh().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(value("#text-summary").await, "Un résumé tapé à la main.", "the summary survives a reload");
+    check("proposal after search and reload (fr)").await;
     // The rest of the form, as a person would type it (set through the page for brevity).
     let fill = r#"
         const set = (sel, v) => { const e = document.querySelector(sel); e.value = v; };
@@ -564,13 +582,13 @@ async fn call_for_projects_browser() {
         document.querySelectorAll('input[name=attestation]').forEach(e => e.checked = true);
     "#;
     client.execute(fill, vec![]).await.unwrap();
-    submit(&client, "#proposal-form").await;
+    client.find(Locator::Css("#save")).await.unwrap().click().await.unwrap();
     wait_for_url(&client, "saved=1").await;
     check("saved proposal (fr)").await;
     let pdf_path = w.mail.path().join("presentation.pdf");
     std::fs::write(&pdf_path, b"%PDF-1.4\n%%EOF\n").unwrap();
     client.find(Locator::Css("#document-file")).await.unwrap().send_keys(pdf_path.to_str().unwrap()).await.unwrap();
-    submit(&client, "#upload-form").await;
+    client.find(Locator::Css("#upload-button")).await.unwrap().click().await.unwrap();
     wait_for_url(&client, "uploaded=1").await;
     client.goto(&format!("{base}{path}/submit")).await.unwrap();
     check("submit (fr)").await;

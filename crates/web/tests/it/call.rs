@@ -165,6 +165,35 @@ async fn call_for_projects_journey() {
         assert_eq!(r.status, 400, "{name}: {}", r.body);
         let r = admin.post_multipart(&format!("{url}/documents"), &[("key", "deck")], ("file", "Présentation.pdf", &pdf())).await;
         assert!(r.header("location").contains("uploaded=1"), "{name}: {} {}", r.status, r.body);
+
+        // Nothing typed is lost without JavaScript either: the search and attach buttons belong
+        // to the form, and what was typed is saved before searching or attaching.
+        let version = admin.get(&url).await.attrs("#proposal-version", "value")[0].clone();
+        let mut typed = full_form(&version, &host);
+        typed.retain(|(k, _)| k != "text.benchmark");
+        typed.push(("text.benchmark".into(), "Tapé avant de chercher".into()));
+        typed.push(("org".into(), "dinsic".into()));
+        typed.push(("do".into(), "search".into()));
+        let r = admin.post(&url, &as_refs(&typed)).await;
+        assert_eq!(r.header("location"), format!("{url}?saved=1&org=dinsic#host"), "{name}: {}", r.body);
+        let page = admin.get(&format!("{url}?saved=1&org=dinsic")).await;
+        assert_eq!(page.texts("#text-benchmark"), ["Tapé avant de chercher"], "{name}: saved before the search");
+        assert!(page.attrs("select#host option", "value").len() < 10, "{name}: the list is narrowed");
+        let version = page.attrs("#proposal-version", "value")[0].clone();
+        let mut typed = full_form(&version, &host);
+        typed.retain(|(k, _)| k != "text.benchmark");
+        typed.push(("text.benchmark".into(), "Tapé avant de joindre".into()));
+        typed.push(("key".into(), "deck".into()));
+        let fields: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = admin.post_multipart(&format!("{url}/documents"), &fields, ("file", "Présentation.pdf", &pdf())).await;
+        assert!(r.header("location").contains("uploaded=1"), "{name}: {} {}", r.status, r.body);
+        assert_eq!(admin.get(&url).await.texts("#text-benchmark"), ["Tapé avant de joindre"], "{name}: saved before attaching");
+        // The page's script searches without a reload; only those who may edit the draft may ask.
+        let r = admin.get(&format!("{url}/organisations?q=dinsic")).await;
+        assert_eq!((r.status.as_u16(), r.header("content-type")), (200, "application/json; charset=utf-8"), "{name}: {}", r.body);
+        let found: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert!(found["options"].as_array().unwrap().iter().any(|o| o["value"] == "dinum"), "{name}: {}", r.body);
+        assert!(found["message"].as_str().unwrap().contains("administration"), "{name}: {}", r.body);
         let d = admin.get(&format!("{url}/documents/deck")).await;
         assert_eq!(d.status, 200);
         assert!(d.header("content-disposition").starts_with("attachment;"), "{}", d.header("content-disposition"));
@@ -173,6 +202,8 @@ async fn call_for_projects_journey() {
         // Someone else cannot read it.
         let mut stranger = w.browser();
         w.person("Sam Stranger", "sam@example.org", &[]).await;
+        let stranger_search = stranger.get(&format!("{url}/organisations?q=dinsic")).await;
+        assert_ne!(stranger_search.status, 200, "{name}: a stranger cannot use the page's search");
         stranger.sign_in_by_link("sam@example.org").await;
         assert_eq!(stranger.get(&url).await.status, 404, "{name}");
         assert_eq!(stranger.get(&format!("{url}/documents/deck")).await.status, 404);
