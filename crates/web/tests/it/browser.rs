@@ -563,6 +563,27 @@ async fn call_for_projects_browser() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(value("#text-summary").await, "Un résumé tapé à la main.", "the summary survives a reload");
     check("proposal after search and reload (fr)").await;
+    // The server does not answer: the status says so, and a reload puts the text back, then saves.
+    client.execute("window.fetch = () => Promise.reject(new TypeError('offline'));", vec![]).await.unwrap();
+    client.find(Locator::Css("#text-benefits")).await.unwrap().send_keys("Tapé hors ligne.").await.unwrap();
+    client.find(Locator::Css("#address")).await.unwrap().click().await.unwrap();
+    let mut said = String::new();
+    for _ in 0..50 {
+        said = client.find(Locator::Css("#autosave-status")).await.unwrap().text().await.unwrap();
+        if said.contains("Non enregistré") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(said.contains("Non enregistré"), "the page says the text is not saved: {said:?}");
+    client.refresh().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(value("#text-benefits").await, "Tapé hors ligne.", "the unsaved text is put back after a reload");
+    let said = client.find(Locator::Css("#autosave-status")).await.unwrap().text().await.unwrap();
+    assert!(said.contains("enregistré"), "and saved: {said:?}");
+    client.refresh().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(value("#text-benefits").await, "Tapé hors ligne.", "the server has it");
     // The rest of the form, as a person would type it (set through the page for brevity).
     let fill = r#"
         const set = (sel, v) => { const e = document.querySelector(sel); e.value = v; };
