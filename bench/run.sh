@@ -70,6 +70,23 @@ NGINX
 nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 for _ in $(seq 50); do curl -sf http://127.0.0.1:18089/list.html >/dev/null && break; sleep 0.1; done
+# A plain configuration too: nginx's defaults (one worker, access log on, no sendfile).
+cat >"$work/nginx/plain.conf" <<NGINX
+pid $work/nginx/plain.pid;
+error_log $work/nginx/plain-error.log warn;
+events {}
+http {
+  access_log $work/nginx/plain-access.log;
+  default_type text/html;
+  server {
+    listen 127.0.0.1:18090;
+    root $work/www;
+  }
+}
+NGINX
+nginx -c "$work/nginx/plain.conf" -g 'daemon off;' &
+pids+=($!)
+for _ in $(seq 50); do curl -sf http://127.0.0.1:18090/list.html >/dev/null && break; sleep 0.1; done
 cmp -s <(curl -sf http://127.0.0.1:18089/list.html) "$work/www/list.html" || { echo "nginx does not serve the saved page" >&2; cat "$work/nginx/error.log" >&2; exit 1; }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -95,9 +112,11 @@ echo "== load: wrk -t2 -c$CONNECTIONS -d${DURATION}s, $ROUNDS round(s), loopback
 for r in $(seq "$ROUNDS"); do
   echo "round $r"
   run nginx-list http://127.0.0.1:18089/list.html
+  run nginx-plain-list http://127.0.0.1:18090/list.html
   run cohorte-list http://127.0.0.1:18080/challenges "$cached_pid"
   run cohorte-list-uncached http://127.0.0.1:18081/challenges "$uncached_pid"
   run nginx-detail http://127.0.0.1:18089/detail.html
+  run nginx-plain-detail http://127.0.0.1:18090/detail.html
   run cohorte-detail "http://127.0.0.1:18080$PAGE" "$cached_pid"
   run cohorte-detail-uncached "http://127.0.0.1:18081$PAGE" "$uncached_pid"
 done
@@ -108,14 +127,16 @@ rss=$(awk '/VmRSS/ {print $2}' "/proc/$cached_pid/status")
 {
   echo "Cohorte vs nginx — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t2 -c$CONNECTIONS -d${DURATION}s, median of $ROUNDS round(s)"
   echo "pages: /challenges ($(wc -c <"$work/www/list.html") bytes), $PAGE ($(wc -c <"$work/www/detail.html") bytes), SQLite demo data"
-  printf '%-24s %12s %10s %12s %14s\n' target "req/s" "p99 ms" "cpu us/req" "ratio to nginx"
+  echo "ratios: to the bench/ nginx (tuned), to nginx with its defaults (plain), and to the better of the two"
+  printf '%-24s %12s %10s %12s %8s %8s %8s\n' target "req/s" "p99 ms" "cpu us/req" "tuned" "plain" "best"
   for page in list detail; do
-    base=$(med "nginx-$page" 2)
-    for t in "nginx-$page" "cohorte-$page" "cohorte-$page-uncached"; do
+    tuned=$(med "nginx-$page" 2); plain=$(med "nginx-plain-$page" 2)
+    best=$(awk -v a="$tuned" -v b="$plain" 'BEGIN {print (a > b) ? a : b}')
+    for t in "nginx-$page" "nginx-plain-$page" "cohorte-$page" "cohorte-$page-uncached"; do
       rps=$(med "$t" 2); p99=$(med "$t" 3)
       cpu=$(awk -v n="$t" '$1 == n && $4 != "-" {print $4}' "$work/runs" | median)
-      ratio=$(awk -v a="$rps" -v b="$base" 'BEGIN {printf "%.2f", a / b}')
-      printf '%-24s %12s %10s %12s %14s\n' "$t" "$rps" "$p99" "${cpu:--}" "$ratio"
+      r() { awk -v a="$rps" -v b="$1" 'BEGIN {printf "%.2f", a / b}'; }
+      printf '%-24s %12s %10s %12s %8s %8s %8s\n' "$t" "$rps" "$p99" "${cpu:--}" "$(r "$tuned")" "$(r "$plain")" "$(r "$best")"
     done
   done
   echo "cohorte (page cache) RSS after the runs: $((rss / 1024)) MiB"

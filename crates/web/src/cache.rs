@@ -13,11 +13,12 @@ use http::HeaderMap;
 #[derive(Debug, Clone, Copy)]
 pub struct Cacheable;
 
-/// One cached response: the handler's headers (content type, CORS, content disposition, …) and
-/// body. Headers of the outer layers (security, language, vary) are added on every response.
+/// One cached response, as it left the outermost layer: every header (the handler's, the
+/// security headers, language, vary; not the request id or date, which are per response) and the
+/// body. A hit is answered with them as they are, before any other layer runs.
 #[derive(Debug, Clone)]
 pub struct Cached {
-    /// The handler's headers.
+    /// The response's headers.
     pub headers: HeaderMap,
     /// Body.
     pub body: Bytes,

@@ -156,10 +156,7 @@ fn lang_from_cookie(headers: &HeaderMap) -> Option<Lang> {
 /// `Accept-Language`, then French.
 pub async fn locale(mut req: Request, next: Next) -> Response {
     let explicit = lang_from_query(req.uri().query());
-    let lang = explicit
-        .or_else(|| lang_from_cookie(req.headers()))
-        .or_else(|| req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::negotiate))
-        .unwrap_or_default();
+    let lang = request_lang(&req);
     req.extensions_mut().insert(lang);
     let mut res = next.run(req).await;
     if let Some(l) = explicit
@@ -239,21 +236,35 @@ pub fn error_key(status: StatusCode) -> String {
     }
 }
 
-/// Serves cached public pages; keeps the pages handlers mark [`Cacheable`]. Only for requests
-/// without a session cookie: a page rendered for a session (a signed-in person's name in the
-/// header) is neither served from nor kept in the shared cache (ADR 0002).
+/// The language a request is answered in: `?lang=`, then the cookie, then `Accept-Language`,
+/// then French (what [`locale`] decides; the cache's key uses it too).
+pub fn request_lang(req: &Request) -> Lang {
+    lang_from_query(req.uri().query())
+        .or_else(|| lang_from_cookie(req.headers()))
+        .or_else(|| req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::negotiate))
+        .unwrap_or_default()
+}
+
+/// Answers a cached public page before any other layer runs (the outermost layer: no span, no
+/// session, no timeout, no header building), and keeps the pages handlers mark [`Cacheable`] with
+/// every header the other layers added. Only for `GET`/`HEAD` without a session cookie and without
+/// `?lang=` (which sets a cookie): a page rendered for a session is neither served from nor kept
+/// in the shared cache (ADR 0002). The request id is per response (a client's own is kept).
 pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if !state.cache.enabled()
         || !(req.method() == Method::GET || req.method() == Method::HEAD)
         || crate::session::has_session_cookie(req.headers())
+        || lang_from_query(req.uri().query()).is_some()
     {
         return next.run(req).await;
     }
-    let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
-    let key = format!("{} {}", lang.code(), req.uri());
+    let key = cache_key(request_lang(&req), req.uri());
+    let request_id = req.headers().get(REQUEST_ID).cloned();
     if let Some(hit) = state.cache.get(&key) {
         let mut r = Response::new(Body::from(hit.body));
         *r.headers_mut() = hit.headers;
+        let id = request_id.unwrap_or_else(new_request_id);
+        r.headers_mut().insert(REQUEST_ID, id);
         return r;
     }
     let res = next.run(req).await;
@@ -267,9 +278,27 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     };
     let mut headers = parts.headers.clone();
     headers.remove(header::CONTENT_LENGTH);
-    headers.remove(header::CACHE_CONTROL);
+    headers.remove(header::DATE);
+    headers.remove(REQUEST_ID);
     state.cache.put(key, Cached { headers, body: bytes.clone() });
     Response::from_parts(parts, Body::from(bytes))
+}
+
+const REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");
+
+fn cache_key(lang: Lang, uri: &http::Uri) -> String {
+    let uri = uri.path_and_query().map_or("/", |p| p.as_str());
+    let mut key = String::with_capacity(3 + uri.len());
+    key.push_str(lang.code());
+    key.push(' ');
+    key.push_str(uri);
+    key
+}
+
+/// A request id as the trace layers make them (a UUID).
+fn new_request_id() -> HeaderValue {
+    let mut buf = uuid::Uuid::encode_buffer();
+    HeaderValue::from_str(uuid::Uuid::new_v4().hyphenated().encode_lower(&mut buf)).unwrap_or_else(|_| HeaderValue::from_static("-"))
 }
 
 /// A panic becomes a 500 (rendered by `render_errors`), never a dropped connection.

@@ -178,7 +178,6 @@ pub fn layered(routes: Router<AppState>, state: AppState) -> Router {
         .layer(CatchPanicLayer::custom(layers::panic_response))
         .layer(from_fn_with_state(state.clone(), session::session_layer))
         .layer(from_fn_with_state(state.clone(), session::state_extension))
-        .layer(from_fn_with_state(state.clone(), layers::page_cache))
         .layer(TimeoutLayer::with_status_code(http::StatusCode::REQUEST_TIMEOUT, timeout))
         .layer(from_fn(layers::body_limit))
         .layer(from_fn(layers::guard_request))
@@ -188,5 +187,7 @@ pub fn layered(routes: Router<AppState>, state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(layers::request_span))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        // Outermost: a cached public page is answered before anything else runs.
+        .layer(from_fn_with_state(state.clone(), layers::page_cache))
         .with_state(state)
 }

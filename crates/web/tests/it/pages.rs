@@ -299,6 +299,26 @@ async fn the_page_cache_serves_the_same_page_and_drops_it_when_content_changes()
     assert!(!app.state.cache.is_empty());
     let b = app.get("/challenges/adex").await;
     assert_eq!(a.body, b.body);
+    // A hit is answered with every header the page had (security, language, vary, type), only
+    // the request id differs; the same with the page's language chosen by the browser.
+    let headers = |r: &crate::support::Res| {
+        let mut h: Vec<(String, String)> = r
+            .headers
+            .iter()
+            .filter(|(k, _)| *k != "x-request-id" && *k != "date")
+            .map(|(k, v)| (k.to_string(), v.to_str().unwrap().to_owned()))
+            .collect();
+        h.sort();
+        h
+    };
+    assert_eq!(headers(&a), headers(&b));
+    assert!(headers(&b).iter().any(|(k, _)| k == "content-security-policy"), "{:?}", headers(&b));
+    assert_ne!(a.header("x-request-id"), b.header("x-request-id"), "one id per response");
+    let en = app.get_lang("/challenges/adex", "en-GB,en;q=0.9").await;
+    let en_again = app.get_lang("/challenges/adex", "en-GB,en;q=0.9").await;
+    assert_eq!((en.attrs("html", "lang"), en_again.attrs("html", "lang")), (vec!["en".to_owned()], vec!["en".to_owned()]));
+    assert_eq!((headers(&en), &en.body), (headers(&en_again), &en_again.body));
+    assert_ne!(en.body, a.body, "a language has its own page");
     // Another import changes a title: the next refresh drops the cached page.
     let data = data_copy();
     let defis = data.path().join("data/defis.yml");
