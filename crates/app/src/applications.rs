@@ -208,17 +208,8 @@ pub async fn start(ctx: &Ctx, session: &Session, cohort_code: &str, meta: &Reque
     Ok(app)
 }
 
-/// The outcome of a save.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Saved {
-    /// Saved; the new version.
-    Saved(i32),
-    /// Someone saved since this version was loaded; nothing was written.
-    Conflict {
-        /// The version now stored.
-        current: i32,
-    },
-}
+/// The outcome of a save (as for proposals).
+pub use crate::proposals::Saved;
 
 /// Saves a draft. `version` is the version the page loaded: a save from an older version is
 /// refused, never merged.
@@ -281,16 +272,9 @@ pub async fn document(ctx: &Ctx, session: &Session, id: ApplicationId, key: &str
     store::application_document(&mut conn, id, key).await?.ok_or(AppError::NotFound)
 }
 
-/// What the candidate is given on submission.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Receipt {
-    /// The application's reference.
-    pub reference: String,
-    /// The server's time of the submission.
-    pub submitted_at: OffsetDateTime,
-    /// The fingerprint.
-    pub hash: String,
-}
+/// What the candidate is given on submission (as for proposals: reference, server time,
+/// fingerprint).
+pub use crate::proposals::Receipt;
 
 /// Submits the application by the server's clock: complete, before the deadline, from the version
 /// the page showed. The acknowledgement mail is queued in the same transaction: once this answers,
