@@ -370,3 +370,121 @@ pub async fn mine(ctx: &Ctx, session: &Session) -> Result<Vec<ApplicationRow>, A
     }
     Ok(rows)
 }
+
+/// What an automatic assignment did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignmentReport {
+    /// Applications given reviewers.
+    pub applications: usize,
+    /// Reviewer–application pairs made.
+    pub pairs: usize,
+    /// The references of applications that got fewer reviewers than the rules ask (too few
+    /// reviewers without a conflict).
+    pub short: Vec<String>,
+}
+
+/// Staff assign reviewers to the submitted applications that have none: the rules' number per
+/// application, with loads as even as conflicts allow (`assignment::Problem`), never to the
+/// candidate themself or to someone who declared a conflict; a challenge's mentors (when the rules
+/// let them pre-select) only to candidates who chose their challenge, and before other reviewers.
+/// Each reviewer's reading order is drawn once (a fingerprint of reviewer and application), and
+/// each application moves to pre-selection.
+pub async fn assign_reviewers(ctx: &Ctx, session: &Session, code: &str, meta: &RequestMeta) -> Result<AssignmentReport, AppError> {
+    use cohorte_domain::assignment::Problem;
+    use cohorte_domain::proposal::AssignedBy;
+    let me = policy::can_run_calls(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let co = cohort.cohort_id();
+    let assigned: std::collections::BTreeSet<uuid::Uuid> =
+        store::reviewers_of_cohort(&mut w.conn(), co).await?.iter().map(|r| r.application_id).collect();
+    let apps: Vec<ApplicationRow> = store::applications_of_cohort(&mut w.conn(), co)
+        .await?
+        .into_iter()
+        .filter(|a| a.status == ApplicationStatus::Submitted && !assigned.contains(&a.id.as_uuid()))
+        .collect();
+    let mut rules_of = BTreeMap::new();
+    for a in &apps {
+        if let std::collections::btree_map::Entry::Vacant(e) = rules_of.entry(a.rule_set_id) {
+            let r = cohorte_store::call::rules(&mut w.conn(), a.rule_set_id).await?.and_then(|r| r.rules.applications);
+            e.insert(r.ok_or(AppError::NotFound)?);
+        }
+    }
+    let Some(rules) = cohorte_store::call::current_rules(&mut w.conn(), co).await?.and_then(|r| r.rules.applications) else {
+        return Err(AppError::NotFound);
+    };
+    // Reviewers: each person once, with the challenges they mentor.
+    let mut mentors: BTreeMap<uuid::Uuid, Vec<String>> = BTreeMap::new();
+    let mut preselectors = std::collections::BTreeSet::new();
+    for r in store::possible_reviewers(&mut w.conn(), co).await? {
+        match r.challenge_id {
+            Some(ch) if rules.mentors_preselect => mentors.entry(r.person_id).or_default().push(ch.to_string()),
+            Some(_) => {}
+            None => {
+                preselectors.insert(r.person_id);
+            }
+        }
+    }
+    let reviewers: Vec<uuid::Uuid> =
+        preselectors.iter().chain(mentors.keys()).copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let conflicts: std::collections::BTreeSet<(uuid::Uuid, uuid::Uuid)> =
+        store::application_conflicts(&mut w.conn(), co).await?.into_iter().collect();
+    let cost = apps
+        .iter()
+        .map(|a| {
+            reviewers
+                .iter()
+                .map(|r| {
+                    if *r == a.person_id.as_uuid() || conflicts.contains(&(*r, a.id.as_uuid())) {
+                        return None;
+                    }
+                    let mentor_here = mentors.get(r).is_some_and(|chs| a.form.choices.iter().any(|c| chs.contains(&c.challenge)));
+                    match (mentor_here, preselectors.contains(r)) {
+                        (true, _) => Some(0),
+                        (false, true) => Some(10),
+                        (false, false) => None,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let problem = Problem {
+        items: apps.len(),
+        reviewers: reviewers.len(),
+        per_item: u32::from(rules.reviewers_per_application),
+        max_load: None,
+        cost,
+    };
+    let solution = problem.solve();
+    let mut pairs = 0;
+    for (a, chosen) in apps.iter().zip(&solution.reviewers) {
+        for j in chosen {
+            let reviewer = reviewers[*j as usize];
+            // The reading order: a fingerprint of reviewer and application, drawn once.
+            let digest = Sha256::digest(format!("{reviewer}/{}", a.id).as_bytes());
+            let order = i32::from_be_bytes([digest[0] & 0x7f, digest[1], digest[2], digest[3]]);
+            store::assign_reviewer(&mut w.conn(), a.id, cohorte_domain::ids::PersonId::from_uuid(reviewer), AssignedBy::Auto, order, now)
+                .await?;
+            pairs += 1;
+        }
+        if !chosen.is_empty() {
+            let mode = rules_of.get(&a.rule_set_id).map_or(rules.choice_mode, |r| r.choice_mode);
+            let to = a.status.apply(ApplicationEvent::StartReview, mode).map_err(|_| AppError::conflict("application-changed"))?;
+            if !store::set_application_status(&mut w.conn(), a.id, a.status, to, &ApplicationChange::default(), now).await? {
+                return Err(AppError::conflict("application-changed"));
+            }
+        }
+    }
+    let short: Vec<String> = solution.short.iter().map(|i| apps[*i as usize].reference.clone()).collect();
+    let report = AssignmentReport { applications: apps.len(), pairs, short };
+    w.audit(
+        me,
+        AuditAction::ReviewersAssigned,
+        ("cohort", code),
+        serde_json::json!({"applications": report.applications, "pairs": report.pairs, "short": report.short}),
+    )
+    .await?;
+    w.commit().await?;
+    Ok(report)
+}

@@ -441,6 +441,8 @@ str_enum!(
         ApplicationWithdrawn => "application_withdrawn",
         /// A candidate deleted their draft.
         ApplicationDeleted => "application_deleted",
+        /// Staff assigned reviewers to applications.
+        ReviewersAssigned => "reviewers_assigned",
     }
 );
 

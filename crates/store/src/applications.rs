@@ -489,3 +489,33 @@ pub async fn challenges_of_cohort(conn: &mut Conn<'_>, cohort: CohortId) -> Resu
         .fetch_all(c)
         .await)?)
 }
+
+/// Someone who may review a cohort's applications: a pre-selector of the cohort (or of every
+/// cohort), or an operational mentor of one of its challenges (`challenge` set).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PossibleReviewer {
+    /// The person.
+    pub person_id: Uuid,
+    /// The challenge they mentor (mentors only).
+    pub challenge_id: Option<Uuid>,
+}
+
+/// The pre-selectors of a cohort and the operational mentors of its challenges (active grants),
+/// by person.
+pub async fn possible_reviewers(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<PossibleReviewer>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select distinct r.person_id, case when 1 = 0 then r.challenge_id end as challenge_id from role_assignment r \
+         where r.role = 'preselector' and r.revoked_at is null and (r.cohort_id = $1 or r.cohort_id is null) \
+         union \
+         select distinct r.person_id, r.challenge_id from role_assignment r join challenge ch on ch.id = r.challenge_id \
+         where r.role = 'operational_mentor' and r.revoked_at is null and ch.cohort_id = $1"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await
+    .map(|mut v: Vec<PossibleReviewer>| {
+        // Sorted here: the databases order nulls differently.
+        v.sort_by_key(|r| (r.person_id, r.challenge_id));
+        v
+    }))?)
+}

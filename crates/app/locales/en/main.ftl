@@ -853,6 +853,11 @@ audit-results_published = Results published
 audit-challenge_created = Challenge created
 audit-challenge_published = Challenge page published
 audit-challenge_edited = Challenge page edited
+audit-application_created = Application started
+audit-application_submitted = Application submitted
+audit-application_withdrawn = Application withdrawn
+audit-application_deleted = Application draft deleted
+audit-reviewers_assigned = Reviewers assigned to applications
 audit-export_downloaded = Export downloaded
 
 ## Development
@@ -1419,6 +1424,7 @@ error-slug-taken = is already the address of another challenge
 
 # The audit log, readable
 audit-object-person = Person
+audit-object-application = Application
 audit-object-proposal = Proposal
 audit-object-panel = Panel
 audit-object-cohort = Cohort
@@ -1461,6 +1467,9 @@ audit-detail-proposal = Proposal
 audit-detail-key = Document
 audit-detail-size = Size (bytes)
 audit-detail-sha256 = SHA-256 fingerprint
+audit-detail-applications = Applications
+audit-detail-pairs = Assignments
+audit-detail-short = Without enough reviewers
 audit-detail-submitted_at = Submitted
 audit-detail-hash = Fingerprint
 audit-detail-documents = Documents

@@ -853,6 +853,11 @@ audit-results_published = Résultats publiés
 audit-challenge_created = Défi créé
 audit-challenge_published = Page de défi publiée
 audit-challenge_edited = Page de défi modifiée
+audit-application_created = Candidature commencée
+audit-application_submitted = Candidature déposée
+audit-application_withdrawn = Candidature retirée
+audit-application_deleted = Brouillon de candidature supprimé
+audit-reviewers_assigned = Relecteurs attribués aux candidatures
 audit-export_downloaded = Export téléchargé
 
 ## Développement
@@ -1419,6 +1424,7 @@ error-slug-taken = est déjà l’adresse d’un autre défi
 
 # The audit log, readable
 audit-object-person = Personne
+audit-object-application = Candidature
 audit-object-proposal = Proposition
 audit-object-panel = Jury
 audit-object-cohort = Promotion
@@ -1461,6 +1467,9 @@ audit-detail-proposal = Proposition
 audit-detail-key = Pièce
 audit-detail-size = Taille (octets)
 audit-detail-sha256 = Empreinte SHA-256
+audit-detail-applications = Candidatures
+audit-detail-pairs = Attributions
+audit-detail-short = Sans assez de relecteurs
 audit-detail-submitted_at = Déposée le
 audit-detail-hash = Empreinte
 audit-detail-documents = Pièces

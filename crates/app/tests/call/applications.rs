@@ -180,3 +180,81 @@ async fn the_deadline_closes_applications_by_the_servers_clock_and_rules_name_re
         );
     }
 }
+
+#[tokio::test]
+async fn reviewers_are_assigned_evenly_never_in_conflict_and_mentors_only_to_their_challenges_candidates() {
+    use cohorte_domain::identity::Grant;
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let (rules, ids) = open_applications(&w, &c).await;
+        // Three pre-selectors of the cohort, and the mentor of the first challenge.
+        let mut pre = Vec::new();
+        for i in 0..3 {
+            pre.push(w.person(&format!("pre{i}@example.org"), &[(RoleKind::Preselector, true)]).await);
+        }
+        let mentor = w.person("mentor@example.gouv.fr", &[]).await;
+        {
+            let mut tx = w.ctx.db.begin().await.unwrap();
+            let ch = cohorte_domain::ids::ChallengeId::from_uuid(ids[0].parse().unwrap());
+            let g = Grant { challenge: Some(ch), ..Grant::program(RoleKind::OperationalMentor) };
+            cohorte_store::identity::grant_role(&mut tx.conn(), mentor, &g, None, "test", datetime!(2021-01-10 10:00 UTC)).await.unwrap();
+            tx.commit().await.unwrap();
+        }
+        // Six candidates: three choose the first challenge, three the second.
+        let mut apps = Vec::new();
+        for i in 0..6 {
+            let p = w.person(&format!("cand{i}@example.org"), &[]).await;
+            let s = w.session(p, false).await;
+            let a = apps::start(&w.ctx, &s, "eig-6", &meta()).await.unwrap();
+            let form = filled(&rules, &ids[i % 2]);
+            let AppSaved::Saved(v) = apps::save(&w.ctx, &s, a.id, 1, &form, &meta()).await.unwrap() else { panic!() };
+            apps::upload(&w.ctx, &s, a.id, "cv", "cv.pdf", &pdf(), &meta()).await.unwrap();
+            apps::submit(&w.ctx, &s, a.id, v, &meta()).await.unwrap();
+            apps.push((a.id, i % 2));
+        }
+        // A pre-selector declared a conflict with the first candidate.
+        {
+            let mut tx = w.ctx.db.begin().await.unwrap();
+            let now = datetime!(2021-01-10 10:00 UTC);
+            cohorte_store::applications::declare_application_conflict(&mut tx.conn(), pre[0], apps[0].0, "ancien collègue", now)
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+        }
+        let staff_weak = w.session(c.s.actor.person().unwrap().id, false).await;
+        assert!(apps::assign_reviewers(&w.ctx, &staff_weak, "eig-6", &meta()).await.is_err(), "{name}: staff, strongly signed in");
+        let report = apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
+        assert_eq!((report.applications, report.pairs, report.short.len()), (6, 12, 0), "{name}: two reviewers each");
+        let mut conn = w.ctx.db.acquire().await.unwrap();
+        let co = cohorte_store::call::cohort_by_code(&mut conn.conn(), "eig-6").await.unwrap().unwrap().cohort_id();
+        let rows = cohorte_store::applications::reviewers_of_cohort(&mut conn.conn(), co).await.unwrap();
+        assert!(
+            !rows.iter().any(|r| r.application_id == apps[0].0.as_uuid() && r.reviewer_id == pre[0].as_uuid()),
+            "{name}: never in conflict"
+        );
+        for (app, choice) in &apps {
+            let mine: Vec<_> = rows.iter().filter(|r| r.application_id == app.as_uuid()).collect();
+            assert_eq!(mine.len(), 2, "{name}");
+            let by_mentor = mine.iter().any(|r| r.reviewer_id == mentor.as_uuid());
+            assert_eq!(by_mentor, *choice == 0, "{name}: the mentor reads exactly the candidates of their challenge");
+        }
+        let mut loads = BTreeMap::new();
+        for r in &rows {
+            *loads.entry(r.reviewer_id).or_insert(0) += 1;
+        }
+        assert_eq!(loads.values().sum::<i32>(), 12);
+        assert!(loads.values().all(|l| *l == 3), "{name}: even loads: {loads:?}");
+        let statuses: Vec<ApplicationStatus> = cohorte_store::applications::applications_of_cohort(&mut conn.conn(), co)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|a| a.status)
+            .collect();
+        assert!(statuses.iter().all(|s| *s == ApplicationStatus::InPreselection), "{name}: {statuses:?}");
+        // Running it again assigns nobody twice.
+        let again = apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
+        assert_eq!((again.applications, again.pairs), (0, 0), "{name}");
+    }
+}

@@ -1,5 +1,7 @@
 //! `applications`: candidates' applications, their documents, reviewers, reviews and conflicts.
 
+use std::collections::BTreeSet;
+
 use cohorte_domain::application::{ApplicationForm, ApplicationStatus, ApplicationText};
 use cohorte_domain::ids::ApplicationId;
 use cohorte_domain::jury::Scores;
@@ -190,5 +192,55 @@ async fn application_choices_are_the_challenges_of_the_cohort_by_title() {
             ],
             "{db}"
         );
+    }
+}
+
+#[tokio::test]
+async fn possible_reviewers_are_the_cohorts_preselectors_and_its_challenges_mentors() {
+    use cohorte_domain::content::RoleKind;
+    use cohorte_domain::identity::Grant;
+    for t in TestDb::all().await {
+        let db = t.name().to_owned();
+        let mut pc = t.db.acquire().await.unwrap();
+        let mut c = pc.conn();
+        let w = world(&mut c).await;
+        let other = cohort(&mut c, "eig-10", 10, 2027).await;
+        let ch = cohorte_store::call::NewChallenge {
+            slug: "orienter".into(),
+            reference: "REF-1".into(),
+            cohort: w.co.cohort_id(),
+            year: 2026,
+            title: "Orienter".into(),
+            tagline: String::new(),
+            host: w.org.as_uuid(),
+            host_label: "DINUM".into(),
+            city: None,
+            body_md: String::new(),
+            skills: vec![],
+        };
+        let (challenge, _) = cohorte_store::call::create_challenge(&mut c, &ch).await.unwrap();
+        let id = |u: uuid::Uuid| cohorte_domain::ids::ChallengeId::from_uuid(u);
+        let ids = cohorte_store::identity::grant_role;
+        ids(&mut c, w.ada, &Grant { cohort: Some(w.co.cohort_id()), ..Grant::program(RoleKind::Preselector) }, None, "t", at(1))
+            .await
+            .unwrap();
+        ids(&mut c, w.bob, &Grant::program(RoleKind::Preselector), None, "t", at(1)).await.unwrap();
+        ids(&mut c, w.cat, &Grant { challenge: Some(id(challenge)), ..Grant::program(RoleKind::OperationalMentor) }, None, "t", at(1))
+            .await
+            .unwrap();
+        let dan = crate::support::person(&mut c, "dan", "Dan").await;
+        ids(&mut c, dan, &Grant { cohort: Some(other.cohort_id()), ..Grant::program(RoleKind::Preselector) }, None, "t", at(1))
+            .await
+            .unwrap();
+        let got = a::possible_reviewers(&mut c, w.co.cohort_id()).await.unwrap();
+        let mut want = vec![
+            a::PossibleReviewer { person_id: w.ada.as_uuid(), challenge_id: None },
+            a::PossibleReviewer { person_id: w.bob.as_uuid(), challenge_id: None },
+            a::PossibleReviewer { person_id: w.cat.as_uuid(), challenge_id: Some(challenge) },
+        ];
+        want.sort_by_key(|r| (r.person_id, r.challenge_id));
+        assert_eq!(got, want, "{db}: not the other cohort's pre-selector");
+        let theirs = a::possible_reviewers(&mut c, other.cohort_id()).await.unwrap();
+        assert_eq!(theirs.iter().map(|r| r.person_id).collect::<BTreeSet<_>>(), [w.bob.as_uuid(), dan.as_uuid()].into(), "{db}");
     }
 }
