@@ -488,3 +488,160 @@ pub async fn assign_reviewers(ctx: &Ctx, session: &Session, code: &str, meta: &R
     w.commit().await?;
     Ok(report)
 }
+
+/// An application on a reviewer's list, in their reading order.
+#[derive(Debug, Clone)]
+pub struct ToReview {
+    /// The application (what a reviewer may read: the form and its documents' names).
+    pub application: ApplicationRow,
+    /// The reviewer's own scores, once given.
+    pub mine: Option<cohorte_store::applications::ApplicationReviewRow>,
+    /// The other reviewers' scores: shown only once the reviewer's own are in (blind review).
+    pub others: Vec<cohorte_store::applications::ApplicationReviewRow>,
+    /// Whether the reviewer may score it now.
+    pub can_score: bool,
+}
+
+/// A reviewer's applications in a cohort, in their own reading order (drawn once at assignment).
+pub async fn to_review(ctx: &Ctx, session: &Session, code: &str) -> Result<Vec<ToReview>, AppError> {
+    let me = policy::can_use_account(&session.actor)?;
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let co = cohort.cohort_id();
+    let mine = store::assigned_to(&mut conn, co, me.id).await?;
+    let reviews = store::application_reviews(&mut conn, co).await?;
+    let conflicts = store::application_conflicts(&mut conn, co).await?;
+    let mut out = Vec::new();
+    for r in mine {
+        if conflicts.contains(&(me.id.as_uuid(), r.application_id)) {
+            continue;
+        }
+        let Some(app) = store::application(&mut conn, ApplicationId::from_uuid(r.application_id)).await? else { continue };
+        let own = reviews.iter().find(|x| x.application_id == r.application_id && x.reviewer_id == me.id.as_uuid()).cloned();
+        let others = if own.is_some() {
+            reviews.iter().filter(|x| x.application_id == r.application_id && x.reviewer_id != me.id.as_uuid()).cloned().collect()
+        } else {
+            Vec::new()
+        };
+        let can_score = matches!(app.status, ApplicationStatus::InPreselection | ApplicationStatus::InfoRequested);
+        out.push(ToReview { application: app, mine: own, others, can_score });
+    }
+    Ok(out)
+}
+
+/// A reviewer scores an application on the grid (every criterion, within the scale) with a
+/// comment; only an assigned reviewer without a conflict, while pre-selection runs. Anyone else is
+/// told the application does not exist.
+pub async fn review(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    scores: &cohorte_domain::jury::Scores,
+    comment: &str,
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    let me = policy::can_use_account(&session.actor)?.clone();
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let app = store::application(&mut w.conn(), id).await?.ok_or(AppError::NotFound)?;
+    let assigned = store::assigned_to(&mut w.conn(), app.cohort_id, me.id).await?.iter().any(|r| r.application_id == id.as_uuid());
+    let conflicted = store::application_conflicts(&mut w.conn(), app.cohort_id).await?.contains(&(me.id.as_uuid(), id.as_uuid()));
+    if !assigned || conflicted || app.person_id == me.id {
+        return Err(AppError::NotFound);
+    }
+    if !matches!(app.status, ApplicationStatus::InPreselection | ApplicationStatus::InfoRequested) {
+        return Err(AppError::Denied(Denied::Forbidden));
+    }
+    let rules =
+        cohorte_store::call::rules(&mut w.conn(), app.rule_set_id).await?.and_then(|r| r.rules.applications).ok_or(AppError::NotFound)?;
+    let complete =
+        rules.criteria.iter().all(|c| scores.contains_key(&c.key)) && scores.keys().all(|k| rules.criteria.iter().any(|c| &c.key == k));
+    if !complete {
+        return Err(FieldErrors::one("scores", "scores-incomplete").into());
+    }
+    if rules.total(scores).is_none() {
+        return Err(FieldErrors::one("scores", "score-range").into());
+    }
+    if comment.chars().count() > 3_000 || cohorte_domain::text::has_forbidden_chars(&comment.replace(['\n', '\r'], " ")) {
+        return Err(FieldErrors::one("comment", "too-long").into());
+    }
+    store::save_application_review(&mut w.conn(), id, me.id, scores, comment.trim(), now).await?;
+    w.audit(&me, AuditAction::ApplicationReviewed, ("application", &app.reference), serde_json::json!({"total": rules.total(scores)}))
+        .await?;
+    w.commit().await
+}
+
+/// One application in the consolidation: every reviewer's raw total and z-score, the summary and
+/// the disagreement flag.
+#[derive(Debug, Clone)]
+pub struct ConsolidatedApplication {
+    /// The application.
+    pub application: ApplicationRow,
+    /// Per reviewer: (reviewer, raw total, z-score when the reviewer has a spread).
+    pub scores: Vec<(uuid::Uuid, u32, Option<f64>)>,
+    /// Means, ranges and the disagreement flag.
+    pub summary: Option<cohorte_domain::review::Summary>,
+}
+
+/// The consolidation of a cohort's reviews (staff and the validator): raw totals and z-scores
+/// within each reviewer (the method is [`cohorte_domain::review::METHOD`]), disagreements flagged
+/// (6 points apart on /20, or z-scores more than 1.5 apart); best z-score mean first, then by raw
+/// mean those whose reviewers have no spread yet, then the unscored.
+pub async fn consolidation(ctx: &Ctx, session: &Session, code: &str) -> Result<Vec<ConsolidatedApplication>, AppError> {
+    use cohorte_domain::review::{Score, normalise, summarise};
+    policy::can_read_decisions(&session.actor)?;
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let co = cohort.cohort_id();
+    let apps: Vec<ApplicationRow> =
+        store::applications_of_cohort(&mut conn, co).await?.into_iter().filter(|a| a.submitted_at.is_some()).collect();
+    let reviews = store::application_reviews(&mut conn, co).await?;
+    let mut rules_of = BTreeMap::new();
+    for a in &apps {
+        if let std::collections::btree_map::Entry::Vacant(e) = rules_of.entry(a.rule_set_id) {
+            let r = cohorte_store::call::rules(&mut conn, a.rule_set_id).await?.and_then(|r| r.rules.applications);
+            e.insert(r.ok_or(AppError::NotFound)?);
+        }
+    }
+    let reviewers: Vec<uuid::Uuid> = reviews.iter().map(|r| r.reviewer_id).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let index = |r: uuid::Uuid| reviewers.iter().position(|x| *x == r).unwrap_or(0) as u32;
+    let mut scores = Vec::new();
+    for (i, a) in apps.iter().enumerate() {
+        for r in reviews.iter().filter(|r| r.application_id == a.id.as_uuid()) {
+            if let Some(total) = rules_of.get(&a.rule_set_id).and_then(|rules| rules.total(&r.scores)) {
+                scores.push(Score { reviewer: index(r.reviewer_id), item: i as u32, total: f64::from(total) });
+            }
+        }
+    }
+    let normalised = normalise(&scores);
+    let summaries = summarise(&normalised, 6.0, 1.5);
+    let mut out: Vec<ConsolidatedApplication> = apps
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| ConsolidatedApplication {
+            scores: normalised
+                .iter()
+                .filter(|n| n.score.item == i as u32)
+                .map(|n| (reviewers[n.score.reviewer as usize], n.score.total as u32, n.z))
+                .collect(),
+            summary: summaries.iter().find(|s| s.item == i as u32).cloned(),
+            application: a,
+        })
+        .collect();
+    // Normalised first (best z-score mean first), then those without a z-score by raw mean, then
+    // the unscored.
+    let key = |c: &ConsolidatedApplication| match &c.summary {
+        Some(s) => match s.z_mean {
+            Some(z) => (2, z),
+            None => (1, s.raw_mean),
+        },
+        None => (0, 0.0),
+    };
+    out.sort_by(|x, y| {
+        let (a, b) = (key(x), key(y));
+        b.0.cmp(&a.0).then(b.1.total_cmp(&a.1))
+    });
+    Ok(out)
+}

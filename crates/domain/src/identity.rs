@@ -443,6 +443,8 @@ str_enum!(
         ApplicationDeleted => "application_deleted",
         /// Staff assigned reviewers to applications.
         ReviewersAssigned => "reviewers_assigned",
+        /// A reviewer scored an application.
+        ApplicationReviewed => "application_reviewed",
     }
 );
 

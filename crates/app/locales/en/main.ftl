@@ -858,6 +858,7 @@ audit-application_submitted = Application submitted
 audit-application_withdrawn = Application withdrawn
 audit-application_deleted = Application draft deleted
 audit-reviewers_assigned = Reviewers assigned to applications
+audit-application_reviewed = Application scored
 audit-export_downloaded = Export downloaded
 
 ## Development

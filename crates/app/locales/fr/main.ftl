@@ -858,6 +858,7 @@ audit-application_submitted = Candidature déposée
 audit-application_withdrawn = Candidature retirée
 audit-application_deleted = Brouillon de candidature supprimé
 audit-reviewers_assigned = Relecteurs attribués aux candidatures
+audit-application_reviewed = Candidature notée
 audit-export_downloaded = Export téléchargé
 
 ## Développement

@@ -258,3 +258,62 @@ async fn reviewers_are_assigned_evenly_never_in_conflict_and_mentors_only_to_the
         assert_eq!((again.applications, again.pairs), (0, 0), "{name}");
     }
 }
+
+#[tokio::test]
+async fn reviewers_score_blind_and_the_consolidation_normalises_each_reviewer() {
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let (rules, ids) = open_applications(&w, &c).await;
+        let harsh = w.person("harsh@example.org", &[(RoleKind::Preselector, true)]).await;
+        let kind = w.person("kind@example.org", &[(RoleKind::Preselector, true)]).await;
+        let mut apps = Vec::new();
+        for i in 0..3 {
+            let p = w.person(&format!("cand{i}@example.org"), &[]).await;
+            let s = w.session(p, false).await;
+            let a = apps::start(&w.ctx, &s, "eig-6", &meta()).await.unwrap();
+            let AppSaved::Saved(v) = apps::save(&w.ctx, &s, a.id, 1, &filled(&rules, &ids[0]), &meta()).await.unwrap() else { panic!() };
+            apps::upload(&w.ctx, &s, a.id, "cv", "cv.pdf", &pdf(), &meta()).await.unwrap();
+            apps::submit(&w.ctx, &s, a.id, v, &meta()).await.unwrap();
+            apps.push(a);
+        }
+        let report = apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
+        assert_eq!(report.pairs, 6, "{name}: both read all three");
+        let (h, k) = (w.session(harsh, true).await, w.session(kind, true).await);
+        let grid = |v: u8| -> BTreeMap<String, u8> { rules.criteria.iter().map(|c| (c.key.clone(), v)).collect() };
+        // A score off the scale or an incomplete grid is refused; a stranger is told it does not exist.
+        assert_eq!(code(apps::review(&w.ctx, &h, apps[0].id, &grid(5), "", &meta()).await.unwrap_err()), "scores:score-range", "{name}");
+        let mut partial = grid(2);
+        partial.remove("drive");
+        assert_eq!(code(apps::review(&w.ctx, &h, apps[0].id, &partial, "", &meta()).await.unwrap_err()), "scores:scores-incomplete");
+        let stranger = w.session(w.person("nobody@example.org", &[]).await, false).await;
+        assert_eq!(code(apps::review(&w.ctx, &stranger, apps[0].id, &grid(2), "", &meta()).await.unwrap_err()), "NotFound", "{name}");
+        // The harsh reviewer gives 1, 2, 3 per criterion; the kind one 2, 3, 4: same order.
+        for (i, a) in apps.iter().enumerate() {
+            let v = u8::try_from(i).unwrap();
+            apps::review(&w.ctx, &h, a.id, &grid(1 + v), "Relu", &meta()).await.unwrap();
+        }
+        let list = apps::to_review(&w.ctx, &k, "eig-6").await.unwrap();
+        assert_eq!(list.len(), 3, "{name}");
+        assert!(list.iter().all(|t| t.others.is_empty() && t.mine.is_none() && t.can_score), "{name}: blind until one's own scores are in");
+        for (i, a) in apps.iter().enumerate() {
+            let v = u8::try_from(i).unwrap();
+            apps::review(&w.ctx, &k, a.id, &grid(2 + v), "Relu aussi", &meta()).await.unwrap();
+        }
+        let list = apps::to_review(&w.ctx, &k, "eig-6").await.unwrap();
+        assert!(list.iter().all(|t| t.others.len() == 1 && t.mine.is_some()), "{name}: the others' scores show once one's own are in");
+        let table = apps::consolidation(&w.ctx, &c.s, "eig-6").await.unwrap();
+        assert_eq!(table.iter().map(|x| x.application.id).collect::<Vec<_>>(), [apps[2].id, apps[1].id, apps[0].id], "{name}: best first");
+        let best = &table[0];
+        let raw: std::collections::BTreeSet<u32> = best.scores.iter().map(|s| s.1).collect();
+        assert_eq!(raw, [15, 20].into(), "{name}: raw totals /20 of both reviewers");
+        for s in &best.scores {
+            assert!((s.2.unwrap() - 1.224_744_871).abs() < 1e-6, "{name}: the same z-score for both reviewers: {:?}", best.scores);
+        }
+        let summary = best.summary.as_ref().unwrap();
+        assert!((summary.raw_mean - 17.5).abs() < 1e-9 && !summary.disagreement, "{name}: {summary:?}");
+        let candidate = w.session(apps[0].person_id, false).await;
+        assert!(apps::consolidation(&w.ctx, &candidate, "eig-6").await.is_err(), "{name}: never a candidate");
+    }
+}
