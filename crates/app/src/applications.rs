@@ -645,3 +645,176 @@ pub async fn consolidation(ctx: &Ctx, session: &Session, code: &str) -> Result<V
     });
     Ok(out)
 }
+
+/// What staff decide on an application during pre-selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PreselectionStep {
+    /// Ask the candidate for more information (a reason says what).
+    RequestInformation,
+    /// Pre-select: invited to choose (two-step mode) or to an interview.
+    Preselect,
+    /// Not pre-selected (a reason is given to the candidate).
+    Refuse,
+    /// Not eligible (a reason is given to the candidate).
+    Ineligible,
+}
+
+/// Staff take a pre-selection step; requests and refusals need a reason, mailed to the candidate
+/// in their language with the step (committed with it).
+pub async fn preselection_step(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    step: PreselectionStep,
+    reason: &str,
+    meta: &RequestMeta,
+) -> Result<ApplicationStatus, AppError> {
+    let me = policy::can_run_calls(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    let reason = reason.trim();
+    let needs_reason = step != PreselectionStep::Preselect;
+    if needs_reason && reason.is_empty() {
+        return Err(FieldErrors::one("reason", "required").into());
+    }
+    if reason.chars().count() > 2_000 {
+        return Err(FieldErrors::one("reason", "too-long").into());
+    }
+    let event = match step {
+        PreselectionStep::RequestInformation => ApplicationEvent::RequestInformation,
+        PreselectionStep::Preselect => ApplicationEvent::Preselect,
+        PreselectionStep::Refuse => ApplicationEvent::Refuse,
+        PreselectionStep::Ineligible => ApplicationEvent::MarkIneligible,
+    };
+    let to = l.app.status.apply(event, l.rules.choice_mode).map_err(|_| FieldErrors::one("step", "invalid-transition"))?;
+    let change = match step {
+        PreselectionStep::RequestInformation => ApplicationChange { info_request: Some(reason.to_owned()), ..ApplicationChange::default() },
+        PreselectionStep::Preselect => ApplicationChange::default(),
+        PreselectionStep::Refuse | PreselectionStep::Ineligible => {
+            ApplicationChange { reason: Some(reason.to_owned()), ..ApplicationChange::default() }
+        }
+    };
+    if !store::set_application_status(&mut w.conn(), id, l.app.status, to, &change, now).await? {
+        return Err(AppError::conflict("application-changed"));
+    }
+    let key = match to {
+        ApplicationStatus::InfoRequested => "mail-application-info",
+        ApplicationStatus::Preselected => match l.rules.choice_mode {
+            ChoiceMode::AfterPreselection => "mail-application-preselected-choose",
+            ChoiceMode::AtApplication => "mail-application-preselected",
+        },
+        _ => "mail-application-refused",
+    };
+    let url = format!("{}/applications/{}", ctx.settings.base_url, id);
+    let reference = l.app.reference.clone();
+    notify::person(&mut w.conn(), l.app.person_id, Some(&format!("application-{}-{}", to.as_str(), id)), now, |lang| {
+        let mut paragraphs = vec![i18n::ta(lang, key, &[("cohort", i18n::Arg::Str(l.cohort.title(lang)))])];
+        if !reason.is_empty() {
+            paragraphs.push(reason.to_owned());
+        }
+        Message {
+            subject: i18n::ta(lang, "mail-application-update-subject", &[("reference", i18n::Arg::Str(&reference))]),
+            paragraphs,
+            url: Some(url.clone()),
+            attachments: Vec::new(),
+        }
+    })
+    .await?;
+    w.audit(
+        me,
+        AuditAction::ApplicationStatusChanged,
+        ("application", &l.app.reference),
+        serde_json::json!({"from": l.app.status.as_str(), "to": to.as_str()}),
+    )
+    .await?;
+    w.commit().await?;
+    Ok(to)
+}
+
+/// The candidate answers a request for information: the form's texts and links may change, then
+/// it goes back to the reviewers.
+pub async fn provide_information(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    form: &ApplicationForm,
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    if session.actor.person().is_none_or(|p| p.id != l.app.person_id) {
+        return Err(AppError::NotFound);
+    }
+    let to =
+        l.app.status.apply(ApplicationEvent::ProvideInformation, l.rules.choice_mode).map_err(|_| AppError::Denied(Denied::Forbidden))?;
+    // Only what information may add: the texts and the links; the rest stays as submitted.
+    let mut merged = l.app.form.clone();
+    merged.texts = form.texts.clone();
+    merged.links = form.links.clone();
+    merged.check_submission(&l.rules, true)?;
+    if store::save_application(&mut w.conn(), id, l.app.version, &merged, now).await?.is_none() {
+        return Err(AppError::conflict("application-changed"));
+    }
+    if !store::set_application_status(&mut w.conn(), id, l.app.status, to, &ApplicationChange::default(), now).await? {
+        return Err(AppError::conflict("application-changed"));
+    }
+    let me = policy::can_use_account(&session.actor)?;
+    w.audit(
+        me,
+        AuditAction::ApplicationStatusChanged,
+        ("application", &l.app.reference),
+        serde_json::json!({"from": l.app.status.as_str(), "to": to.as_str()}),
+    )
+    .await?;
+    w.commit().await
+}
+
+/// In the two-step mode, a pre-selected candidate ranks their choices (checked against the
+/// rules), while the choice window is open (until its end, or the interviews if it has none).
+pub async fn choose(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    choices: &[cohorte_domain::application::Choice],
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    use cohorte_domain::cohort::MilestoneKind;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    let me = policy::can_use_account(&session.actor)?;
+    if me.id != l.app.person_id {
+        return Err(AppError::NotFound);
+    }
+    if l.rules.choice_mode != ChoiceMode::AfterPreselection {
+        return Err(AppError::Denied(Denied::Forbidden));
+    }
+    let calendar = cohorte_store::call::calendar(&mut w.conn(), l.app.cohort_id).await?;
+    let closes = calendar
+        .get(MilestoneKind::ProjectChoiceWindow)
+        .and_then(|m| m.ends_at)
+        .or_else(|| calendar.get(MilestoneKind::Interviews).map(|m| m.starts_at));
+    if closes.is_some_and(|t| now >= t) {
+        return Err(FieldErrors::one("choices", "deadline-passed").into());
+    }
+    let to = l.app.status.apply(ApplicationEvent::SubmitChoices, l.rules.choice_mode).map_err(|_| AppError::Denied(Denied::Forbidden))?;
+    let mut form = l.app.form.clone();
+    form.choices = choices.to_vec();
+    form.check_choices_step(&l.rules)?;
+    if store::save_application(&mut w.conn(), id, l.app.version, &form, now).await?.is_none() {
+        return Err(AppError::conflict("application-changed"));
+    }
+    if !store::set_application_status(&mut w.conn(), id, l.app.status, to, &ApplicationChange::default(), now).await? {
+        return Err(AppError::conflict("application-changed"));
+    }
+    w.audit(
+        me,
+        AuditAction::ApplicationStatusChanged,
+        ("application", &l.app.reference),
+        serde_json::json!({"to": to.as_str(), "choices": choices.len()}),
+    )
+    .await?;
+    w.commit().await
+}

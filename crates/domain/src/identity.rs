@@ -445,6 +445,8 @@ str_enum!(
         ReviewersAssigned => "reviewers_assigned",
         /// A reviewer scored an application.
         ApplicationReviewed => "application_reviewed",
+        /// An application changed status (pre-selection, information, choices).
+        ApplicationStatusChanged => "application_status_changed",
     }
 );
 

@@ -859,6 +859,7 @@ audit-application_withdrawn = Application withdrawn
 audit-application_deleted = Application draft deleted
 audit-reviewers_assigned = Reviewers assigned to applications
 audit-application_reviewed = Application scored
+audit-application_status_changed = Application: step taken
 audit-export_downloaded = Export downloaded
 
 ## Development
@@ -1025,6 +1026,12 @@ mail-application-subject = Application { $reference } submitted
 mail-application-intro = Your application to the { $cohort } cohort is submitted.
 mail-application-next = The application is now read-only. The program team and the mentors of the challenges you chose will read it; you can follow it here:
 mail-application-next-choose = The application is now read-only. If it is pre-selected, you will then rank the challenges you prefer. You can follow it here:
+
+mail-application-update-subject = Your application { $reference }
+mail-application-info = The { $cohort } program team asks you for more information on your application:
+mail-application-preselected = Your application to the { $cohort } cohort is pre-selected: you will be invited to an interview.
+mail-application-preselected-choose = Your application to the { $cohort } cohort is pre-selected: now rank the challenges you are interested in, in order of preference.
+mail-application-refused = Your application to the { $cohort } cohort is not taken further, for this reason:
 
 ## Call for projects: mail
 mail-submitted-subject = Proposal { $reference } submitted

@@ -859,6 +859,7 @@ audit-application_withdrawn = Candidature retirée
 audit-application_deleted = Brouillon de candidature supprimé
 audit-reviewers_assigned = Relecteurs attribués aux candidatures
 audit-application_reviewed = Candidature notée
+audit-application_status_changed = Candidature : étape franchie
 audit-export_downloaded = Export téléchargé
 
 ## Développement
@@ -1025,6 +1026,12 @@ mail-application-subject = Candidature { $reference } déposée
 mail-application-intro = Votre candidature à la promotion { $cohort } est bien déposée.
 mail-application-next = La candidature est désormais en lecture seule. L’équipe du programme et les mentors des défis choisis vont l’étudier ; vous pouvez la suivre ici :
 mail-application-next-choose = La candidature est désormais en lecture seule. Si elle est présélectionnée, vous choisirez ensuite vos défis par ordre de préférence. Vous pouvez la suivre ici :
+
+mail-application-update-subject = Votre candidature { $reference }
+mail-application-info = L’équipe du programme { $cohort } vous demande des compléments sur votre candidature :
+mail-application-preselected = Votre candidature à la promotion { $cohort } est présélectionnée : vous allez être invité·e à un entretien.
+mail-application-preselected-choose = Votre candidature à la promotion { $cohort } est présélectionnée : classez maintenant les défis qui vous intéressent, par ordre de préférence.
+mail-application-refused = Votre candidature à la promotion { $cohort } n’est pas retenue pour la suite, pour la raison suivante :
 
 ## Call for projects: mail
 mail-submitted-subject = Proposition { $reference } déposée

@@ -317,3 +317,119 @@ async fn reviewers_score_blind_and_the_consolidation_normalises_each_reviewer() 
         assert!(apps::consolidation(&w.ctx, &candidate, "eig-6").await.is_err(), "{name}: never a candidate");
     }
 }
+
+/// A submitted application of a new candidate, and the candidate's session.
+async fn submitted_application(
+    w: &World,
+    email: &str,
+    rules: &ApplicationRules,
+    challenge: &str,
+) -> (cohorte_store::applications::ApplicationRow, Session) {
+    let p = w.person(email, &[]).await;
+    let s = w.session(p, false).await;
+    let a = apps::start(&w.ctx, &s, "eig-6", &meta()).await.unwrap();
+    let AppSaved::Saved(v) = apps::save(&w.ctx, &s, a.id, 1, &filled(rules, challenge), &meta()).await.unwrap() else { panic!() };
+    apps::upload(&w.ctx, &s, a.id, "cv", "cv.pdf", &pdf(), &meta()).await.unwrap();
+    apps::submit(&w.ctx, &s, a.id, v, &meta()).await.unwrap();
+    (a, s)
+}
+
+#[tokio::test]
+async fn staff_preselect_refuse_with_a_reason_or_ask_for_more_and_the_candidate_answers() {
+    use cohorte_app::applications::PreselectionStep as P;
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let (rules, ids) = open_applications(&w, &c).await;
+        w.person("pre@example.org", &[(RoleKind::Preselector, true)]).await;
+        let (a, sa) = submitted_application(&w, "a@example.org", &rules, &ids[0]).await;
+        let (b, sb) = submitted_application(&w, "b@example.org", &rules, &ids[0]).await;
+        let (d, _) = submitted_application(&w, "d@example.org", &rules, &ids[1]).await;
+        apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
+        assert_eq!(
+            code(apps::preselection_step(&w.ctx, &c.s, a.id, P::Refuse, " ", &meta()).await.unwrap_err()),
+            "reason:required",
+            "{name}"
+        );
+        assert_eq!(
+            code(apps::preselection_step(&w.ctx, &sa, a.id, P::Preselect, "", &meta()).await.unwrap_err()),
+            "denied:Forbidden",
+            "{name}"
+        );
+        let to = apps::preselection_step(&w.ctx, &c.s, a.id, P::Refuse, "Profil trop éloigné des défis.", &meta()).await.unwrap();
+        assert_eq!(to, ApplicationStatus::NotPreselected, "{name}");
+        assert_eq!(apps::preselection_step(&w.ctx, &c.s, d.id, P::Preselect, "", &meta()).await.unwrap(), ApplicationStatus::Preselected);
+        apps::preselection_step(&w.ctx, &c.s, b.id, P::RequestInformation, "Un exemple de code, s’il vous plaît.", &meta()).await.unwrap();
+        w.run_jobs().await;
+        let refused = w.mails_to("a@example.org");
+        assert!(refused.iter().any(|m| m.text.contains("Profil trop éloigné")), "{name}: the reason is mailed");
+        assert!(w.mails_to("b@example.org").iter().any(|m| m.text.contains("Un exemple de code")), "{name}");
+        let v = apps::view(&w.ctx, &sb, b.id).await.unwrap();
+        assert_eq!(
+            (v.application.status, v.application.info_request.as_deref()),
+            (ApplicationStatus::InfoRequested, Some("Un exemple de code, s’il vous plaît."))
+        );
+        // The candidate answers: texts and links may change, nothing else.
+        let mut more = filled(&rules, &ids[1]);
+        more.links = vec!["https://github.com/b".into()];
+        more.years_experience = Some(30);
+        apps::provide_information(&w.ctx, &sb, b.id, &more, &meta()).await.unwrap();
+        let v = apps::view(&w.ctx, &sb, b.id).await.unwrap();
+        assert_eq!(v.application.status, ApplicationStatus::InPreselection, "{name}: back to the reviewers");
+        assert_eq!(v.application.form.links, ["https://github.com/b"], "{name}");
+        assert_eq!(
+            (v.application.form.years_experience, v.application.form.choices[0].challenge.as_str()),
+            (Some(4), ids[0].as_str()),
+            "{name}: the rest as submitted"
+        );
+        assert_eq!(
+            code(apps::provide_information(&w.ctx, &sb, b.id, &more, &meta()).await.unwrap_err()),
+            "denied:Forbidden",
+            "{name}: once"
+        );
+        // Choosing after pre-selection is for the two-step mode only.
+        assert_eq!(code(apps::choose(&w.ctx, &sb, d.id, &[], &meta()).await.unwrap_err()), "NotFound", "{name}: not theirs");
+    }
+}
+
+#[tokio::test]
+async fn in_the_two_step_mode_preselected_candidates_rank_their_choices_before_the_window_closes() {
+    use cohorte_app::applications::PreselectionStep as P;
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let (mut rules, ids) = open_applications(&w, &c).await;
+        rules.choice_mode = ChoiceMode::AfterPreselection;
+        apps::save_rules(&w.ctx, &c.s, "eig-6", &rules, &meta()).await.unwrap();
+        let p = w.person("e@example.org", &[]).await;
+        let s = w.session(p, false).await;
+        let a = apps::start(&w.ctx, &s, "eig-6", &meta()).await.unwrap();
+        let mut form = filled(&rules, &ids[0]);
+        form.choices.clear();
+        let AppSaved::Saved(v) = apps::save(&w.ctx, &s, a.id, 1, &form, &meta()).await.unwrap() else { panic!() };
+        apps::upload(&w.ctx, &s, a.id, "cv", "cv.pdf", &pdf(), &meta()).await.unwrap();
+        apps::submit(&w.ctx, &s, a.id, v, &meta()).await.unwrap();
+        let choice = |ch: &str| Choice { challenge: ch.into(), profile: ProfileKind::Developer, contribution: "Une piste".into() };
+        assert_eq!(
+            code(apps::choose(&w.ctx, &s, a.id, &[choice(&ids[1])], &meta()).await.unwrap_err()),
+            "denied:Forbidden",
+            "{name}: after pre-selection"
+        );
+        w.person("pre@example.org", &[(RoleKind::Preselector, true)]).await;
+        apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
+        apps::preselection_step(&w.ctx, &c.s, a.id, P::Preselect, "", &meta()).await.unwrap();
+        let repeated = apps::choose(&w.ctx, &s, a.id, &[choice(&ids[1]), choice(&ids[1])], &meta()).await.unwrap_err();
+        assert_eq!(code(repeated), "choices:repeated-choice", "{name}");
+        apps::choose(&w.ctx, &s, a.id, &[choice(&ids[1]), choice(&ids[0])], &meta()).await.unwrap();
+        let v = apps::view(&w.ctx, &s, a.id).await.unwrap();
+        assert_eq!(v.application.status, ApplicationStatus::ChoicesSubmitted, "{name}");
+        assert_eq!(v.application.form.choices.iter().map(|c| c.challenge.as_str()).collect::<Vec<_>>(), [ids[1].as_str(), ids[0].as_str()]);
+        assert_eq!(
+            code(apps::choose(&w.ctx, &s, a.id, &[choice(&ids[0])], &meta()).await.unwrap_err()),
+            "denied:Forbidden",
+            "{name}: once"
+        );
+    }
+}
