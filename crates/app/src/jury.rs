@@ -697,8 +697,58 @@ fn fold(line: &str) -> String {
     out
 }
 
-/// The calendar invitation of a hearing (RFC 5545, times in UTC, `SEQUENCE` bumped at each
-/// change so that calendars update the event instead of adding one).
+/// An event to send as a calendar invitation.
+#[derive(Debug, Clone)]
+pub struct CalendarEvent<'a> {
+    /// A stable id (`hearing-<id>`): the same event is updated, not added, when it changes.
+    pub uid: String,
+    /// Bumped at each change.
+    pub sequence: i32,
+    /// Start (UTC in the file).
+    pub start: OffsetDateTime,
+    /// Length.
+    pub minutes: i32,
+    /// Title.
+    pub summary: &'a str,
+    /// Text.
+    pub description: &'a str,
+    /// The room, or the video link.
+    pub location: &'a str,
+    /// Whether `location` is a video link (also given as the event's URL).
+    pub video: bool,
+    /// Cancelled (`METHOD:CANCEL`).
+    pub cancelled: bool,
+}
+
+/// A calendar invitation (RFC 5545, times in UTC, lines folded at 75 octets).
+pub fn event_ics(organizer: &str, ev: &CalendarEvent<'_>, now: OffsetDateTime, base_url: &str) -> String {
+    let organizer_email = organizer.rsplit('<').next().unwrap_or(organizer).trim_end_matches('>').trim();
+    let host = base_url.split("://").nth(1).unwrap_or("cohorte").split('/').next().unwrap_or("cohorte");
+    let lines = [
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//Cohorte//Call for projects//FR".to_owned(),
+        format!("METHOD:{}", if ev.cancelled { "CANCEL" } else { "REQUEST" }),
+        "BEGIN:VEVENT".to_owned(),
+        format!("UID:{}@{host}", ev.uid),
+        format!("SEQUENCE:{}", ev.sequence),
+        format!("DTSTAMP:{}", ics_time(now)),
+        format!("DTSTART:{}", ics_time(ev.start)),
+        format!("DTEND:{}", ics_time(ev.start + time::Duration::minutes(i64::from(ev.minutes)))),
+        format!("SUMMARY:{}", ics_text(ev.summary)),
+        format!("DESCRIPTION:{}", ics_text(ev.description)),
+        format!("LOCATION:{}", ics_text(ev.location)),
+        if ev.video { format!("URL:{}", ics_text(ev.location)) } else { String::new() },
+        format!("ORGANIZER:mailto:{organizer_email}"),
+        format!("STATUS:{}", if ev.cancelled { "CANCELLED" } else { "CONFIRMED" }),
+        "END:VEVENT".to_owned(),
+        "END:VCALENDAR".to_owned(),
+    ];
+    lines.iter().filter(|l| !l.is_empty()).map(|l| fold(l)).collect::<Vec<_>>().join("\r\n") + "\r\n"
+}
+
+/// The calendar invitation of a hearing (`SEQUENCE` bumped at each change so that calendars
+/// update the event instead of adding one).
 #[expect(clippy::too_many_arguments, reason = "the facts of a hearing")]
 pub fn hearing_ics(
     organizer: &str,
@@ -712,29 +762,20 @@ pub fn hearing_ics(
     now: OffsetDateTime,
     base_url: &str,
 ) -> String {
-    let organizer_email = organizer.rsplit('<').next().unwrap_or(organizer).trim_end_matches('>').trim();
-    let host = base_url.split("://").nth(1).unwrap_or("cohorte").split('/').next().unwrap_or("cohorte");
-    let lines = [
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//Cohorte//Call for projects//FR".to_owned(),
-        "METHOD:REQUEST".to_owned(),
-        "BEGIN:VEVENT".to_owned(),
-        format!("UID:hearing-{}@{host}", p.id),
-        format!("SEQUENCE:{sequence}"),
-        format!("DTSTAMP:{}", ics_time(now)),
-        format!("DTSTART:{}", ics_time(at)),
-        format!("DTEND:{}", ics_time(at + time::Duration::minutes(i64::from(minutes)))),
-        format!("SUMMARY:{}", ics_text(&format!("Audition {} — {}", p.reference, p.name))),
-        format!("DESCRIPTION:{}", ics_text(&format!("{panel} — {base_url}/proposals/{}", p.id))),
-        format!("LOCATION:{}", ics_text(location)),
-        if mode == HearingMode::Video { format!("URL:{}", ics_text(location)) } else { String::new() },
-        format!("ORGANIZER:mailto:{organizer_email}"),
-        "STATUS:CONFIRMED".to_owned(),
-        "END:VEVENT".to_owned(),
-        "END:VCALENDAR".to_owned(),
-    ];
-    lines.iter().filter(|l| !l.is_empty()).map(|l| fold(l)).collect::<Vec<_>>().join("\r\n") + "\r\n"
+    let summary = format!("Audition {} — {}", p.reference, p.name);
+    let description = format!("{panel} — {base_url}/proposals/{}", p.id);
+    let ev = CalendarEvent {
+        uid: format!("hearing-{}", p.id),
+        sequence,
+        start: at,
+        minutes,
+        summary: &summary,
+        description: &description,
+        location,
+        video: mode == HearingMode::Video,
+        cancelled: false,
+    };
+    event_ics(organizer, &ev, now, base_url)
 }
 
 // ---------------------------------------------------------------- the jury area

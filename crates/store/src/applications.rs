@@ -519,3 +519,110 @@ pub async fn possible_reviewers(conn: &mut Conn<'_>, cohort: CohortId) -> Result
         v
     }))?)
 }
+
+// ---------------------------------------------------------------- interviews
+
+/// An interview slot, with the application booked on it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SlotRow {
+    /// Id.
+    pub id: Uuid,
+    /// The challenge it is for (none: any).
+    pub challenge_id: Option<Uuid>,
+    /// Start.
+    pub starts_at: OffsetDateTime,
+    /// Length.
+    pub duration_minutes: i32,
+    /// On site or by video.
+    #[sqlx(try_from = "String")]
+    pub mode: cohorte_domain::proposal::HearingMode,
+    /// The room, or the video link.
+    pub location: String,
+    /// Bumped at each change (calendar invitations).
+    pub sequence: i32,
+    /// The application booked on it.
+    pub application_id: Option<Uuid>,
+}
+
+/// What a new slot holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSlot {
+    /// The challenge it is for (none: any).
+    pub challenge: Option<Uuid>,
+    /// Start.
+    pub starts_at: OffsetDateTime,
+    /// Length.
+    pub duration_minutes: i32,
+    /// On site or by video.
+    pub mode: cohorte_domain::proposal::HearingMode,
+    /// The room, or the video link.
+    pub location: String,
+}
+
+/// Opens a slot.
+pub async fn create_slot(conn: &mut Conn<'_>, cohort: CohortId, slot: &NewSlot, now: OffsetDateTime) -> Result<Uuid, StoreError> {
+    let id = Uuid::now_v7();
+    on_conn!(conn, |c| sqlx::query(
+        "insert into interview_slot (id, cohort_id, challenge_id, starts_at, duration_minutes, mode, location, created_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8)"
+    )
+    .bind(id)
+    .bind(cohort.as_uuid())
+    .bind(slot.challenge)
+    .bind(slot.starts_at)
+    .bind(slot.duration_minutes)
+    .bind(slot.mode.as_str())
+    .bind(&slot.location)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(id)
+}
+
+/// The slots of a cohort, earliest first, with their bookings.
+pub async fn slots(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<SlotRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select s.id, s.challenge_id, s.starts_at, s.duration_minutes, s.mode, s.location, s.sequence, b.application_id \
+         from interview_slot s left join interview_booking b on b.slot_id = s.id where s.cohort_id = $1 order by s.starts_at, s.id"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}
+
+/// Books a slot for an application. Returns `false` when the slot is taken or the application
+/// already holds one (the database settles a race: exactly one booking wins).
+pub async fn book_slot(conn: &mut Conn<'_>, slot: Uuid, application: ApplicationId, now: OffsetDateTime) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| sqlx::query(
+        "insert into interview_booking (slot_id, application_id, booked_at) values ($1, $2, $3) on conflict do nothing"
+    )
+    .bind(slot)
+    .bind(application.as_uuid())
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Cancels an application's booking (its slot is free again, its invitation's sequence bumped).
+/// Returns the slot it held.
+pub async fn cancel_booking(conn: &mut Conn<'_>, application: ApplicationId) -> Result<Option<Uuid>, StoreError> {
+    let slot: Option<Uuid> = on_conn!(conn, |c| sqlx::query_scalar("select slot_id from interview_booking where application_id = $1")
+        .bind(application.as_uuid())
+        .fetch_optional(c)
+        .await)?;
+    let Some(slot) = slot else { return Ok(None) };
+    on_conn!(conn, |c| sqlx::query("delete from interview_booking where application_id = $1")
+        .bind(application.as_uuid())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    on_conn!(conn, |c| sqlx::query("update interview_slot set sequence = sequence + 1 where id = $1")
+        .bind(slot)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(Some(slot))
+}

@@ -244,3 +244,61 @@ async fn possible_reviewers_are_the_cohorts_preselectors_and_its_challenges_ment
         assert_eq!(theirs.iter().map(|r| r.person_id).collect::<BTreeSet<_>>(), [w.bob.as_uuid(), dan.as_uuid()].into(), "{db}");
     }
 }
+
+#[tokio::test]
+async fn interview_slots_hold_one_booking_and_a_race_for_the_last_one_has_one_winner() {
+    use cohorte_domain::proposal::HearingMode;
+    for t in TestDb::all().await {
+        let db = t.name().to_owned();
+        let (x, y, z, co) = {
+            let mut pc = t.db.acquire().await.unwrap();
+            let mut c = pc.conn();
+            let w = world(&mut c).await;
+            let x = a::create_application(&mut c, &w.co, w.rules.id, w.ada, at(1)).await.unwrap();
+            let y = a::create_application(&mut c, &w.co, w.rules.id, w.bob, at(1)).await.unwrap();
+            let z = a::create_application(&mut c, &w.co, w.rules.id, w.cat, at(1)).await.unwrap();
+            (x.id, y.id, z.id, w.co.cohort_id())
+        };
+        let mut pc = t.db.acquire().await.unwrap();
+        let mut c = pc.conn();
+        let slot = |m: i64, mode| a::NewSlot { challenge: None, starts_at: at(m), duration_minutes: 30, mode, location: "Salle 1".into() };
+        let late = a::create_slot(&mut c, co, &slot(120, HearingMode::Video), at(2)).await.unwrap();
+        let early = a::create_slot(&mut c, co, &slot(60, HearingMode::Onsite), at(2)).await.unwrap();
+        let got = a::slots(&mut c, co).await.unwrap();
+        assert_eq!(
+            got.iter().map(|s| (s.id, s.mode, s.application_id)).collect::<Vec<_>>(),
+            [(early, HearingMode::Onsite, None), (late, HearingMode::Video, None)],
+            "{db}: earliest first"
+        );
+        assert!(a::book_slot(&mut c, early, x, at(3)).await.unwrap(), "{db}");
+        assert!(!a::book_slot(&mut c, late, x, at(3)).await.unwrap(), "{db}: one slot per application");
+        assert!(!a::book_slot(&mut c, early, y, at(3)).await.unwrap(), "{db}: one application per slot");
+        assert_eq!(a::cancel_booking(&mut c, x).await.unwrap(), Some(early), "{db}");
+        assert_eq!(a::cancel_booking(&mut c, x).await.unwrap(), None, "{db}");
+        let s = a::slots(&mut c, co).await.unwrap().into_iter().find(|s| s.id == early).unwrap();
+        assert_eq!((s.application_id, s.sequence), (None, 1), "{db}: free again, its invitation to be updated");
+        drop(pc);
+        // Two candidates race for the last free slot (the other one is taken first), each in
+        // its own transaction at once: exactly one wins.
+        {
+            let mut pc = t.db.acquire().await.unwrap();
+            assert!(a::book_slot(&mut pc.conn(), early, x, at(4)).await.unwrap());
+        }
+        let race = |app| {
+            let db2 = t.db.clone();
+            async move {
+                let mut tx = db2.begin().await.unwrap();
+                let won = a::book_slot(&mut tx.conn(), late, app, at(5)).await;
+                tx.commit().await.unwrap();
+                won
+            }
+        };
+        let (r1, r2) = tokio::join!(race(y), race(z));
+        let wins = [r1.unwrap(), r2.unwrap()];
+        assert_eq!(wins.iter().filter(|w| **w).count(), 1, "{db}: exactly one of the two wins: {wins:?}");
+        let winner = if wins[0] { y } else { z };
+        let mut pc = t.db.acquire().await.unwrap();
+        let taken: Vec<Option<uuid::Uuid>> = a::slots(&mut pc.conn(), co).await.unwrap().into_iter().map(|s| s.application_id).collect();
+        assert_eq!(taken, [Some(x.as_uuid()), Some(winner.as_uuid())], "{db}");
+    }
+}
