@@ -818,3 +818,159 @@ pub async fn choose(
     .await?;
     w.commit().await
 }
+
+/// How long before its start a booked interview can still be moved or cancelled.
+pub const INTERVIEW_CUTOFF: time::Duration = time::Duration::hours(24);
+
+/// Staff open an interview slot (Paris time), for a challenge of the cohort or any.
+pub async fn open_slot(
+    ctx: &Ctx,
+    session: &Session,
+    code: &str,
+    slot: &cohorte_store::applications::NewSlot,
+    meta: &RequestMeta,
+) -> Result<uuid::Uuid, AppError> {
+    let me = policy::can_run_calls(&session.actor)?;
+    if !(10..=240).contains(&slot.duration_minutes) {
+        return Err(FieldErrors::one("duration", "duration-range").into());
+    }
+    if slot.location.trim().is_empty() || slot.location.chars().count() > 300 {
+        return Err(FieldErrors::one("location", "required").into());
+    }
+    if slot.mode == cohorte_domain::proposal::HearingMode::Video && !slot.location.starts_with("https://") {
+        return Err(FieldErrors::one("location", "https-link").into());
+    }
+    let mut w = Uow::begin(ctx, meta).await?;
+    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    if let Some(ch) = slot.challenge {
+        let ours = store::challenges_of_cohort(&mut w.conn(), cohort.cohort_id()).await?.iter().any(|c| c.id == ch);
+        if !ours {
+            return Err(FieldErrors::one("challenge", "unknown-challenge").into());
+        }
+    }
+    let now = w.now;
+    let id = store::create_slot(&mut w.conn(), cohort.cohort_id(), slot, now).await?;
+    w.audit(me, AuditAction::InterviewSlotOpened, ("cohort", code), serde_json::json!({"slot": id.to_string()})).await?;
+    w.commit().await?;
+    Ok(id)
+}
+
+/// The slots an invited candidate may book: free, not yet started, for a challenge they chose
+/// (or for any), earliest first; and the one they hold.
+pub async fn slots_for(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+) -> Result<(Vec<cohorte_store::applications::SlotRow>, Option<cohorte_store::applications::SlotRow>), AppError> {
+    let now = ctx.clock.now();
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let l = load(&mut conn, session, id, now).await?;
+    let all = store::slots(&mut conn, l.app.cohort_id).await?;
+    let held = all.iter().find(|s| s.application_id == Some(id.as_uuid())).cloned();
+    let chosen: Vec<String> = l.app.form.choices.iter().map(|c| c.challenge.clone()).collect();
+    let free = all
+        .into_iter()
+        .filter(|s| s.application_id.is_none() && s.starts_at > now)
+        .filter(|s| s.challenge_id.is_none_or(|ch| chosen.contains(&ch.to_string())))
+        .collect();
+    Ok((free, held))
+}
+
+/// The candidate books a slot (invited: pre-selected, or choices made in the two-step mode).
+/// Two candidates racing for the last slot: exactly one gets it, the other is told it is taken.
+/// The invitation (ICS) is mailed with the booking.
+pub async fn book(ctx: &Ctx, session: &Session, id: ApplicationId, slot: uuid::Uuid, meta: &RequestMeta) -> Result<(), AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    let me = policy::can_use_account(&session.actor)?.clone();
+    if me.id != l.app.person_id {
+        return Err(AppError::NotFound);
+    }
+    let to = l.app.status.apply(ApplicationEvent::BookInterview, l.rules.choice_mode).map_err(|_| AppError::Denied(Denied::Forbidden))?;
+    let chosen: Vec<String> = l.app.form.choices.iter().map(|c| c.challenge.clone()).collect();
+    let s = store::slots(&mut w.conn(), l.app.cohort_id)
+        .await?
+        .into_iter()
+        .find(|s| s.id == slot && s.starts_at > now && s.challenge_id.is_none_or(|ch| chosen.contains(&ch.to_string())))
+        .ok_or(FieldErrors::one("slot", "slot-taken"))?;
+    if !store::book_slot(&mut w.conn(), slot, id, now).await? {
+        return Err(FieldErrors::one("slot", "slot-taken").into());
+    }
+    if !store::set_application_status(&mut w.conn(), id, l.app.status, to, &ApplicationChange::default(), now).await? {
+        return Err(AppError::conflict("application-changed"));
+    }
+    send_invitation(ctx, &mut w, &l, &s, false).await?;
+    w.audit(&me, AuditAction::InterviewBooked, ("application", &l.app.reference), serde_json::json!({"slot": slot.to_string()})).await?;
+    w.commit().await
+}
+
+/// The candidate cancels their interview, until [`INTERVIEW_CUTOFF`] before it; the slot is free
+/// again and the invitation is cancelled in their calendar.
+pub async fn cancel_interview(ctx: &Ctx, session: &Session, id: ApplicationId, meta: &RequestMeta) -> Result<(), AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    let me = policy::can_use_account(&session.actor)?.clone();
+    if me.id != l.app.person_id {
+        return Err(AppError::NotFound);
+    }
+    let to = l.app.status.apply(ApplicationEvent::CancelInterview, l.rules.choice_mode).map_err(|_| AppError::Denied(Denied::Forbidden))?;
+    let Some(held) = store::slots(&mut w.conn(), l.app.cohort_id).await?.into_iter().find(|s| s.application_id == Some(id.as_uuid()))
+    else {
+        return Err(AppError::Denied(Denied::Forbidden));
+    };
+    if now > held.starts_at - INTERVIEW_CUTOFF {
+        return Err(FieldErrors::one("slot", "too-late-to-cancel").into());
+    }
+    store::cancel_booking(&mut w.conn(), id).await?;
+    if !store::set_application_status(&mut w.conn(), id, l.app.status, to, &ApplicationChange::default(), now).await? {
+        return Err(AppError::conflict("application-changed"));
+    }
+    let cancelled = cohorte_store::applications::SlotRow { sequence: held.sequence + 1, ..held };
+    send_invitation(ctx, &mut w, &l, &cancelled, true).await?;
+    w.audit(&me, AuditAction::InterviewCancelled, ("application", &l.app.reference), serde_json::json!({})).await?;
+    w.commit().await
+}
+
+async fn send_invitation(
+    ctx: &Ctx,
+    w: &mut Uow<'_>,
+    l: &Loaded,
+    s: &cohorte_store::applications::SlotRow,
+    cancelled: bool,
+) -> Result<(), AppError> {
+    let now = w.now;
+    let summary = format!("Entretien EIG — {}", l.app.reference);
+    let url = format!("{}/applications/{}", ctx.settings.base_url, l.app.id);
+    let ev = crate::jury::CalendarEvent {
+        uid: format!("interview-{}", s.id),
+        sequence: s.sequence,
+        start: s.starts_at,
+        minutes: s.duration_minutes,
+        summary: &summary,
+        description: &url,
+        location: &s.location,
+        video: s.mode == cohorte_domain::proposal::HearingMode::Video,
+        cancelled,
+    };
+    let ics = crate::jury::event_ics(&ctx.settings.mail_from, &ev, now, &ctx.settings.base_url);
+    let when = cohorte_domain::paris::label(s.starts_at);
+    let key = if cancelled { "mail-interview-cancelled" } else { "mail-interview-booked" };
+    let location = s.location.clone();
+    let reference = l.app.reference.clone();
+    let dedup = format!("interview-{}-{}-{}", l.app.id, s.id, s.sequence);
+    notify::person(&mut w.conn(), l.app.person_id, Some(&dedup), now, |lang| Message {
+        subject: i18n::ta(lang, "mail-application-update-subject", &[("reference", i18n::Arg::Str(&reference))]),
+        paragraphs: vec![i18n::ta(lang, key, &[("when", i18n::Arg::Str(&when)), ("where", i18n::Arg::Str(&location))])],
+        url: Some(url.clone()),
+        attachments: vec![crate::mail::MailAttachment {
+            filename: "entretien.ics".into(),
+            content_type: format!("text/calendar; charset=utf-8; method={}", if cancelled { "CANCEL" } else { "REQUEST" }),
+            content: ics.clone(),
+        }],
+    })
+    .await?;
+    Ok(())
+}

@@ -447,6 +447,12 @@ str_enum!(
         ApplicationReviewed => "application_reviewed",
         /// An application changed status (pre-selection, information, choices).
         ApplicationStatusChanged => "application_status_changed",
+        /// Staff opened an interview slot.
+        InterviewSlotOpened => "interview_slot_opened",
+        /// A candidate booked an interview slot.
+        InterviewBooked => "interview_booked",
+        /// A candidate cancelled their interview.
+        InterviewCancelled => "interview_cancelled",
     }
 );
 

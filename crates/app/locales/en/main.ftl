@@ -860,6 +860,9 @@ audit-application_deleted = Application draft deleted
 audit-reviewers_assigned = Reviewers assigned to applications
 audit-application_reviewed = Application scored
 audit-application_status_changed = Application: step taken
+audit-interview_slot_opened = Interview slot opened
+audit-interview_booked = Interview booked
+audit-interview_cancelled = Interview cancelled
 audit-export_downloaded = Export downloaded
 
 ## Development
@@ -1032,6 +1035,11 @@ mail-application-info = The { $cohort } program team asks you for more informati
 mail-application-preselected = Your application to the { $cohort } cohort is pre-selected: you will be invited to an interview.
 mail-application-preselected-choose = Your application to the { $cohort } cohort is pre-selected: now rank the challenges you are interested in, in order of preference.
 mail-application-refused = Your application to the { $cohort } cohort is not taken further, for this reason:
+
+mail-interview-booked = Your interview is booked: { $when } (Paris time), { $where }. The invitation is attached for your calendar; you can move or cancel it until 24 hours before.
+mail-interview-cancelled = Your interview of { $when } ({ $where }) is cancelled; the slot is free again.
+error-slot-taken = is no longer available: choose another slot
+error-too-late-to-cancel = can no longer be cancelled less than 24 hours before
 
 ## Call for projects: mail
 mail-submitted-subject = Proposal { $reference } submitted

@@ -860,6 +860,9 @@ audit-application_deleted = Brouillon de candidature supprimé
 audit-reviewers_assigned = Relecteurs attribués aux candidatures
 audit-application_reviewed = Candidature notée
 audit-application_status_changed = Candidature : étape franchie
+audit-interview_slot_opened = Créneau d’entretien ouvert
+audit-interview_booked = Entretien réservé
+audit-interview_cancelled = Entretien annulé
 audit-export_downloaded = Export téléchargé
 
 ## Développement
@@ -1032,6 +1035,11 @@ mail-application-info = L’équipe du programme { $cohort } vous demande des co
 mail-application-preselected = Votre candidature à la promotion { $cohort } est présélectionnée : vous allez être invité·e à un entretien.
 mail-application-preselected-choose = Votre candidature à la promotion { $cohort } est présélectionnée : classez maintenant les défis qui vous intéressent, par ordre de préférence.
 mail-application-refused = Votre candidature à la promotion { $cohort } n’est pas retenue pour la suite, pour la raison suivante :
+
+mail-interview-booked = Votre entretien est réservé : { $when } (heure de Paris), { $where }. L’invitation est jointe pour votre agenda ; vous pouvez le déplacer ou l’annuler jusqu’à 24 heures avant.
+mail-interview-cancelled = Votre entretien du { $when } ({ $where }) est annulé ; le créneau est libéré.
+error-slot-taken = n’est plus disponible : choisissez un autre créneau
+error-too-late-to-cancel = ne peut plus être annulé moins de 24 heures avant
 
 ## Call for projects: mail
 mail-submitted-subject = Proposition { $reference } déposée

@@ -433,3 +433,74 @@ async fn in_the_two_step_mode_preselected_candidates_rank_their_choices_before_t
         );
     }
 }
+
+#[tokio::test]
+async fn invited_candidates_book_one_slot_each_the_last_slot_goes_to_one_and_cancelling_frees_it() {
+    use cohorte_app::applications::PreselectionStep as P;
+    use cohorte_domain::proposal::HearingMode;
+    use cohorte_store::applications::NewSlot;
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let (rules, ids) = open_applications(&w, &c).await;
+        w.person("pre@example.org", &[(RoleKind::Preselector, true)]).await;
+        let (a, sa) = submitted_application(&w, "a@example.org", &rules, &ids[0]).await;
+        let (b, sb) = submitted_application(&w, "b@example.org", &rules, &ids[0]).await;
+        apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
+        let ch0 = Some(ids[0].parse::<uuid::Uuid>().unwrap());
+        let ch1 = Some(ids[1].parse::<uuid::Uuid>().unwrap());
+        let slot = |ch, day: i64| NewSlot {
+            challenge: ch,
+            starts_at: datetime!(2021-01-20 09:00 UTC) + Duration::days(day),
+            duration_minutes: 45,
+            mode: HearingMode::Video,
+            location: "https://webinaire.numerique.gouv.fr/eig".into(),
+        };
+        let bad = NewSlot { location: "salle 3".into(), ..slot(ch0, 0) };
+        assert_eq!(code(apps::open_slot(&w.ctx, &c.s, "eig-6", &bad, &meta()).await.unwrap_err()), "location:https-link", "{name}");
+        let only = apps::open_slot(&w.ctx, &c.s, "eig-6", &slot(ch0, 0), &meta()).await.unwrap();
+        let elsewhere = apps::open_slot(&w.ctx, &c.s, "eig-6", &slot(ch1, 1), &meta()).await.unwrap();
+        // Not invited yet: no booking.
+        assert_eq!(code(apps::book(&w.ctx, &sa, a.id, only, &meta()).await.unwrap_err()), "denied:Forbidden", "{name}");
+        apps::preselection_step(&w.ctx, &c.s, a.id, P::Preselect, "", &meta()).await.unwrap();
+        apps::preselection_step(&w.ctx, &c.s, b.id, P::Preselect, "", &meta()).await.unwrap();
+        let (free, held) = apps::slots_for(&w.ctx, &sa, a.id).await.unwrap();
+        assert_eq!(
+            (free.iter().map(|s| s.id).collect::<Vec<_>>(), held),
+            (vec![only], None),
+            "{name}: only the slots of a chosen challenge"
+        );
+        assert_eq!(
+            code(apps::book(&w.ctx, &sa, a.id, elsewhere, &meta()).await.unwrap_err()),
+            "slot:slot-taken",
+            "{name}: not a chosen challenge's"
+        );
+        // Both race for the last slot of their challenge: exactly one wins.
+        let m = meta();
+        let (ra, rb) = tokio::join!(apps::book(&w.ctx, &sa, a.id, only, &m), apps::book(&w.ctx, &sb, b.id, only, &m));
+        let won: Vec<bool> = [&ra, &rb].iter().map(|r| r.is_ok()).collect();
+        assert_eq!(won.iter().filter(|x| **x).count(), 1, "{name}: {ra:?} {rb:?}");
+        let loser = if ra.is_ok() { rb } else { ra };
+        assert_eq!(code(loser.unwrap_err()), "slot:slot-taken", "{name}");
+        let (winner, ws, wemail) = if won[0] { (&a, &sa, "a@example.org") } else { (&b, &sb, "b@example.org") };
+        assert_eq!(apps::view(&w.ctx, ws, winner.id).await.unwrap().application.status, ApplicationStatus::InterviewScheduled, "{name}");
+        w.run_jobs().await;
+        let invitation = w.mails_to(wemail).into_iter().find(|m| !m.attachments.is_empty()).expect("an invitation");
+        assert!(invitation.attachments[0].content.contains("DTSTART:20210120T090000Z"), "{name}: {}", invitation.attachments[0].content);
+        assert!(invitation.attachments[0].content.contains("METHOD:REQUEST"), "{name}");
+        // Cancelling frees the slot (the calendar gets a cancellation), until 24 hours before.
+        apps::cancel_interview(&w.ctx, ws, winner.id, &meta()).await.unwrap();
+        assert_eq!(apps::view(&w.ctx, ws, winner.id).await.unwrap().application.status, ApplicationStatus::Preselected, "{name}");
+        w.run_jobs().await;
+        assert!(
+            w.mails_to(wemail)
+                .iter()
+                .any(|m| m.attachments.iter().any(|x| x.content.contains("METHOD:CANCEL") && x.content.contains("SEQUENCE:1"))),
+            "{name}"
+        );
+        apps::book(&w.ctx, ws, winner.id, only, &meta()).await.unwrap();
+        w.clock.advance(datetime!(2021-01-19 10:00 UTC) - datetime!(2021-01-10 10:00 UTC));
+        assert_eq!(code(apps::cancel_interview(&w.ctx, ws, winner.id, &meta()).await.unwrap_err()), "slot:too-late-to-cancel", "{name}");
+    }
+}
