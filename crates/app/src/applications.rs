@@ -974,3 +974,168 @@ async fn send_invitation(
     .await?;
     Ok(())
 }
+
+/// Staff record that an interview was held (or that the candidate did not come).
+pub async fn record_interview(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    held: bool,
+    meta: &RequestMeta,
+) -> Result<ApplicationStatus, AppError> {
+    let me = policy::can_run_calls(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    let event = if held { ApplicationEvent::Interview } else { ApplicationEvent::MissInterview };
+    let to = l.app.status.apply(event, l.rules.choice_mode).map_err(|_| FieldErrors::one("step", "invalid-transition"))?;
+    if !store::set_application_status(&mut w.conn(), id, l.app.status, to, &ApplicationChange::default(), now).await? {
+        return Err(AppError::conflict("application-changed"));
+    }
+    w.audit(me, AuditAction::ApplicationStatusChanged, ("application", &l.app.reference), serde_json::json!({"to": to.as_str()})).await?;
+    w.commit().await?;
+    Ok(to)
+}
+
+/// Staff set a (challenge, profile) list, best first: interviewed candidates who chose that
+/// (challenge, profile), each once. The lists, with the seats, drive the matching.
+pub async fn set_ranking(
+    ctx: &Ctx,
+    session: &Session,
+    code: &str,
+    challenge: uuid::Uuid,
+    profile: ProfileKind,
+    order: &[ApplicationId],
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    let me = policy::can_run_calls(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let rules = cohorte_store::call::current_rules(&mut w.conn(), cohort.cohort_id())
+        .await?
+        .and_then(|r| r.rules.applications)
+        .ok_or(AppError::NotFound)?;
+    if rules.seats_of(&challenge.to_string(), profile).is_none() {
+        return Err(FieldErrors::one("ranking", "choice-not-offered").into());
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for id in order {
+        let app = store::application(&mut w.conn(), *id).await?.filter(|a| a.cohort_id == cohort.cohort_id()).ok_or(AppError::NotFound)?;
+        let chose = app.form.choices.iter().any(|c| c.challenge == challenge.to_string() && c.profile == profile);
+        if !seen.insert(*id) || app.status != ApplicationStatus::Interviewed || !chose {
+            return Err(FieldErrors::one("ranking", "rank-interviewed-candidates-once").into());
+        }
+    }
+    store::set_ranking(&mut w.conn(), cohort.cohort_id(), challenge, profile, order, now).await?;
+    w.audit(
+        me,
+        AuditAction::CandidatesRanked,
+        ("cohort", code),
+        serde_json::json!({"challenge": challenge.to_string(), "profile": profile.as_str(), "ranked": order.len()}),
+    )
+    .await?;
+    w.commit().await
+}
+
+/// A (challenge, profile) list in the matching.
+#[derive(Debug, Clone)]
+pub struct MatchedList {
+    /// The challenge's id.
+    pub challenge: String,
+    /// Its title.
+    pub title: String,
+    /// The profile.
+    pub profile: ProfileKind,
+    /// Seats.
+    pub seats: u8,
+    /// The references matched to it, in the list's order.
+    pub matched: Vec<String>,
+}
+
+/// A candidate in the matching: where they are placed and why not higher.
+#[derive(Debug, Clone)]
+pub struct MatchedCandidate {
+    /// The application.
+    pub application: ApplicationRow,
+    /// The list they are matched to (index into [`MatchingView::lists`]).
+    pub placed: Option<usize>,
+    /// For each choice they preferred: the list and why it was not obtained (ranks only).
+    pub missed: Vec<(usize, cohorte_domain::matching::Reason)>,
+}
+
+/// The matching of a cohort (staff and the validator): candidate-proposing deferred acceptance
+/// over the interviewed candidates' ranked choices and the panels' lists, with seats per
+/// (challenge, profile); stable and the best for every candidate; with each candidate's
+/// explanation and the lists left under the smallest team.
+#[derive(Debug, Clone)]
+pub struct MatchingView {
+    /// The lists, in the rules' order.
+    pub lists: Vec<MatchedList>,
+    /// The candidates, by reference.
+    pub candidates: Vec<MatchedCandidate>,
+    /// Challenges whose matched seats are fewer than the rules' smallest team (ids).
+    pub understaffed: Vec<String>,
+    /// Whether the result has no blocking pair (always, before staff overrides).
+    pub stable: bool,
+}
+
+/// Computes the matching (see [`MatchingView`]); nothing is written or sent.
+pub async fn matching(ctx: &Ctx, session: &Session, code: &str) -> Result<MatchingView, AppError> {
+    use cohorte_domain::matching::{Instance, List};
+    policy::can_read_decisions(&session.actor)?;
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let co = cohort.cohort_id();
+    let rules = cohorte_store::call::current_rules(&mut conn, co).await?.and_then(|r| r.rules.applications).ok_or(AppError::NotFound)?;
+    let titles: BTreeMap<String, String> =
+        store::challenges_of_cohort(&mut conn, co).await?.into_iter().map(|c| (c.id.to_string(), c.title)).collect();
+    let apps: Vec<ApplicationRow> =
+        store::applications_of_cohort(&mut conn, co).await?.into_iter().filter(|a| a.status == ApplicationStatus::Interviewed).collect();
+    let index: BTreeMap<uuid::Uuid, u32> = apps.iter().enumerate().map(|(i, a)| (a.id.as_uuid(), i as u32)).collect();
+    let list_of = |challenge: &str, profile: ProfileKind| rules.seats.iter().position(|s| s.challenge == challenge && s.profile == profile);
+    let mut lists: Vec<List> = rules.seats.iter().map(|s| List { seats: u32::from(s.seats), ranking: Vec::new() }).collect();
+    for r in store::rankings(&mut conn, co).await? {
+        if let (Some(j), Some(i)) = (list_of(&r.challenge_id.to_string(), r.profile), index.get(&r.application_id)) {
+            lists[j].ranking.push(*i);
+        }
+    }
+    let choices: Vec<Vec<u32>> =
+        apps.iter().map(|a| a.form.choices.iter().filter_map(|c| list_of(&c.challenge, c.profile)).map(|j| j as u32).collect()).collect();
+    let instance = Instance::new(&choices, &lists).map_err(|e| AppError::Internal(e.to_string()))?;
+    let m = instance.deferred_acceptance();
+    let stable = instance.check(&m).is_stable();
+    let views: Vec<MatchedList> = rules
+        .seats
+        .iter()
+        .enumerate()
+        .map(|(j, s)| MatchedList {
+            challenge: s.challenge.clone(),
+            title: titles.get(&s.challenge).cloned().unwrap_or_default(),
+            profile: s.profile,
+            seats: s.seats,
+            matched: lists[j]
+                .ranking
+                .iter()
+                .filter(|i| m.assigned[**i as usize] == Some(j as u32))
+                .map(|i| apps[*i as usize].reference.clone())
+                .collect(),
+        })
+        .collect();
+    let mut filled: BTreeMap<&str, usize> = BTreeMap::new();
+    for (l, v) in rules.seats.iter().zip(&views) {
+        *filled.entry(l.challenge.as_str()).or_default() += v.matched.len();
+    }
+    let understaffed = filled.iter().filter(|(_, n)| **n < usize::from(rules.min_team)).map(|(c, _)| (*c).to_owned()).collect();
+    let candidates = apps
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| MatchedCandidate {
+            placed: m.assigned[i].map(|j| j as usize),
+            missed: instance.explain(&m, i).into_iter().map(|x| (x.list as usize, x.reason)).collect(),
+            application: a,
+        })
+        .collect();
+    Ok(MatchingView { lists: views, candidates, understaffed, stable })
+}

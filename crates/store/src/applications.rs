@@ -626,3 +626,65 @@ pub async fn cancel_booking(conn: &mut Conn<'_>, application: ApplicationId) -> 
         .map(|r| r.rows_affected()))?;
     Ok(Some(slot))
 }
+
+// ---------------------------------------------------------------- ranked lists
+
+/// One entry of a (challenge, profile) list.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct RankingRow {
+    /// The challenge.
+    pub challenge_id: Uuid,
+    /// The profile.
+    #[sqlx(try_from = "String")]
+    pub profile: cohorte_domain::cohort::ProfileKind,
+    /// The application.
+    pub application_id: Uuid,
+    /// Its place, from 1.
+    pub position: i32,
+}
+
+/// Replaces a (challenge, profile) list with `order` (best first).
+pub async fn set_ranking(
+    conn: &mut Conn<'_>,
+    cohort: CohortId,
+    challenge: Uuid,
+    profile: cohorte_domain::cohort::ProfileKind,
+    order: &[ApplicationId],
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query("delete from application_ranking where challenge_id = $1 and profile = $2")
+        .bind(challenge)
+        .bind(profile.as_str())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    for (i, app) in order.iter().enumerate() {
+        let position = i32::try_from(i + 1).map_err(|_| StoreError::Corrupt("ranking too long".into()))?;
+        on_conn!(conn, |c| {
+            sqlx::query(
+            "insert into application_ranking (cohort_id, challenge_id, profile, application_id, position, ranked_at) values ($1, $2, $3, $4, $5, $6)"
+        )
+        .bind(cohort.as_uuid())
+        .bind(challenge)
+        .bind(profile.as_str())
+        .bind(app.as_uuid())
+        .bind(position)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(())
+}
+
+/// Every ranked list of a cohort, by challenge, profile and position.
+pub async fn rankings(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<RankingRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select challenge_id, profile, application_id, position from application_ranking where cohort_id = $1 \
+         order by challenge_id, profile, position"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}

@@ -863,6 +863,7 @@ audit-application_status_changed = Application: step taken
 audit-interview_slot_opened = Interview slot opened
 audit-interview_booked = Interview booked
 audit-interview_cancelled = Interview cancelled
+audit-candidates_ranked = Candidate list ranked
 audit-export_downloaded = Export downloaded
 
 ## Development
@@ -1038,6 +1039,7 @@ mail-application-refused = Your application to the { $cohort } cohort is not tak
 
 mail-interview-booked = Your interview is booked: { $when } (Paris time), { $where }. The invitation is attached for your calendar; you can move or cancel it until 24 hours before.
 mail-interview-cancelled = Your interview of { $when } ({ $where }) is cancelled; the slot is free again.
+error-rank-interviewed-candidates-once = may rank only interviewed candidates who chose this challenge and profile, each once
 error-slot-taken = is no longer available: choose another slot
 error-too-late-to-cancel = can no longer be cancelled less than 24 hours before
 

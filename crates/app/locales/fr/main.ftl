@@ -863,6 +863,7 @@ audit-application_status_changed = Candidature : étape franchie
 audit-interview_slot_opened = Créneau d’entretien ouvert
 audit-interview_booked = Entretien réservé
 audit-interview_cancelled = Entretien annulé
+audit-candidates_ranked = Liste de candidats classée
 audit-export_downloaded = Export téléchargé
 
 ## Développement
@@ -1038,6 +1039,7 @@ mail-application-refused = Votre candidature à la promotion { $cohort } n’est
 
 mail-interview-booked = Votre entretien est réservé : { $when } (heure de Paris), { $where }. L’invitation est jointe pour votre agenda ; vous pouvez le déplacer ou l’annuler jusqu’à 24 heures avant.
 mail-interview-cancelled = Votre entretien du { $when } ({ $where }) est annulé ; le créneau est libéré.
+error-rank-interviewed-candidates-once = ne peut classer que des candidats auditionnés ayant choisi ce défi et ce profil, une fois chacun
 error-slot-taken = n’est plus disponible : choisissez un autre créneau
 error-too-late-to-cancel = ne peut plus être annulé moins de 24 heures avant
 

@@ -504,3 +504,64 @@ async fn invited_candidates_book_one_slot_each_the_last_slot_goes_to_one_and_can
         assert_eq!(code(apps::cancel_interview(&w.ctx, ws, winner.id, &meta()).await.unwrap_err()), "slot:too-late-to-cancel", "{name}");
     }
 }
+
+#[tokio::test]
+async fn the_matching_fills_the_seats_from_the_ranked_lists_and_explains_each_missed_choice() {
+    use cohorte_app::applications::PreselectionStep as P;
+    use cohorte_domain::matching::Reason;
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let (rules, ids) = open_applications(&w, &c).await;
+        w.person("pre@example.org", &[(RoleKind::Preselector, true)]).await;
+        // Seats: challenge 0 developer 1, challenge 0 designer 1, challenge 1 developer 2. Three
+        // developers choose challenge 0.
+        let mut people = Vec::new();
+        for who in ["ana", "ben", "cyd"] {
+            people.push(submitted_application(&w, &format!("{who}@example.org"), &rules, &ids[0]).await);
+        }
+        apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
+        for (a, _) in &people {
+            apps::preselection_step(&w.ctx, &c.s, a.id, P::Preselect, "", &meta()).await.unwrap();
+        }
+        let ch0: uuid::Uuid = ids[0].parse().unwrap();
+        // Interviews: a slot each, held.
+        for (i, (a, s)) in people.iter().enumerate() {
+            let slot = cohorte_store::applications::NewSlot {
+                challenge: Some(ch0),
+                starts_at: datetime!(2021-01-20 09:00 UTC) + Duration::hours(i64::try_from(i).unwrap()),
+                duration_minutes: 45,
+                mode: cohorte_domain::proposal::HearingMode::Onsite,
+                location: "20 avenue de Ségur".into(),
+            };
+            let id = apps::open_slot(&w.ctx, &c.s, "eig-6", &slot, &meta()).await.unwrap();
+            apps::book(&w.ctx, s, a.id, id, &meta()).await.unwrap();
+            assert_eq!(apps::record_interview(&w.ctx, &c.s, a.id, true, &meta()).await.unwrap(), ApplicationStatus::Interviewed);
+        }
+        let (ana, ben, cyd) = (people[0].0.id, people[1].0.id, people[2].0.id);
+        // Only interviewed candidates who chose the list, each once.
+        let twice = apps::set_ranking(&w.ctx, &c.s, "eig-6", ch0, ProfileKind::Developer, &[ben, ben], &meta()).await.unwrap_err();
+        assert_eq!(code(twice), "ranking:rank-interviewed-candidates-once", "{name}");
+        let not_chosen = apps::set_ranking(&w.ctx, &c.s, "eig-6", ch0, ProfileKind::Designer, &[ben], &meta()).await.unwrap_err();
+        assert_eq!(code(not_chosen), "ranking:rank-interviewed-candidates-once", "{name}");
+        // The panel ranks Ben, then Ana; Cyd is not ranked.
+        apps::set_ranking(&w.ctx, &c.s, "eig-6", ch0, ProfileKind::Developer, &[ben, ana], &meta()).await.unwrap();
+        let view = apps::matching(&w.ctx, &c.s, "eig-6").await.unwrap();
+        assert!(view.stable, "{name}");
+        let dev0 = view.lists.iter().position(|l| l.challenge == ids[0] && l.profile == ProfileKind::Developer).unwrap();
+        assert_eq!(view.lists[dev0].matched, [people[1].0.reference.clone()], "{name}: one seat, the best ranked");
+        let find = |id| view.candidates.iter().find(|x| x.application.id == id).unwrap();
+        assert_eq!(find(ben).placed, Some(dev0), "{name}");
+        assert_eq!(find(ana).placed, None, "{name}");
+        assert_eq!(find(ana).missed, [(dev0, Reason::SeatsTaken { own_rank: 2, admitted_ranks: vec![1] })], "{name}: ranks only");
+        assert_eq!(find(cyd).missed, [(dev0, Reason::NotRanked)], "{name}");
+        assert!(
+            view.understaffed.contains(&ids[0]) && view.understaffed.contains(&ids[1]),
+            "{name}: under two filled seats: {:?}",
+            view.understaffed
+        );
+        // Never for a candidate.
+        assert!(apps::matching(&w.ctx, &people[0].1, "eig-6").await.is_err(), "{name}");
+    }
+}

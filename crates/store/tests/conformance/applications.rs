@@ -302,3 +302,47 @@ async fn interview_slots_hold_one_booking_and_a_race_for_the_last_one_has_one_wi
         assert_eq!(taken, [Some(x.as_uuid()), Some(winner.as_uuid())], "{db}");
     }
 }
+
+#[tokio::test]
+async fn ranked_lists_are_replaced_whole_and_read_in_order() {
+    use cohorte_domain::cohort::ProfileKind;
+    for t in TestDb::all().await {
+        let db = t.name().to_owned();
+        let mut pc = t.db.acquire().await.unwrap();
+        let mut c = pc.conn();
+        let w = world(&mut c).await;
+        let ch = cohorte_store::call::NewChallenge {
+            slug: "orienter".into(),
+            reference: "REF-1".into(),
+            cohort: w.co.cohort_id(),
+            year: 2026,
+            title: "Orienter".into(),
+            tagline: String::new(),
+            host: w.org.as_uuid(),
+            host_label: "DINUM".into(),
+            city: None,
+            body_md: String::new(),
+            skills: vec![],
+        };
+        let (challenge, _) = cohorte_store::call::create_challenge(&mut c, &ch).await.unwrap();
+        let x = a::create_application(&mut c, &w.co, w.rules.id, w.ada, at(1)).await.unwrap().id;
+        let y = a::create_application(&mut c, &w.co, w.rules.id, w.bob, at(1)).await.unwrap().id;
+        let co = w.co.cohort_id();
+        a::set_ranking(&mut c, co, challenge, ProfileKind::Developer, &[x, y], at(2)).await.unwrap();
+        a::set_ranking(&mut c, co, challenge, ProfileKind::Designer, &[y], at(2)).await.unwrap();
+        a::set_ranking(&mut c, co, challenge, ProfileKind::Developer, &[y, x], at(3)).await.unwrap();
+        let got: Vec<(ProfileKind, uuid::Uuid, i32)> =
+            a::rankings(&mut c, co).await.unwrap().into_iter().map(|r| (r.profile, r.application_id, r.position)).collect();
+        let mut want = vec![
+            (ProfileKind::Developer, y.as_uuid(), 1),
+            (ProfileKind::Developer, x.as_uuid(), 2),
+            (ProfileKind::Designer, y.as_uuid(), 1),
+        ];
+        want.sort_by_key(|(p, _, pos)| (p.as_str(), *pos));
+        let mut got_sorted = got.clone();
+        got_sorted.sort_by_key(|(p, _, pos)| (p.as_str(), *pos));
+        assert_eq!(got_sorted, want, "{db}: replaced, not merged");
+        a::set_ranking(&mut c, co, challenge, ProfileKind::Designer, &[], at(4)).await.unwrap();
+        assert_eq!(a::rankings(&mut c, co).await.unwrap().len(), 2, "{db}");
+    }
+}
