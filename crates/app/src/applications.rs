@@ -164,9 +164,8 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ApplicationId) -> Result<App
         FieldErrors::default()
     };
     let mut app = l.app;
-    // Nothing of the matching shows before the validator's decision is published (there is no
-    // publication step yet: the mask always applies to the candidate).
-    if mine {
+    // Nothing of the matching shows to the candidate before the validator publishes it.
+    if mine && store::matching_published(&mut conn, app.cohort_id).await?.is_none() {
         app.status = app.status.as_seen_before_publication();
     }
     Ok(ApplicationView {
@@ -364,9 +363,12 @@ pub async fn delete_draft(ctx: &Ctx, session: &Session, id: ApplicationId, meta:
 pub async fn mine(ctx: &Ctx, session: &Session) -> Result<Vec<ApplicationRow>, AppError> {
     let me = policy::can_use_account(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
-    let mut rows = store::applications_of_person(&mut c.conn(), me.id).await?;
+    let mut conn = c.conn();
+    let mut rows = store::applications_of_person(&mut conn, me.id).await?;
     for r in &mut rows {
-        r.status = r.status.as_seen_before_publication();
+        if store::matching_published(&mut conn, r.cohort_id).await?.is_none() {
+            r.status = r.status.as_seen_before_publication();
+        }
     }
     Ok(rows)
 }
@@ -1080,33 +1082,63 @@ pub struct MatchingView {
     pub stable: bool,
 }
 
+/// The market the matching runs on: candidates (in a fixed order), their choices as list indices,
+/// and the lists with their seats and rankings, in the rules' order.
+struct Market {
+    apps: Vec<ApplicationRow>,
+    rules: ApplicationRules,
+    choices: Vec<Vec<u32>>,
+    lists: Vec<cohorte_domain::matching::List>,
+}
+
+impl Market {
+    fn list_of(&self, challenge: &str, profile: ProfileKind) -> Option<usize> {
+        self.rules.seats.iter().position(|s| s.challenge == challenge && s.profile == profile)
+    }
+}
+
+/// Reads the market of a cohort: the applications in one of `statuses`, by reference.
+async fn market(conn: &mut Conn<'_>, co: cohorte_domain::ids::CohortId, statuses: &[ApplicationStatus]) -> Result<Market, AppError> {
+    use cohorte_domain::matching::List;
+    let rules = cohorte_store::call::current_rules(conn, co).await?.and_then(|r| r.rules.applications).ok_or(AppError::NotFound)?;
+    let apps: Vec<ApplicationRow> =
+        store::applications_of_cohort(conn, co).await?.into_iter().filter(|a| statuses.contains(&a.status)).collect();
+    let index: BTreeMap<uuid::Uuid, u32> = apps.iter().enumerate().map(|(i, a)| (a.id.as_uuid(), i as u32)).collect();
+    let mut m = Market {
+        choices: Vec::new(),
+        lists: rules.seats.iter().map(|s| List { seats: u32::from(s.seats), ranking: Vec::new() }).collect(),
+        apps,
+        rules,
+    };
+    for r in store::rankings(conn, co).await? {
+        if let (Some(j), Some(i)) = (m.list_of(&r.challenge_id.to_string(), r.profile), index.get(&r.application_id)) {
+            m.lists[j].ranking.push(*i);
+        }
+    }
+    m.choices = m
+        .apps
+        .iter()
+        .map(|a| a.form.choices.iter().filter_map(|c| m.list_of(&c.challenge, c.profile)).map(|j| j as u32).collect())
+        .collect();
+    Ok(m)
+}
+
 /// Computes the matching (see [`MatchingView`]); nothing is written or sent.
 pub async fn matching(ctx: &Ctx, session: &Session, code: &str) -> Result<MatchingView, AppError> {
-    use cohorte_domain::matching::{Instance, List};
+    use cohorte_domain::matching::Instance;
     policy::can_read_decisions(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
     let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
     let co = cohort.cohort_id();
-    let rules = cohorte_store::call::current_rules(&mut conn, co).await?.and_then(|r| r.rules.applications).ok_or(AppError::NotFound)?;
     let titles: BTreeMap<String, String> =
         store::challenges_of_cohort(&mut conn, co).await?.into_iter().map(|c| (c.id.to_string(), c.title)).collect();
-    let apps: Vec<ApplicationRow> =
-        store::applications_of_cohort(&mut conn, co).await?.into_iter().filter(|a| a.status == ApplicationStatus::Interviewed).collect();
-    let index: BTreeMap<uuid::Uuid, u32> = apps.iter().enumerate().map(|(i, a)| (a.id.as_uuid(), i as u32)).collect();
-    let list_of = |challenge: &str, profile: ProfileKind| rules.seats.iter().position(|s| s.challenge == challenge && s.profile == profile);
-    let mut lists: Vec<List> = rules.seats.iter().map(|s| List { seats: u32::from(s.seats), ranking: Vec::new() }).collect();
-    for r in store::rankings(&mut conn, co).await? {
-        if let (Some(j), Some(i)) = (list_of(&r.challenge_id.to_string(), r.profile), index.get(&r.application_id)) {
-            lists[j].ranking.push(*i);
-        }
-    }
-    let choices: Vec<Vec<u32>> =
-        apps.iter().map(|a| a.form.choices.iter().filter_map(|c| list_of(&c.challenge, c.profile)).map(|j| j as u32).collect()).collect();
-    let instance = Instance::new(&choices, &lists).map_err(|e| AppError::Internal(e.to_string()))?;
+    let mk = market(&mut conn, co, &[ApplicationStatus::Interviewed]).await?;
+    let instance = Instance::new(&mk.choices, &mk.lists).map_err(|e| AppError::Internal(e.to_string()))?;
     let m = instance.deferred_acceptance();
     let stable = instance.check(&m).is_stable();
-    let views: Vec<MatchedList> = rules
+    let views: Vec<MatchedList> = mk
+        .rules
         .seats
         .iter()
         .enumerate()
@@ -1115,27 +1147,222 @@ pub async fn matching(ctx: &Ctx, session: &Session, code: &str) -> Result<Matchi
             title: titles.get(&s.challenge).cloned().unwrap_or_default(),
             profile: s.profile,
             seats: s.seats,
-            matched: lists[j]
+            matched: mk.lists[j]
                 .ranking
                 .iter()
                 .filter(|i| m.assigned[**i as usize] == Some(j as u32))
-                .map(|i| apps[*i as usize].reference.clone())
+                .map(|i| mk.apps[*i as usize].reference.clone())
                 .collect(),
         })
         .collect();
     let mut filled: BTreeMap<&str, usize> = BTreeMap::new();
-    for (l, v) in rules.seats.iter().zip(&views) {
+    for (l, v) in mk.rules.seats.iter().zip(&views) {
         *filled.entry(l.challenge.as_str()).or_default() += v.matched.len();
     }
-    let understaffed = filled.iter().filter(|(_, n)| **n < usize::from(rules.min_team)).map(|(c, _)| (*c).to_owned()).collect();
-    let candidates = apps
-        .into_iter()
+    let understaffed = filled.iter().filter(|(_, n)| **n < usize::from(mk.rules.min_team)).map(|(c, _)| (*c).to_owned()).collect();
+    let candidates = mk
+        .apps
+        .iter()
         .enumerate()
         .map(|(i, a)| MatchedCandidate {
             placed: m.assigned[i].map(|j| j as usize),
             missed: instance.explain(&m, i).into_iter().map(|x| (x.list as usize, x.reason)).collect(),
-            application: a,
+            application: a.clone(),
         })
         .collect();
     Ok(MatchingView { lists: views, candidates, understaffed, stable })
+}
+
+/// Days a candidate has to answer an offer.
+pub const OFFER_DAYS: i64 = 7;
+
+/// The validator publishes the matching, having confirmed it: every placed candidate gets an
+/// offer with a deadline (mailed, with its expiry queued); those not placed stay on the lists as
+/// reserves. Once per cohort.
+pub async fn publish_matching(ctx: &Ctx, session: &Session, code: &str, confirmed: bool, meta: &RequestMeta) -> Result<usize, AppError> {
+    use cohorte_domain::matching::Instance;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let me = policy::can_approve_decisions(&session.actor, now)?.clone();
+    if !confirmed {
+        return Err(FieldErrors::one("confirm", "confirmation-required").into());
+    }
+    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let co = cohort.cohort_id();
+    if !store::publish_matching(&mut w.conn(), co, me.id, now).await? {
+        return Err(FieldErrors::one("matching", "already-published").into());
+    }
+    let mk = market(&mut w.conn(), co, &[ApplicationStatus::Interviewed]).await?;
+    let m = Instance::new(&mk.choices, &mk.lists).map_err(|e| AppError::Internal(e.to_string()))?.deferred_acceptance();
+    let mut offered = 0;
+    for (i, a) in mk.apps.iter().enumerate() {
+        if let Some(j) = m.assigned[i] {
+            offer(ctx, &mut w, &cohort, &mk, a, j as usize).await?;
+            offered += 1;
+        }
+    }
+    w.audit(&me, AuditAction::MatchingPublished, ("cohort", code), serde_json::json!({"offers": offered})).await?;
+    w.commit().await?;
+    Ok(offered)
+}
+
+/// Makes (or improves) a candidate's offer on list `j`: the offer, the status, the mail, the
+/// expiry job.
+async fn offer(ctx: &Ctx, w: &mut Uow<'_>, cohort: &CohortAdminRow, mk: &Market, a: &ApplicationRow, j: usize) -> Result<(), AppError> {
+    let now = w.now;
+    let seat = &mk.rules.seats[j];
+    let challenge: uuid::Uuid = seat.challenge.parse().map_err(|_| AppError::Internal("seat challenge".into()))?;
+    let deadline = now + time::Duration::days(OFFER_DAYS);
+    store::put_offer(&mut w.conn(), a.id, challenge, seat.profile, deadline, now).await?;
+    let to = a.status.apply(ApplicationEvent::Offer, mk.rules.choice_mode).map_err(|_| AppError::conflict("application-changed"))?;
+    if !store::set_application_status(&mut w.conn(), a.id, a.status, to, &ApplicationChange::default(), now).await? {
+        return Err(AppError::conflict("application-changed"));
+    }
+    let title = store::challenges_of_cohort(&mut w.conn(), cohort.cohort_id())
+        .await?
+        .into_iter()
+        .find(|c| c.id == challenge)
+        .map(|c| c.title)
+        .unwrap_or_default();
+    let when = cohorte_domain::paris::label(deadline);
+    let url = format!("{}/applications/{}", ctx.settings.base_url, a.id);
+    let reference = a.reference.clone();
+    notify::person(&mut w.conn(), a.person_id, Some(&format!("offer-{}-{}-{}", a.id, j, now.unix_timestamp())), now, |lang| Message {
+        subject: i18n::ta(lang, "mail-application-update-subject", &[("reference", i18n::Arg::Str(&reference))]),
+        paragraphs: vec![i18n::ta(
+            lang,
+            "mail-offer",
+            &[
+                ("challenge", i18n::Arg::Str(&title)),
+                ("profile", i18n::Arg::Str(&i18n::t(lang, &format!("profile-{}", seat.profile.as_str())))),
+                ("deadline", i18n::Arg::Str(&when)),
+            ],
+        )],
+        url: Some(url.clone()),
+        attachments: Vec::new(),
+    })
+    .await?;
+    crate::jobs::enqueue_at(
+        &mut w.conn(),
+        &crate::jobs::Job::ExpireOffer { application: a.id.to_string() },
+        Some(&format!("offer-expiry-{}-{}", a.id, deadline.unix_timestamp())),
+        deadline,
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// After an answer or an expiry: accepted seats stay, those who declined or let their offer
+/// expire leave, and the seats freed go down the lists (`matching::cascade`): a reserve gets an
+/// offer, a candidate waiting on a lower choice gets the better seat. Nobody still waiting is
+/// worse off.
+async fn cascade(ctx: &Ctx, w: &mut Uow<'_>, cohort: &CohortAdminRow) -> Result<usize, AppError> {
+    use ApplicationStatus as S;
+    let co = cohort.cohort_id();
+    let mk = market(&mut w.conn(), co, &[S::Interviewed, S::Offered, S::Accepted, S::Declined, S::Expired]).await?;
+    let offers: BTreeMap<uuid::Uuid, usize> = store::offers(&mut w.conn(), co)
+        .await?
+        .into_iter()
+        .filter_map(|o| mk.list_of(&o.challenge_id.to_string(), o.profile).map(|j| (o.application_id, j)))
+        .collect();
+    let mut accepted = Vec::new();
+    let mut gone = Vec::new();
+    for (i, a) in mk.apps.iter().enumerate() {
+        match a.status {
+            S::Accepted => {
+                if let Some(j) = offers.get(&a.id.as_uuid()) {
+                    accepted.push((i as u32, *j as u32));
+                }
+            }
+            S::Declined | S::Expired => gone.push(i as u32),
+            _ => {}
+        }
+    }
+    let m = cohorte_domain::matching::cascade(&mk.choices, &mk.lists, &accepted, &gone).map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut changed = 0;
+    for (i, a) in mk.apps.iter().enumerate() {
+        let Some(j) = m.assigned[i] else { continue };
+        let better = match a.status {
+            S::Interviewed => true,
+            S::Offered => offers.get(&a.id.as_uuid()) != Some(&(j as usize)),
+            _ => false,
+        };
+        if better {
+            offer(ctx, w, cohort, &mk, a, j as usize).await?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
+/// The candidate answers their offer before its deadline. A decline sends the seat down the
+/// list. Only after the matching is published.
+pub async fn answer_offer(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    accept: bool,
+    meta: &RequestMeta,
+) -> Result<ApplicationStatus, AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    let me = policy::can_use_account(&session.actor)?.clone();
+    if me.id != l.app.person_id {
+        return Err(AppError::NotFound);
+    }
+    let offer = store::offers(&mut w.conn(), l.app.cohort_id).await?.into_iter().find(|o| o.application_id == id.as_uuid());
+    let Some(offer) = offer.filter(|o| o.response.is_none() && l.app.status == ApplicationStatus::Offered) else {
+        return Err(AppError::Denied(Denied::Forbidden));
+    };
+    if now >= offer.deadline {
+        return Err(FieldErrors::one("offer", "offer-expired").into());
+    }
+    let (event, response) = if accept { (ApplicationEvent::Accept, "accepted") } else { (ApplicationEvent::Decline, "declined") };
+    let to = l.app.status.apply(event, l.rules.choice_mode).map_err(|_| AppError::Denied(Denied::Forbidden))?;
+    if !store::answer_offer(&mut w.conn(), id, response, now).await?
+        || !store::set_application_status(&mut w.conn(), id, l.app.status, to, &ApplicationChange::default(), now).await?
+    {
+        return Err(AppError::conflict("application-changed"));
+    }
+    if !accept {
+        cascade(ctx, &mut w, &l.cohort).await?;
+    }
+    w.audit(&me, AuditAction::OfferAnswered, ("application", &l.app.reference), serde_json::json!({"response": response})).await?;
+    w.commit().await?;
+    Ok(to)
+}
+
+/// The expiry job of an offer: still unanswered at its deadline, it expires and the seat goes
+/// down the list. Returns whether it expired.
+pub async fn expire_offer(ctx: &Ctx, id: ApplicationId) -> Result<bool, AppError> {
+    let system = RequestMeta::default();
+    let mut w = Uow::begin(ctx, &system).await?;
+    let now = w.now;
+    let Some(app) = store::application(&mut w.conn(), id).await? else { return Ok(false) };
+    let offer = store::offers(&mut w.conn(), app.cohort_id).await?.into_iter().find(|o| o.application_id == id.as_uuid());
+    let Some(offer) = offer.filter(|o| o.response.is_none() && now >= o.deadline && app.status == ApplicationStatus::Offered) else {
+        return Ok(false);
+    };
+    let rules =
+        cohorte_store::call::rules(&mut w.conn(), app.rule_set_id).await?.and_then(|r| r.rules.applications).ok_or(AppError::NotFound)?;
+    let to = app.status.apply(ApplicationEvent::Expire, rules.choice_mode).map_err(|_| AppError::conflict("application-changed"))?;
+    if !store::answer_offer(&mut w.conn(), id, "expired", now).await?
+        || !store::set_application_status(&mut w.conn(), id, app.status, to, &ApplicationChange::default(), now).await?
+    {
+        return Ok(false);
+    }
+    let cohort = cohorte_store::call::cohort(&mut w.conn(), app.cohort_id).await?.ok_or(AppError::NotFound)?;
+    cascade(ctx, &mut w, &cohort).await?;
+    w.audit_as(
+        None,
+        "system",
+        AuditAction::OfferAnswered,
+        ("application", &app.reference),
+        serde_json::json!({"response": "expired", "deadline": offer.deadline.unix_timestamp()}),
+    )
+    .await?;
+    w.commit().await?;
+    Ok(true)
 }

@@ -23,6 +23,11 @@ pub enum Job {
         /// The cohort (id).
         cohort: String,
     },
+    /// Expire an application's offer if still unanswered (scheduled at its deadline).
+    ExpireOffer {
+        /// The application (id).
+        application: String,
+    },
 }
 
 impl Job {
@@ -32,6 +37,7 @@ impl Job {
             Job::SendMail { .. } => "send_mail",
             Job::Purge => "purge",
             Job::PublishResults { .. } => "publish_results",
+            Job::ExpireOffer { .. } => "expire_offer",
         }
     }
 }

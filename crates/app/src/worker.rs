@@ -74,6 +74,13 @@ impl Worker {
                 let id = cohort.parse().map_err(|e: uuid::Error| e.to_string())?;
                 crate::decisions::publish_due(&self.ctx, id).await.map(|_| ()).map_err(|e| e.to_string())
             }
+            Job::ExpireOffer { application } => {
+                let id = application.parse().map_err(|e: uuid::Error| e.to_string())?;
+                crate::applications::expire_offer(&self.ctx, cohorte_domain::ids::ApplicationId::from_uuid(id))
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
             Job::Purge => {
                 let now = self.ctx.clock.now();
                 let mut c = self.ctx.db.acquire().await.map_err(|e| e.to_string())?;

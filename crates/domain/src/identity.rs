@@ -455,6 +455,10 @@ str_enum!(
         InterviewCancelled => "interview_cancelled",
         /// A (challenge, profile) list of candidates was ranked.
         CandidatesRanked => "candidates_ranked",
+        /// The validator published the matching: offers went out.
+        MatchingPublished => "matching_published",
+        /// A candidate answered an offer, or it expired.
+        OfferAnswered => "offer_answered",
     }
 );
 

@@ -688,3 +688,101 @@ pub async fn rankings(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<Ranki
     .fetch_all(c)
     .await)?)
 }
+
+// ---------------------------------------------------------------- offers
+
+/// When a cohort's matching was published, if it was.
+pub async fn matching_published(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Option<OffsetDateTime>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_scalar("select published_at from matching_round where cohort_id = $1")
+        .bind(cohort.as_uuid())
+        .fetch_optional(c)
+        .await)?)
+}
+
+/// Records the publication of a cohort's matching (once: `false` if it already was).
+pub async fn publish_matching(conn: &mut Conn<'_>, cohort: CohortId, by: PersonId, now: OffsetDateTime) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| sqlx::query(
+        "insert into matching_round (cohort_id, approved_by, published_at) values ($1, $2, $3) on conflict do nothing"
+    )
+    .bind(cohort.as_uuid())
+    .bind(by.as_uuid())
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// An offer.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OfferRow {
+    /// The application.
+    pub application_id: Uuid,
+    /// The challenge.
+    pub challenge_id: Uuid,
+    /// The profile.
+    #[sqlx(try_from = "String")]
+    pub profile: cohorte_domain::cohort::ProfileKind,
+    /// Made.
+    pub offered_at: OffsetDateTime,
+    /// To answer by.
+    pub deadline: OffsetDateTime,
+    /// The answer (`accepted`, `declined`, `expired`).
+    pub response: Option<String>,
+}
+
+/// Makes (or replaces, for a better seat) an application's offer.
+pub async fn put_offer(
+    conn: &mut Conn<'_>,
+    application: ApplicationId,
+    challenge: Uuid,
+    profile: cohorte_domain::cohort::ProfileKind,
+    deadline: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query(
+        "insert into offer (application_id, challenge_id, profile, offered_at, deadline) values ($1, $2, $3, $4, $5) \
+         on conflict (application_id) do update set challenge_id = excluded.challenge_id, profile = excluded.profile, \
+         offered_at = excluded.offered_at, deadline = excluded.deadline, response = null, responded_at = null"
+    )
+    .bind(application.as_uuid())
+    .bind(challenge)
+    .bind(profile.as_str())
+    .bind(now)
+    .bind(deadline)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Records the answer to an open offer (`accepted`, `declined` or `expired`); `false` if it was
+/// already answered.
+pub async fn answer_offer(
+    conn: &mut Conn<'_>,
+    application: ApplicationId,
+    response: &str,
+    now: OffsetDateTime,
+) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| sqlx::query(
+        "update offer set response = $2, responded_at = $3 where application_id = $1 and response is null"
+    )
+    .bind(application.as_uuid())
+    .bind(response)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// The offers of a cohort.
+pub async fn offers(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<OfferRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select o.application_id, o.challenge_id, o.profile, o.offered_at, o.deadline, o.response from offer o \
+         join application a on a.id = o.application_id where a.cohort_id = $1 order by a.reference"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}

@@ -864,6 +864,8 @@ audit-interview_slot_opened = Interview slot opened
 audit-interview_booked = Interview booked
 audit-interview_cancelled = Interview cancelled
 audit-candidates_ranked = Candidate list ranked
+audit-matching_published = Matching published, offers sent
+audit-offer_answered = Offer answered
 audit-export_downloaded = Export downloaded
 
 ## Development
@@ -1042,6 +1044,9 @@ mail-interview-cancelled = Your interview of { $when } ({ $where }) is cancelled
 error-rank-interviewed-candidates-once = may rank only interviewed candidates who chose this challenge and profile, each once
 error-slot-taken = is no longer available: choose another slot
 error-too-late-to-cancel = can no longer be cancelled less than 24 hours before
+
+mail-offer = Good news: a seat is offered to you on the challenge “{ $challenge }”, profile { $profile }. Answer before { $deadline } (Paris time); without an answer, the seat goes to the next person.
+error-offer-expired = has expired: the deadline to answer has passed
 
 ## Call for projects: mail
 mail-submitted-subject = Proposal { $reference } submitted

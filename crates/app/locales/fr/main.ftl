@@ -864,6 +864,8 @@ audit-interview_slot_opened = Créneau d’entretien ouvert
 audit-interview_booked = Entretien réservé
 audit-interview_cancelled = Entretien annulé
 audit-candidates_ranked = Liste de candidats classée
+audit-matching_published = Appariement publié, offres envoyées
+audit-offer_answered = Réponse à une offre
 audit-export_downloaded = Export téléchargé
 
 ## Développement
@@ -1042,6 +1044,9 @@ mail-interview-cancelled = Votre entretien du { $when } ({ $where }) est annulé
 error-rank-interviewed-candidates-once = ne peut classer que des candidats auditionnés ayant choisi ce défi et ce profil, une fois chacun
 error-slot-taken = n’est plus disponible : choisissez un autre créneau
 error-too-late-to-cancel = ne peut plus être annulé moins de 24 heures avant
+
+mail-offer = Bonne nouvelle : une place vous est proposée sur le défi « { $challenge } », profil { $profile }. Répondez avant le { $deadline } (heure de Paris) ; sans réponse, la place est proposée à la personne suivante.
+error-offer-expired = a expiré : la date limite de réponse est passée
 
 ## Call for projects: mail
 mail-submitted-subject = Proposition { $reference } déposée

@@ -565,3 +565,76 @@ async fn the_matching_fills_the_seats_from_the_ranked_lists_and_explains_each_mi
         assert!(apps::matching(&w.ctx, &people[0].1, "eig-6").await.is_err(), "{name}");
     }
 }
+
+#[tokio::test]
+async fn published_offers_cascade_down_the_lists_on_a_decline_or_an_expiry_and_stay_secret_before() {
+    use cohorte_app::applications::PreselectionStep as P;
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let (rules, ids) = open_applications(&w, &c).await;
+        w.person("pre@example.org", &[(RoleKind::Preselector, true)]).await;
+        let validator = w.person("validator@example.gouv.fr", &[(RoleKind::Validator, true)]).await;
+        let sv = w.session(validator, true).await;
+        // Four developers choose the second challenge (two developer seats).
+        let mut people = Vec::new();
+        for who in ["ana", "ben", "cyd", "dan"] {
+            people.push(submitted_application(&w, &format!("{who}@example.org"), &rules, &ids[1]).await);
+        }
+        apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
+        let ch1: uuid::Uuid = ids[1].parse().unwrap();
+        for (i, (a, s)) in people.iter().enumerate() {
+            apps::preselection_step(&w.ctx, &c.s, a.id, P::Preselect, "", &meta()).await.unwrap();
+            let slot = cohorte_store::applications::NewSlot {
+                challenge: Some(ch1),
+                starts_at: datetime!(2021-01-20 09:00 UTC) + Duration::hours(i64::try_from(i).unwrap()),
+                duration_minutes: 45,
+                mode: cohorte_domain::proposal::HearingMode::Onsite,
+                location: "20 avenue de Ségur".into(),
+            };
+            let id = apps::open_slot(&w.ctx, &c.s, "eig-6", &slot, &meta()).await.unwrap();
+            apps::book(&w.ctx, s, a.id, id, &meta()).await.unwrap();
+            apps::record_interview(&w.ctx, &c.s, a.id, true, &meta()).await.unwrap();
+        }
+        let order: Vec<_> = people.iter().map(|(a, _)| a.id).collect();
+        apps::set_ranking(&w.ctx, &c.s, "eig-6", ch1, ProfileKind::Developer, &order, &meta()).await.unwrap();
+        // Staff do not publish; the validator confirms.
+        assert_eq!(code(apps::publish_matching(&w.ctx, &c.s, "eig-6", true, &meta()).await.unwrap_err()), "denied:Forbidden", "{name}");
+        assert_eq!(code(apps::publish_matching(&w.ctx, &sv, "eig-6", false, &meta()).await.unwrap_err()), "confirm:confirmation-required");
+        // Before publication the candidates see nothing of the matching.
+        assert_eq!(apps::view(&w.ctx, &people[0].1, order[0]).await.unwrap().application.status, ApplicationStatus::Interviewed);
+        assert_eq!(apps::publish_matching(&w.ctx, &sv, "eig-6", true, &meta()).await.unwrap(), 2, "{name}: two seats, two offers");
+        assert_eq!(code(apps::publish_matching(&w.ctx, &sv, "eig-6", true, &meta()).await.unwrap_err()), "matching:already-published");
+        let status = async |i: usize| apps::view(&w.ctx, &people[i].1, order[i]).await.unwrap().application.status;
+        assert_eq!(
+            [status(0).await, status(1).await, status(2).await, status(3).await],
+            [ApplicationStatus::Offered, ApplicationStatus::Offered, ApplicationStatus::Interviewed, ApplicationStatus::Interviewed],
+            "{name}: the two best ranked, the others in reserve"
+        );
+        w.run_jobs().await;
+        assert!(w.mails_to("ana@example.org").iter().any(|m| m.text.contains("Détecter les fraudes")), "{name}: the offer is mailed");
+        // Ben declines: the seat goes to Cyd.
+        assert_eq!(apps::answer_offer(&w.ctx, &people[1].1, order[1], false, &meta()).await.unwrap(), ApplicationStatus::Declined);
+        assert_eq!(status(2).await, ApplicationStatus::Offered, "{name}: the next on the list");
+        assert_eq!(
+            code(apps::answer_offer(&w.ctx, &people[3].1, order[3], true, &meta()).await.unwrap_err()),
+            "denied:Forbidden",
+            "{name}: no offer"
+        );
+        // Ana accepts; Cyd lets the offer expire: the worker expires it at the deadline and Dan gets it.
+        assert_eq!(apps::answer_offer(&w.ctx, &people[0].1, order[0], true, &meta()).await.unwrap(), ApplicationStatus::Accepted);
+        w.clock.advance(Duration::days(8));
+        w.run_jobs().await;
+        assert_eq!(
+            [status(0).await, status(2).await, status(3).await],
+            [ApplicationStatus::Accepted, ApplicationStatus::Expired, ApplicationStatus::Offered],
+            "{name}"
+        );
+        assert_eq!(
+            code(apps::answer_offer(&w.ctx, &people[2].1, order[2], true, &meta()).await.unwrap_err()),
+            "denied:Forbidden",
+            "{name}: expired"
+        );
+    }
+}

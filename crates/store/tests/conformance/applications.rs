@@ -346,3 +346,48 @@ async fn ranked_lists_are_replaced_whole_and_read_in_order() {
         assert_eq!(a::rankings(&mut c, co).await.unwrap().len(), 2, "{db}");
     }
 }
+
+#[tokio::test]
+async fn offers_are_made_replaced_for_a_better_seat_and_answered_once() {
+    use cohorte_domain::cohort::ProfileKind;
+    for t in TestDb::all().await {
+        let db = t.name().to_owned();
+        let mut pc = t.db.acquire().await.unwrap();
+        let mut c = pc.conn();
+        let w = world(&mut c).await;
+        let co = w.co.cohort_id();
+        let mut chs = Vec::new();
+        for (i, title) in ["Orienter", "Détecter"].iter().enumerate() {
+            let ch = cohorte_store::call::NewChallenge {
+                slug: format!("defi-{i}"),
+                reference: format!("REF-{i}"),
+                cohort: co,
+                year: 2026,
+                title: (*title).into(),
+                tagline: String::new(),
+                host: w.org.as_uuid(),
+                host_label: "DINUM".into(),
+                city: None,
+                body_md: String::new(),
+                skills: vec![],
+            };
+            chs.push(cohorte_store::call::create_challenge(&mut c, &ch).await.unwrap().0);
+        }
+        let x = a::create_application(&mut c, &w.co, w.rules.id, w.ada, at(1)).await.unwrap().id;
+        assert_eq!(a::matching_published(&mut c, co).await.unwrap(), None, "{db}");
+        assert!(a::publish_matching(&mut c, co, w.cat, at(2)).await.unwrap(), "{db}");
+        assert!(!a::publish_matching(&mut c, co, w.cat, at(3)).await.unwrap(), "{db}: once");
+        assert_eq!(a::matching_published(&mut c, co).await.unwrap(), Some(at(2)), "{db}");
+        a::put_offer(&mut c, x, chs[1], ProfileKind::Developer, at(100), at(2)).await.unwrap();
+        a::put_offer(&mut c, x, chs[0], ProfileKind::Designer, at(200), at(5)).await.unwrap();
+        let o = a::offers(&mut c, co).await.unwrap();
+        assert_eq!(
+            o.iter().map(|o| (o.challenge_id, o.profile, o.offered_at, o.deadline, o.response.clone())).collect::<Vec<_>>(),
+            [(chs[0], ProfileKind::Designer, at(5), at(200), None)],
+            "{db}: replaced by the better seat"
+        );
+        assert!(a::answer_offer(&mut c, x, "accepted", at(6)).await.unwrap(), "{db}");
+        assert!(!a::answer_offer(&mut c, x, "declined", at(7)).await.unwrap(), "{db}: answered once");
+        assert_eq!(a::offers(&mut c, co).await.unwrap()[0].response.as_deref(), Some("accepted"), "{db}");
+    }
+}
