@@ -1234,7 +1234,7 @@ async fn offer(ctx: &Ctx, w: &mut Uow<'_>, cohort: &CohortAdminRow, mk: &Market,
             "mail-offer",
             &[
                 ("challenge", i18n::Arg::Str(&title)),
-                ("profile", i18n::Arg::Str(&i18n::t(lang, &format!("profile-{}", seat.profile.as_str())))),
+                ("profile", i18n::Arg::Str(&i18n::t(lang, &format!("profile-kind-{}", seat.profile.as_str())))),
                 ("deadline", i18n::Arg::Str(&when)),
             ],
         )],
@@ -1365,4 +1365,35 @@ pub async fn expire_offer(ctx: &Ctx, id: ApplicationId) -> Result<bool, AppError
     .await?;
     w.commit().await?;
     Ok(true)
+}
+
+/// A cohort whose call for applications is open or upcoming.
+#[derive(Debug, Clone)]
+pub struct OpenApplicationCall {
+    /// The cohort.
+    pub cohort: CohortAdminRow,
+    /// Where the call stands.
+    pub phase: CallPhase,
+}
+
+/// The calls for applications open or upcoming (with their rules set), soonest deadline first.
+pub async fn open_calls(ctx: &Ctx) -> Result<Vec<OpenApplicationCall>, AppError> {
+    let now = ctx.clock.now();
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let mut out = Vec::new();
+    for co in cohorte_store::call::cohorts(&mut conn).await? {
+        let phase = cohorte_store::call::calendar(&mut conn, co.cohort_id()).await?.applications_phase(now);
+        let has_rules =
+            cohorte_store::call::current_rules(&mut conn, co.cohort_id()).await?.is_some_and(|r| r.rules.applications.is_some());
+        if has_rules && matches!(phase, CallPhase::Open { .. } | CallPhase::Upcoming { .. }) {
+            out.push(OpenApplicationCall { cohort: co, phase });
+        }
+    }
+    out.sort_by_key(|c| match c.phase {
+        CallPhase::Open { closes } => (0, closes),
+        CallPhase::Upcoming { opens } => (1, opens),
+        _ => (2, OffsetDateTime::UNIX_EPOCH),
+    });
+    Ok(out)
 }

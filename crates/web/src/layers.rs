@@ -55,7 +55,9 @@ pub const UPLOAD_LIMIT: usize = 21 * 1024 * 1024;
 
 /// Whether a request is a document upload (the only requests with large bodies).
 pub fn is_upload(req: &Request) -> bool {
-    req.method() == Method::POST && req.uri().path().starts_with("/proposals/") && req.uri().path().ends_with("/documents")
+    req.method() == Method::POST
+        && (req.uri().path().starts_with("/proposals/") || req.uri().path().starts_with("/applications/"))
+        && req.uri().path().ends_with("/documents")
 }
 
 /// Caps request bodies: 64 KiB, or 21 MiB for document uploads. A declared length over the cap

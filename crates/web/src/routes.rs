@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod api;
+pub mod apply;
 pub mod auth;
 pub mod call;
 pub mod dev;
@@ -102,6 +103,15 @@ route_table! {
     get  "/admin/audit" => admin::audit;
     get  "/dev/mail" => dev::mail;
     get  "/calls" => call::calls_page;
+    get  "/applications" => apply::mine;
+    post "/calls/{slug}/applications" => apply::start;
+    get  "/applications/{id}" => apply::page;
+    post "/applications/{id}" => apply::save;
+    post "/applications/{id}/autosave" => apply::autosave;
+    post "/applications/{id}/submit" => apply::submit;
+    post "/applications/{id}/documents" => apply::upload;
+    get  "/applications/{id}/documents/{key}" => apply::download;
+    post "/applications/{id}/withdraw" => apply::withdraw;
     post "/calls/{slug}/proposals" => call::start;
     get  "/proposals" => call::my_proposals;
     get  "/proposals/{id}" => call::proposal_page;

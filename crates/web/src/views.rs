@@ -14,6 +14,7 @@ use crate::i18n::{self, Arg};
 use crate::util::{encode, with_query};
 use crate::{AppState, WebConfig};
 
+pub mod apply;
 pub mod auth;
 pub mod call;
 pub mod home;

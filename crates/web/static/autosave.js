@@ -1,4 +1,4 @@
-// Nothing typed on the proposal form is lost.
+// Nothing typed on a form with `data-autosave` (a proposal, an application) is lost.
 // - Saves in the background when a field is left after a change, two seconds after typing stops,
 //   and when the tab is hidden or closed; the status next to the form says what happened.
 // - Keeps a copy of the fields in this tab's session storage until the server has them: after a
@@ -12,7 +12,7 @@
 // the form saves what was typed.
 (function () {
   'use strict';
-  var form = document.getElementById('proposal-form');
+  var form = document.querySelector('form[data-autosave]');
   if (!form || !form.dataset.autosave) return;
   var status = document.getElementById('autosave-status');
   var version = document.getElementById('proposal-version');

@@ -809,8 +809,13 @@ pub async fn download(State(state): State<AppState>, v: Visitor, Path((id, key))
         return Err(WebError::NotFound);
     }
     let (meta, bytes) = proposals::document(&state.ctx, &s, id, &key).await?;
-    let ascii: String = meta.filename.chars().map(|ch| if ch.is_ascii_alphanumeric() || ".-_".contains(ch) { ch } else { '_' }).collect();
-    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", crate::util::encode(&meta.filename));
+    Ok(pdf_attachment(&meta.filename, bytes))
+}
+
+/// A stored PDF as a download: never shown inline, sandboxed, not cached.
+pub(crate) fn pdf_attachment(filename: &str, bytes: Vec<u8>) -> Response {
+    let ascii: String = filename.chars().map(|ch| if ch.is_ascii_alphanumeric() || ".-_".contains(ch) { ch } else { '_' }).collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", crate::util::encode(filename));
     let mut r = bytes.into_response();
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
@@ -819,7 +824,7 @@ pub async fn download(State(state): State<AppState>, v: Visitor, Path((id, key))
     }
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(r)
+    r
 }
 
 /// An invited contact.

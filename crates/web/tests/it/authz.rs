@@ -60,6 +60,7 @@ fn relations(path: &str) -> &'static [&'static str] {
         || path == "/account/sessions/revoke"
         || path.starts_with("/proposals/{id}")
         || path.starts_with("/jury/proposals/{id}")
+        || path.starts_with("/applications/{id}")
     {
         &["own", "other"]
     } else {
@@ -92,6 +93,9 @@ struct Object {
     proposal: String,
     /// The fixture's panel (its jurors: `jury`, `jury_2fa`).
     panel: String,
+    /// The application of the cell (the actor's own draft, or the target's submitted one) and
+    /// its version.
+    application: (String, i32),
     /// A unique number for the cell.
     n: u64,
 }
@@ -124,8 +128,17 @@ async fn call_fixture(w: &World, jurors: &[PersonId]) -> CallFixture {
         title_en: "EIG 9".into(),
     };
     let id = call::create_cohort(&mut c, &new).await.unwrap();
-    let rules = call::save_rules(&mut c, id, &cohorte_domain::cohort::RuleSet::eig5(), None, now).await.unwrap();
     let cal = cohorte_domain::cohort::Calendar(vec![
+        cohorte_domain::cohort::Milestone {
+            kind: cohorte_domain::cohort::MilestoneKind::AacOpen,
+            starts_at: now - Duration::days(10),
+            ends_at: None,
+        },
+        cohorte_domain::cohort::Milestone {
+            kind: cohorte_domain::cohort::MilestoneKind::AacClose,
+            starts_at: now + Duration::days(30),
+            ends_at: None,
+        },
         cohorte_domain::cohort::Milestone {
             kind: cohorte_domain::cohort::MilestoneKind::AapOpen,
             starts_at: now - Duration::days(10),
@@ -156,10 +169,44 @@ async fn call_fixture(w: &World, jurors: &[PersonId]) -> CallFixture {
         body_md: "Texte".into(),
         skills: vec![],
     };
-    call::create_challenge(&mut c, &ch).await.unwrap();
+    let (challenge, _) = call::create_challenge(&mut c, &ch).await.unwrap();
+    // The call for applications of the same cohort: one developer seat on the challenge.
+    let seats = vec![cohorte_domain::application::Seats {
+        challenge: challenge.to_string(),
+        profile: cohorte_domain::cohort::ProfileKind::Developer,
+        seats: 1,
+    }];
+    let with_applications = cohorte_domain::cohort::RuleSet {
+        applications: Some(cohorte_domain::application::ApplicationRules::eig5(seats)),
+        ..cohorte_domain::cohort::RuleSet::eig5()
+    };
+    let rules = call::save_rules(&mut c, id, &with_applications, None, now).await.unwrap();
     let cohort = call::cohort(&mut c, id).await.unwrap().unwrap();
     tx.commit().await.unwrap();
     CallFixture { cohort, rules: rules.id, panel }
+}
+
+/// The application of a cell: the actor's own (a draft, made once), or the target's (submitted).
+async fn application_of(w: &World, f: &CallFixture, owner: PersonId, own: bool) -> (String, i32) {
+    use cohorte_domain::application::ApplicationStatus as S;
+    use cohorte_store::applications as a;
+    let now = w.clock_now();
+    let mut tx = w.app.state.ctx.db.begin().await.unwrap();
+    let mut c = tx.conn();
+    let app = match a::application_of(&mut c, f.cohort.cohort_id(), owner).await.unwrap() {
+        Some(x) => x,
+        None => {
+            let x = a::create_application(&mut c, &f.cohort, f.rules, owner, now).await.unwrap();
+            a::put_application_document(&mut c, x.id, "cv", "cv.pdf", &pdf(), "00", now).await.unwrap();
+            if !own {
+                let change = a::ApplicationChange { submission: Some((now, "00".into())), ..Default::default() };
+                assert!(a::set_application_status(&mut c, x.id, S::Draft, S::Submitted, &change, now).await.unwrap());
+            }
+            a::application(&mut c, x.id).await.unwrap().unwrap()
+        }
+    };
+    tx.commit().await.unwrap();
+    (app.id.to_string(), app.version)
 }
 
 /// A proposal for a cell: the actor's own draft, or the target's, shortlisted and heard by the
@@ -203,6 +250,7 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
             p.replace("{slug}", COHORT)
         }
         p if p.starts_with("/jury/panels/") => p.replace("{id}", &object.panel),
+        p if p.starts_with("/applications/{id}") => p.replace("{id}", &object.application.0).replace("{key}", "cv"),
         p => p.replace("{slug}", &object.slug).replace("{id}", &object.proposal).replace("{key}", "deck"),
     };
     assert!(!concrete.contains('{'), "no example for {path}: add one to request_for");
@@ -223,6 +271,10 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
         "/calls/{slug}/proposals" => vec![("name", format!("Matrix {actor}"))],
         "/proposals/{id}" | "/proposals/{id}/autosave" => vec![("version", "2".into()), ("text.problem", "Matrix".into())],
         "/proposals/{id}/submit" => vec![("version", "2".into())],
+        "/applications/{id}" | "/applications/{id}/autosave" | "/applications/{id}/submit" => {
+            vec![("version", object.application.1.to_string()), ("text.motivation", "Matrix".into())]
+        }
+        "/applications/{id}/withdraw" => vec![("confirm", "1".into())],
         "/proposals/{id}/contacts" => {
             vec![("role", "hr_contact".into()), ("name", "Matrix".into()), ("email", format!("contact-{actor}@example.org"))]
         }
@@ -415,7 +467,12 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                 } else {
                     String::new()
                 };
-                let object = Object { slug, assignment, session_hash, proposal, panel: fixture.panel.to_string(), n };
+                let application = if path.starts_with("/applications/{id}") {
+                    application_of(&w, &fixture, owner, *relation == "own").await
+                } else {
+                    (String::new(), 0)
+                };
+                let object = Object { slug, assignment, session_hash, proposal, panel: fixture.panel.to_string(), application, n };
                 let before = snapshot(&w, owner).await;
                 let audited_before = audit_total(&w).await;
                 let actor_before = match &me {
@@ -434,6 +491,9 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                     "post" if *path == "/proposals/{id}/documents" => {
                         b.post_multipart(&uri, &[("key", "deck")], ("file", "deck.pdf", &pdf())).await
                     }
+                    "post" if *path == "/applications/{id}/documents" => {
+                        b.post_multipart(&uri, &[("key", "cv")], ("file", "cv.pdf", &pdf())).await
+                    }
                     "post" => b.post(&uri, &fields).await,
                     m => panic!("method {m}"),
                 };
@@ -447,9 +507,10 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                 }
                 // Call-for-projects pages show the people of a proposal to those who may read it
                 // (the matrix says who); any refusal must carry nothing of the target.
-                let call_route = ["/proposals", "/jury", "/review", "/decisions", "/admin/cohorts", "/admin/challenges", "/calls"]
-                    .iter()
-                    .any(|p| path.starts_with(p));
+                let call_route =
+                    ["/proposals", "/jury", "/review", "/decisions", "/admin/cohorts", "/admin/challenges", "/calls", "/applications"]
+                        .iter()
+                        .any(|p| path.starts_with(p));
                 let may_read = if call_route { outcome(&r) == "ok" } else { reads_people(actor) };
                 if !may_read && *path != "/dev/mail" && (r.body.contains(TARGET_EMAIL) || r.body.contains(TARGET_NAME)) {
                     problems.push(format!("{cell}: the target's canary is in the response"));

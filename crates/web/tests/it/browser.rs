@@ -795,3 +795,95 @@ async fn browser_every_role_lands_on_an_accessible_home() {
     client.close().await.unwrap();
     assert!(failures.is_empty(), "axe-core violations or layout problems:\n{}", failures.join("\n"));
 }
+
+/// A candidate applies in Chromium: the open call, the form filled and saved automatically, a CV
+/// attached, the submission and its receipt; axe-core and the layout checks on every page, in
+/// French and English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn call_for_applications_browser() {
+    let Some((_driver, client, _profile)) = browser().await else { return };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let settings = cohorte_app::Settings { base_url: base.clone(), mode: cohorte_app::Mode::Development, ..Default::default() };
+    let w = crate::world::World::with(cohorte_test_support::TestDb::sqlite().await, settings, crate::world::start_time()).await;
+    cohorte_app::import::import_eig(
+        &w.app.state.ctx,
+        &cohorte_test_support::eig_data_dir(),
+        &cohorte_test_support::eig_curation_file(),
+        &crate::support::no_progress,
+    )
+    .await
+    .unwrap();
+    w.app.state.refresh().await.unwrap();
+    let challenge = crate::apply::open_applications(&w).await;
+    w.person("Léa Candidate", "lea@example.org", &[]).await;
+    let router = w.app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    let mut failures = Vec::new();
+    let mut check = async |what: &str| {
+        let violations = check_page(&client).await;
+        if !violations.is_empty() {
+            failures.push(format!("{what}:\n  {}", violations.join("\n  ")));
+        }
+    };
+    client.goto(&format!("{base}/applications?lang=en")).await.unwrap();
+    check("applications, anonymous (en)").await;
+    client.goto(&format!("{base}/login?lang=fr")).await.unwrap();
+    client.find(Locator::Css("#email")).await.unwrap().send_keys("lea@example.org").await.unwrap();
+    submit(&client, "#login-form").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    w.run_jobs().await;
+    client.goto(&format!("{base}{}", w.last_link("lea@example.org"))).await.unwrap();
+    submit(&client, "#confirm-form").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    client.goto(&format!("{base}/applications")).await.unwrap();
+    check("applications (fr)").await;
+    submit(&client, "form[action='/calls/eig-7/applications']").await;
+    let url = wait_for_url(&client, "/applications/").await;
+    check("application form (fr)").await;
+    if let Some(dir) = cohorte_test_support::env("SCREENSHOT_DIR") {
+        std::fs::write(std::path::Path::new(&dir).join("application-form.png"), client.screenshot().await.unwrap()).unwrap();
+    }
+    // Typed, then saved automatically on leaving the field.
+    client.find(Locator::Css("#text-background")).await.unwrap().send_keys("Dix ans de logiciel libre.").await.unwrap();
+    client.find(Locator::Css("#text-motivation")).await.unwrap().click().await.unwrap();
+    let mut said = String::new();
+    for _ in 0..50 {
+        said = client.find(Locator::Css("#autosave-status")).await.unwrap().text().await.unwrap();
+        if said.contains("enregistré") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(said.contains("enregistré"), "the autosave says so: {said:?}");
+    let fill = format!(
+        r#"
+        const set = (sel, v) => {{ document.querySelector(sel).value = v; }};
+        document.querySelector('#profile-developer').checked = true;
+        set('#years_experience', '4');
+        set('#text-motivation', 'Servir l’intérêt général.');
+        set('#choice-0-target', '{challenge}|developer');
+        set('#choice-0-contribution', 'Commencer par les usagers.');
+        document.querySelector('#mobile-yes').checked = true;
+        document.querySelector('#available-yes').checked = true;
+        document.querySelectorAll('input[name=declaration]').forEach(e => e.checked = true);
+        document.querySelector('#consent').checked = true;
+    "#
+    );
+    client.execute(&fill, vec![]).await.unwrap();
+    let pdf_path = w.mail.path().join("cv.pdf");
+    std::fs::write(&pdf_path, b"%PDF-1.4\n%%EOF\n").unwrap();
+    client.find(Locator::Css("#document-file")).await.unwrap().send_keys(pdf_path.to_str().unwrap()).await.unwrap();
+    client.find(Locator::Css("#upload-button")).await.unwrap().click().await.unwrap();
+    wait_for_url(&client, "uploaded=1").await;
+    check("application with its CV (fr)").await;
+    client.find(Locator::Css("#submit-application")).await.unwrap().click().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let receipt = client.find(Locator::Css("#receipt code")).await.unwrap().text().await.unwrap();
+    assert_eq!(receipt.len(), 64, "the fingerprint is shown");
+    check("application submitted (fr)").await;
+    client.goto(&format!("{}?lang=en", url.split('?').next().unwrap())).await.unwrap();
+    check("application read-only (en)").await;
+    client.close().await.unwrap();
+    assert!(failures.is_empty(), "axe-core violations or layout problems:\n{}", failures.join("\n"));
+}

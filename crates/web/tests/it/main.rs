@@ -3,6 +3,7 @@
 
 mod accounts;
 mod api;
+mod apply;
 mod authz;
 mod browser;
 mod call;
