@@ -400,34 +400,13 @@ pub async fn upload(
     mut mp: Multipart,
 ) -> Result<Response, WebError> {
     let s = v.required()?;
-    let bad = || WebError::BadRequest(FieldErrors(vec![FieldError { field: "document", code: "invalid-choice" }]));
-    let mut key = None;
-    let mut file: Option<(String, Vec<u8>)> = None;
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    while let Some(field) = mp.next_field().await.map_err(|_| bad())? {
-        match field.name().map(str::to_owned).as_deref() {
-            Some("key") => key = Some(field.text().await.map_err(|_| bad())?),
-            Some("file") => {
-                let name = field.file_name().unwrap_or("document.pdf").to_owned();
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| WebError::BadRequest(FieldErrors(vec![FieldError { field: "document", code: "file-too-large" }])))?;
-                file = Some((name, bytes.to_vec()));
-            }
-            Some("_csrf") | None => {}
-            Some(other) => {
-                let other = other.to_owned();
-                pairs.push((other, field.text().await.map_err(|_| bad())?));
-            }
-        }
-    }
+    let crate::routes::call::Upload { key, file, pairs } = crate::routes::call::read_upload(&mut mp).await?;
     if get(&pairs, "version").is_some()
         && let Err(page) = save_or_page(&state, &c, &v, id, &pairs).await?
     {
         return Ok(page);
     }
-    let (Some(key), Some((name, bytes))) = (key, file) else { return Err(bad()) };
+    let (Some(key), Some((name, bytes))) = (key, file) else { return Err(crate::routes::call::upload_refused()) };
     match apps::upload(&state.ctx, &s, id, &key, &name, &bytes, &v.meta).await {
         Ok(_) => Ok(Redirect::to(&format!("/applications/{id}?uploaded=1#documents-title")).into_response()),
         Err(AppError::Invalid(e)) => {

@@ -738,6 +738,42 @@ pub async fn submit(
     }))
 }
 
+/// What an upload form sent: the document's kind, the file, and the other fields of the form
+/// it belongs to (saved first by the caller).
+pub(crate) struct Upload {
+    pub key: Option<String>,
+    pub file: Option<(String, Vec<u8>)>,
+    pub pairs: Vec<(String, String)>,
+}
+
+pub(crate) fn upload_refused() -> WebError {
+    WebError::BadRequest(FieldErrors(vec![FieldError { field: "document", code: "invalid-choice" }]))
+}
+
+/// Reads a multipart upload (its text fields must be UTF-8; the body limit applies).
+pub(crate) async fn read_upload(mp: &mut Multipart) -> Result<Upload, WebError> {
+    let mut out = Upload { key: None, file: None, pairs: Vec::new() };
+    while let Some(field) = mp.next_field().await.map_err(|_| upload_refused())? {
+        match field.name().map(str::to_owned).as_deref() {
+            Some("key") => out.key = Some(field.text().await.map_err(|_| upload_refused())?),
+            Some("file") => {
+                let name = field.file_name().unwrap_or("document.pdf").to_owned();
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|_| WebError::BadRequest(FieldErrors(vec![FieldError { field: "document", code: "file-too-large" }])))?;
+                out.file = Some((name, bytes.to_vec()));
+            }
+            Some("_csrf") | None => {}
+            Some(other) => {
+                let other = other.to_owned();
+                out.pairs.push((other, field.text().await.map_err(|_| upload_refused())?));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// `POST /proposals/{id}/documents` (multipart: `_csrf`, `key`, `file`).
 pub async fn upload(
     State(state): State<AppState>,
@@ -747,30 +783,9 @@ pub async fn upload(
     mut mp: Multipart,
 ) -> Result<Response, WebError> {
     let s = v.required()?;
-    let bad = || WebError::BadRequest(FieldErrors(vec![FieldError { field: "document", code: "invalid-choice" }]));
-    let mut key = None;
-    let mut file: Option<(String, Vec<u8>)> = None;
     // The attach button belongs to the proposal form: the rest of the form comes along and is
     // saved first, so nothing typed is lost by attaching a document (with or without JavaScript).
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    while let Some(field) = mp.next_field().await.map_err(|_| bad())? {
-        match field.name().map(str::to_owned).as_deref() {
-            Some("key") => key = Some(field.text().await.map_err(|_| bad())?),
-            Some("file") => {
-                let name = field.file_name().unwrap_or("document.pdf").to_owned();
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| WebError::BadRequest(FieldErrors(vec![FieldError { field: "document", code: "file-too-large" }])))?;
-                file = Some((name, bytes.to_vec()));
-            }
-            Some("_csrf") | None => {}
-            Some(other) => {
-                let other = other.to_owned();
-                pairs.push((other, field.text().await.map_err(|_| bad())?));
-            }
-        }
-    }
+    let Upload { key, file, pairs } = read_upload(&mut mp).await?;
     let mut saved = None;
     if pairs_get(&pairs, "version").is_some() {
         let (result, form) = save_common(&state, &v, id, &pairs).await?;
@@ -779,7 +794,7 @@ pub async fn upload(
         }
         saved = Some(form);
     }
-    let (Some(key), Some((name, bytes))) = (key, file) else { return Err(bad()) };
+    let (Some(key), Some((name, bytes))) = (key, file) else { return Err(upload_refused()) };
     match (proposals::upload(&state.ctx, &s, id, &key, &name, &bytes, &v.meta).await, &saved) {
         (Ok(_), _) => {}
         // The form was saved; the page shows why the document was not attached.
