@@ -75,6 +75,41 @@ pub struct ApplicationView {
     pub deadline: Option<OffsetDateTime>,
     /// Whether the reader is the candidate.
     pub mine: bool,
+    /// What the candidate is asked for, while they may answer (see `can_provide_information`).
+    pub info_request: Option<String>,
+    /// Whether the reader may answer a request for information.
+    pub can_provide_information: bool,
+    /// Why the application was not retained (pre-selection), for the candidate.
+    pub reason: Option<String>,
+    /// Whether the reader may rank their choices now (two-step mode), and until when.
+    pub can_choose: bool,
+    /// The end of the choice window, while the reader may choose.
+    pub choices_close: Option<OffsetDateTime>,
+    /// The free slots the reader may book (when invited to an interview).
+    pub slots: Vec<cohorte_store::applications::SlotRow>,
+    /// The slot held.
+    pub held: Option<cohorte_store::applications::SlotRow>,
+    /// Whether the reader may book one of `slots`.
+    pub can_book: bool,
+    /// Whether the reader may still cancel the interview held.
+    pub can_cancel_interview: bool,
+    /// The offer, once the matching is published.
+    pub offer: Option<OfferView>,
+    /// Whether the reader may answer it now.
+    pub can_answer_offer: bool,
+}
+
+/// An offer as the candidate sees it.
+#[derive(Debug, Clone)]
+pub struct OfferView {
+    /// The challenge's title.
+    pub title: String,
+    /// The profile.
+    pub profile: ProfileKind,
+    /// To answer by.
+    pub deadline: OffsetDateTime,
+    /// The answer, once given (`accepted`, `declined`, `expired`).
+    pub response: Option<String>,
 }
 
 struct Loaded {
@@ -165,10 +200,66 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ApplicationId) -> Result<App
     };
     let mut app = l.app;
     // Nothing of the matching shows to the candidate before the validator publishes it.
-    if mine && store::matching_published(&mut conn, app.cohort_id).await?.is_none() {
+    let published = store::matching_published(&mut conn, app.cohort_id).await?.is_some();
+    if mine && !published {
         app.status = app.status.as_seen_before_publication();
     }
+    // The account's name is offered for an empty name field, unless it is still the email
+    // address the account began with.
+    if can_edit
+        && app.form.name.is_empty()
+        && let Some(me) = actor.person().filter(|p| mine && !p.name.contains('@'))
+    {
+        app.form.name = me.name.chars().take(120).collect();
+    }
+    let mode = l.rules.choice_mode;
+    let can = |e: ApplicationEvent| mine && app.status.apply(e, mode).is_ok();
+    let can_provide_information = can(ApplicationEvent::ProvideInformation);
+    let choices_close = choice_window_end(&mut conn, app.cohort_id).await?;
+    let can_choose = can(ApplicationEvent::SubmitChoices) && choices_close.is_none_or(|t| now < t);
+    let can_book = can(ApplicationEvent::BookInterview);
+    let (slots, held) = if can_book || app.status == ApplicationStatus::InterviewScheduled {
+        free_slots(&mut conn, &app, now).await?
+    } else {
+        (Vec::new(), None)
+    };
+    let can_cancel_interview =
+        can(ApplicationEvent::CancelInterview) && held.as_ref().is_some_and(|h| now <= h.starts_at - INTERVIEW_CUTOFF);
+    let offer = if published || !mine {
+        match store::offers(&mut conn, app.cohort_id).await?.into_iter().find(|o| o.application_id == id.as_uuid()) {
+            Some(o) => Some(OfferView {
+                title: store::challenges_of_cohort(&mut conn, app.cohort_id)
+                    .await?
+                    .into_iter()
+                    .find(|c| c.id == o.challenge_id)
+                    .map(|c| c.title)
+                    .unwrap_or_default(),
+                profile: o.profile,
+                deadline: o.deadline,
+                response: o.response,
+            }),
+            None => None,
+        }
+    } else {
+        None
+    };
+    let can_answer_offer = can(ApplicationEvent::Accept) && offer.as_ref().is_some_and(|o| o.response.is_none() && now < o.deadline);
     Ok(ApplicationView {
+        info_request: if can_provide_information { app.info_request.clone() } else { None },
+        can_provide_information,
+        reason: if matches!(app.status, ApplicationStatus::NotPreselected | ApplicationStatus::Ineligible) {
+            app.status_reason.clone()
+        } else {
+            None
+        },
+        can_choose,
+        choices_close: if can_choose { choices_close } else { None },
+        slots: if can_book { slots } else { Vec::new() },
+        held,
+        can_book,
+        can_cancel_interview,
+        offer,
+        can_answer_offer,
         can_withdraw: policy::can_withdraw_application(actor, app.person_id, app.status, l.rules.choice_mode).is_ok(),
         options: options(&mut conn, &l.cohort, &l.rules).await?,
         salary: app.form.years_experience.and_then(|y| l.rules.salary_band(y)).cloned(),
@@ -267,8 +358,24 @@ pub async fn document(ctx: &Ctx, session: &Session, id: ApplicationId, key: &str
     let now = ctx.clock.now();
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    load(&mut conn, session, id, now).await?;
+    let app = store::application(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    if reviewer_of(&mut conn, session, &app).await?.is_none() {
+        load(&mut conn, session, id, now).await?;
+    }
     store::application_document(&mut conn, id, key).await?.ok_or(AppError::NotFound)
+}
+
+/// The reader as an assigned reviewer of the application, without a conflict (and not its
+/// candidate); `None` otherwise.
+async fn reviewer_of(
+    conn: &mut Conn<'_>,
+    session: &Session,
+    app: &ApplicationRow,
+) -> Result<Option<cohorte_domain::identity::SignedIn>, AppError> {
+    let Some(me) = session.actor.person() else { return Ok(None) };
+    let assigned = store::assigned_to(conn, app.cohort_id, me.id).await?.iter().any(|r| r.application_id == app.id.as_uuid());
+    let conflicted = store::application_conflicts(conn, app.cohort_id).await?.contains(&(me.id.as_uuid(), app.id.as_uuid()));
+    Ok((assigned && !conflicted && app.person_id != me.id).then(|| me.clone()))
 }
 
 /// What the candidate is given on submission (as for proposals: reference, server time,
@@ -300,6 +407,11 @@ pub async fn submit(ctx: &Ctx, session: &Session, id: ApplicationId, version: i3
     let change = ApplicationChange { submission: Some((now, hash.clone())), ..ApplicationChange::default() };
     if !store::set_application_status(&mut w.conn(), id, app.status, to, &change, now).await? {
         return Err(FieldErrors::one("form", "version-conflict").into());
+    }
+    // The name given in the application becomes the account's name (shown to staff and, once a
+    // fellow's team is announced, on the challenge's page).
+    if me.name != app.form.name.trim() {
+        cohorte_store::identity::rename_person(&mut w.conn(), app.person_id, app.form.name.trim()).await?;
     }
     let when = cohorte_domain::paris::label_seconds(now);
     let url = format!("{}/applications/{}", ctx.settings.base_url, app.id);
@@ -543,15 +655,11 @@ pub async fn review(
     comment: &str,
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    let me = policy::can_use_account(&session.actor)?.clone();
+    policy::can_use_account(&session.actor)?;
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
     let app = store::application(&mut w.conn(), id).await?.ok_or(AppError::NotFound)?;
-    let assigned = store::assigned_to(&mut w.conn(), app.cohort_id, me.id).await?.iter().any(|r| r.application_id == id.as_uuid());
-    let conflicted = store::application_conflicts(&mut w.conn(), app.cohort_id).await?.contains(&(me.id.as_uuid(), id.as_uuid()));
-    if !assigned || conflicted || app.person_id == me.id {
-        return Err(AppError::NotFound);
-    }
+    let me = reviewer_of(&mut w.conn(), session, &app).await?.ok_or(AppError::NotFound)?;
     if !matches!(app.status, ApplicationStatus::InPreselection | ApplicationStatus::InfoRequested) {
         return Err(AppError::Denied(Denied::Forbidden));
     }
@@ -782,7 +890,6 @@ pub async fn choose(
     choices: &[cohorte_domain::application::Choice],
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    use cohorte_domain::cohort::MilestoneKind;
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
     let l = load(&mut w.conn(), session, id, now).await?;
@@ -793,11 +900,7 @@ pub async fn choose(
     if l.rules.choice_mode != ChoiceMode::AfterPreselection {
         return Err(AppError::Denied(Denied::Forbidden));
     }
-    let calendar = cohorte_store::call::calendar(&mut w.conn(), l.app.cohort_id).await?;
-    let closes = calendar
-        .get(MilestoneKind::ProjectChoiceWindow)
-        .and_then(|m| m.ends_at)
-        .or_else(|| calendar.get(MilestoneKind::Interviews).map(|m| m.starts_at));
+    let closes = choice_window_end(&mut w.conn(), l.app.cohort_id).await?;
     if closes.is_some_and(|t| now >= t) {
         return Err(FieldErrors::one("choices", "deadline-passed").into());
     }
@@ -868,15 +971,36 @@ pub async fn slots_for(
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
     let l = load(&mut conn, session, id, now).await?;
-    let all = store::slots(&mut conn, l.app.cohort_id).await?;
-    let held = all.iter().find(|s| s.application_id == Some(id.as_uuid())).cloned();
-    let chosen: Vec<String> = l.app.form.choices.iter().map(|c| c.challenge.clone()).collect();
+    free_slots(&mut conn, &l.app, now).await
+}
+
+/// The free slots an application may book (not started, for a challenge it chose or for any),
+/// and the one it holds.
+async fn free_slots(
+    conn: &mut Conn<'_>,
+    app: &ApplicationRow,
+    now: OffsetDateTime,
+) -> Result<(Vec<cohorte_store::applications::SlotRow>, Option<cohorte_store::applications::SlotRow>), AppError> {
+    let all = store::slots(conn, app.cohort_id).await?;
+    let held = all.iter().find(|s| s.application_id == Some(app.id.as_uuid())).cloned();
+    let chosen: Vec<String> = app.form.choices.iter().map(|c| c.challenge.clone()).collect();
     let free = all
         .into_iter()
         .filter(|s| s.application_id.is_none() && s.starts_at > now)
         .filter(|s| s.challenge_id.is_none_or(|ch| chosen.contains(&ch.to_string())))
         .collect();
     Ok((free, held))
+}
+
+/// When the two-step mode's choice window closes: its end, or the interviews' start if it has
+/// none.
+async fn choice_window_end(conn: &mut Conn<'_>, cohort: cohorte_domain::ids::CohortId) -> Result<Option<OffsetDateTime>, AppError> {
+    use cohorte_domain::cohort::MilestoneKind;
+    let calendar = cohorte_store::call::calendar(conn, cohort).await?;
+    Ok(calendar
+        .get(MilestoneKind::ProjectChoiceWindow)
+        .and_then(|m| m.ends_at)
+        .or_else(|| calendar.get(MilestoneKind::Interviews).map(|m| m.starts_at)))
 }
 
 /// The candidate books a slot (invited: pre-selected, or choices made in the two-step mode).
@@ -1326,7 +1450,23 @@ pub async fn answer_offer(
     {
         return Err(AppError::conflict("application-changed"));
     }
-    if !accept {
+    if accept {
+        // The accepted offer is the person's fellowship in the cohort (announced with the team).
+        let f = store::NewFellowship {
+            application: id,
+            person: l.app.person_id,
+            cohort: l.app.cohort_id,
+            challenge: offer.challenge_id,
+            profile: offer.profile,
+            salary_net_monthly_eur: l
+                .app
+                .form
+                .years_experience
+                .and_then(|y| l.rules.salary_band(y))
+                .and_then(|b| i32::try_from(b.net_monthly_eur).ok()),
+        };
+        store::create_fellowship(&mut w.conn(), &f, now).await?;
+    } else {
         cascade(ctx, &mut w, &l.cohort).await?;
     }
     w.audit(&me, AuditAction::OfferAnswered, ("application", &l.app.reference), serde_json::json!({"response": response})).await?;
@@ -1365,6 +1505,84 @@ pub async fn expire_offer(ctx: &Ctx, id: ApplicationId) -> Result<bool, AppError
     .await?;
     w.commit().await?;
     Ok(true)
+}
+
+/// A fellowship as staff see it on the roster.
+#[derive(Debug, Clone)]
+pub struct FellowLine {
+    /// The fellowship.
+    pub fellowship: cohorte_store::applications::FellowshipRow,
+    /// The fellow's name.
+    pub name: String,
+    /// The application's reference.
+    pub reference: String,
+    /// The challenge's title.
+    pub challenge: String,
+}
+
+/// The cohort's fellowships so far (staff and the validator), by challenge.
+pub async fn fellowships(ctx: &Ctx, session: &Session, code: &str) -> Result<Vec<FellowLine>, AppError> {
+    policy::can_read_decisions(&session.actor)?;
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let co = cohort.cohort_id();
+    let titles: BTreeMap<uuid::Uuid, String> =
+        store::challenges_of_cohort(&mut conn, co).await?.into_iter().map(|c| (c.id, c.title)).collect();
+    let apps: BTreeMap<uuid::Uuid, ApplicationRow> =
+        store::applications_of_cohort(&mut conn, co).await?.into_iter().map(|a| (a.id.as_uuid(), a)).collect();
+    let mut out = Vec::new();
+    for f in store::fellowships(&mut conn, co).await? {
+        let name = cohorte_store::identity::person(&mut conn, cohorte_domain::ids::PersonId::from_uuid(f.person_id))
+            .await?
+            .map(|p| p.display_name)
+            .unwrap_or_default();
+        out.push(FellowLine {
+            name,
+            reference: apps.get(&f.application_id).map(|a| a.reference.clone()).unwrap_or_default(),
+            challenge: titles.get(&f.challenge_id).cloned().unwrap_or_default(),
+            fellowship: f,
+        });
+    }
+    out.sort_by(|a, b| a.challenge.cmp(&b.challenge).then(a.name.cmp(&b.name)));
+    Ok(out)
+}
+
+/// Staff announce the teams: every fellowship not yet announced makes its person a fellow of the
+/// challenge (the role), and the public challenge pages show them from then on. Returns how many
+/// were announced.
+pub async fn announce_teams(ctx: &Ctx, session: &Session, code: &str, meta: &RequestMeta) -> Result<usize, AppError> {
+    use cohorte_domain::content::RoleKind;
+    use cohorte_domain::identity::Grant;
+    let me = policy::can_run_calls(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let co = cohort.cohort_id();
+    let announced = store::announce_fellowships(&mut w.conn(), co, now).await?;
+    for f in &announced {
+        let g = Grant {
+            role: RoleKind::Fellow,
+            cohort: Some(co),
+            challenge: Some(cohorte_domain::ids::ChallengeId::from_uuid(f.challenge_id)),
+            organisation: None,
+        };
+        cohorte_store::identity::grant_role(
+            &mut w.conn(),
+            cohorte_domain::ids::PersonId::from_uuid(f.person_id),
+            &g,
+            Some(me.id),
+            "fellowship",
+            now,
+        )
+        .await?;
+    }
+    if !announced.is_empty() {
+        cohorte_store::meta::bump_content_version(&mut w.conn()).await?;
+    }
+    w.audit(me, AuditAction::TeamsAnnounced, ("cohort", code), serde_json::json!({"fellows": announced.len()})).await?;
+    w.commit().await?;
+    Ok(announced.len())
 }
 
 /// A cohort whose call for applications is open or upcoming.

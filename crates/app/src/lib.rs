@@ -25,6 +25,7 @@ pub mod notify;
 pub mod oidc;
 pub mod proposals;
 pub mod public;
+pub mod selection;
 pub mod session;
 pub mod uow;
 pub mod worker;

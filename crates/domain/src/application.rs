@@ -254,6 +254,9 @@ pub const MAX_LINKS: usize = 5;
 /// The application form, as saved and as submitted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationForm {
+    /// The candidate's full name, as they want it used (their account's name once submitted).
+    #[serde(default)]
+    pub name: String,
     /// Phone number (optional).
     pub phone: String,
     /// The profiles the candidate applies as.
@@ -287,6 +290,9 @@ impl ApplicationForm {
     pub fn check_draft(&self, rules: &ApplicationRules) -> Result<(), FieldErrors> {
         let mut e = Vec::new();
         let mut push = |field: &'static str, code: &'static str| e.push(FieldError { field, code });
+        if !short_ok(&self.name, 120) || self.name.contains('@') {
+            push("name", "invalid-name");
+        }
         if !short_ok(&self.phone, 30) || !self.phone.chars().all(|c| c.is_ascii_digit() || " +().-".contains(c)) {
             push("phone", "invalid-phone");
         }
@@ -338,6 +344,9 @@ impl ApplicationForm {
     pub fn check_submission(&self, rules: &ApplicationRules, cv: bool) -> Result<(), FieldErrors> {
         let mut e = self.check_draft(rules).err().map(|f| f.0).unwrap_or_default();
         let mut push = |field: &'static str, code: &'static str| e.push(FieldError { field, code });
+        if self.name.trim().is_empty() {
+            push("name", "required");
+        }
         if self.profiles.is_empty() {
             push("profiles", "required");
         }
@@ -554,6 +563,7 @@ mod tests {
 
     fn complete(r: &ApplicationRules) -> ApplicationForm {
         ApplicationForm {
+            name: "Ada Lovelace".into(),
             profiles: [ProfileKind::Developer].into(),
             years_experience: Some(6),
             texts: [(ApplicationText::Background, "Dix ans de Rust".into()), (ApplicationText::Motivation, "L’intérêt général".into())]

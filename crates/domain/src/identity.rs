@@ -459,6 +459,8 @@ str_enum!(
         MatchingPublished => "matching_published",
         /// A candidate answered an offer, or it expired.
         OfferAnswered => "offer_answered",
+        /// Staff announced the teams: the fellows show on the challenge pages.
+        TeamsAnnounced => "teams_announced",
     }
 );
 

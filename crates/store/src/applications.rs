@@ -786,3 +786,92 @@ pub async fn offers(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<OfferRo
     .fetch_all(c)
     .await)?)
 }
+
+// ---------------------------------------------------------------- fellowships
+
+/// A fellowship: an accepted offer, the person a fellow of the challenge in the cohort.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct FellowshipRow {
+    /// Id.
+    pub id: Uuid,
+    /// The application it comes from.
+    pub application_id: Uuid,
+    /// The fellow.
+    pub person_id: Uuid,
+    /// The challenge.
+    pub challenge_id: Uuid,
+    /// The profile.
+    #[sqlx(try_from = "String")]
+    pub profile: cohorte_domain::cohort::ProfileKind,
+    /// `onboarding`, `active`, `extended`, `ended`, `left_early`.
+    pub state: String,
+    /// The salary band's net monthly amount, from the rules.
+    pub salary_net_monthly_eur: Option<i32>,
+    /// Created (the offer accepted).
+    pub created_at: OffsetDateTime,
+    /// When the team was announced.
+    pub announced_at: Option<OffsetDateTime>,
+}
+
+/// A new fellowship.
+#[derive(Debug, Clone)]
+pub struct NewFellowship {
+    /// The application.
+    pub application: ApplicationId,
+    /// The fellow.
+    pub person: PersonId,
+    /// The cohort.
+    pub cohort: CohortId,
+    /// The challenge.
+    pub challenge: Uuid,
+    /// The profile.
+    pub profile: cohorte_domain::cohort::ProfileKind,
+    /// The salary band's net monthly amount.
+    pub salary_net_monthly_eur: Option<i32>,
+}
+
+/// Creates the fellowship of an accepted offer (once per application: `false` if it exists).
+pub async fn create_fellowship(conn: &mut Conn<'_>, f: &NewFellowship, now: OffsetDateTime) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| {
+        sqlx::query(
+        "insert into fellowship (id, application_id, person_id, cohort_id, challenge_id, profile, state, salary_net_monthly_eur, created_at) \
+         values ($1, $2, $3, $4, $5, $6, 'onboarding', $7, $8) on conflict (application_id) do nothing"
+    )
+    .bind(Uuid::now_v7())
+    .bind(f.application.as_uuid())
+    .bind(f.person.as_uuid())
+    .bind(f.cohort.as_uuid())
+    .bind(f.challenge)
+    .bind(f.profile.as_str())
+    .bind(f.salary_net_monthly_eur)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(n == 1)
+}
+
+/// The fellowships of a cohort, by challenge then creation.
+pub async fn fellowships(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<FellowshipRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select id, application_id, person_id, challenge_id, profile, state, salary_net_monthly_eur, created_at, announced_at \
+         from fellowship where cohort_id = $1 order by challenge_id, created_at, id"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}
+
+/// Marks the cohort's fellowships not yet announced as announced; returns them.
+pub async fn announce_fellowships(conn: &mut Conn<'_>, cohort: CohortId, now: OffsetDateTime) -> Result<Vec<FellowshipRow>, StoreError> {
+    let rows: Vec<FellowshipRow> = on_conn!(conn, |c| sqlx::query_as(
+        "update fellowship set announced_at = $2 where cohort_id = $1 and announced_at is null \
+         returning id, application_id, person_id, challenge_id, profile, state, salary_net_monthly_eur, created_at, announced_at"
+    )
+    .bind(cohort.as_uuid())
+    .bind(now)
+    .fetch_all(c)
+    .await)?;
+    Ok(rows)
+}

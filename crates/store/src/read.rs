@@ -11,6 +11,16 @@ use uuid::Uuid;
 
 use crate::{Conn, StoreError, on_conn};
 
+/// A team member's public profile: their own, else the profile of their announced fellowship on
+/// that challenge (in the public profiles' terms; none for profiles the site does not name).
+macro_rules! fellow_profile {
+    () => {
+        "coalesce(p.profile, (select case f.profile when 'data_scientist' then 'data-scientist' \
+         when 'data_engineer' then 'data-engineer' when 'developer' then 'developer' when 'designer' then 'designer' end \
+         from fellowship f where f.person_id = p.id and f.challenge_id = r.challenge_id and f.announced_at is not null))"
+    };
+}
+
 /// The statuses the public sees (mirror of `ChallengeStatus::is_public`).
 macro_rules! public_challenge {
     () => {
@@ -433,11 +443,13 @@ pub async fn challenge_by_slug(conn: &mut Conn<'_>, slug: &str) -> Result<Option
             .bind(id)
             .fetch_all(c)
             .await)?;
-    d.team = on_conn!(conn, |c| sqlx::query_as(
-        "select p.slug, p.display_name, p.public_profile, p.profile, r.role from role_assignment r \
-         join person p on p.id = r.person_id where r.challenge_id = $1 \
+    d.team = on_conn!(conn, |c| sqlx::query_as(concat!(
+        "select p.slug, p.display_name, p.public_profile, ",
+        fellow_profile!(),
+        " as profile, r.role from role_assignment r \
+         join person p on p.id = r.person_id where r.challenge_id = $1 and r.revoked_at is null \
          order by case r.role when 'fellow' then 0 else 1 end, p.sort_key"
-    )
+    ))
     .bind(id)
     .fetch_all(c)
     .await)?;
@@ -519,11 +531,13 @@ pub async fn export_challenges(conn: &mut Conn<'_>) -> Result<Vec<ChallengeDetai
             all[i].repositories.push(url);
         }
     }
-    let team: Vec<(Uuid, String, String, bool, Option<String>, String)> = on_conn!(conn, |c| sqlx::query_as(
-        "select r.challenge_id, p.slug, p.display_name, p.public_profile, p.profile, r.role from role_assignment r \
-         join person p on p.id = r.person_id where r.challenge_id is not null \
+    let team: Vec<(Uuid, String, String, bool, Option<String>, String)> = on_conn!(conn, |c| sqlx::query_as(concat!(
+        "select r.challenge_id, p.slug, p.display_name, p.public_profile, ",
+        fellow_profile!(),
+        " as profile, r.role from role_assignment r \
+         join person p on p.id = r.person_id where r.challenge_id is not null and r.revoked_at is null \
          order by case r.role when 'fellow' then 0 else 1 end, p.sort_key"
-    )
+    ))
     .fetch_all(c)
     .await)?;
     for (id, slug, display_name, public_profile, profile, role) in team {

@@ -866,6 +866,7 @@ audit-interview_cancelled = Interview cancelled
 audit-candidates_ranked = Candidate list ranked
 audit-matching_published = Matching published, offers sent
 audit-offer_answered = Offer answered
+audit-teams_announced = Teams announced
 audit-export_downloaded = Export downloaded
 
 ## Development
@@ -1504,6 +1505,8 @@ kit-no-show-saved = Absence of the administration recorded.
 kit-consensus-title = The panel’s collective scoring
 
 ## Call for applications: pages
+apply-name = Full name
+apply-name-hint = As you want it used; it becomes your account’s name when you submit your application.
 apply-title = Apply
 apply-lead = Data scientists, designers, developers, digital-law jurists: join a cohort for ten months inside an administration.
 apply-mine = My applications

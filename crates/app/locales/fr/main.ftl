@@ -866,6 +866,7 @@ audit-interview_cancelled = Entretien annulé
 audit-candidates_ranked = Liste de candidats classée
 audit-matching_published = Appariement publié, offres envoyées
 audit-offer_answered = Réponse à une offre
+audit-teams_announced = Équipes annoncées
 audit-export_downloaded = Export téléchargé
 
 ## Développement
@@ -1504,6 +1505,8 @@ kit-no-show-saved = Absence de l’administration enregistrée.
 kit-consensus-title = Notation collective du jury
 
 ## Call for applications: pages
+apply-name = Nom et prénom
+apply-name-hint = Tel que vous souhaitez qu’il soit utilisé ; il devient le nom de votre compte quand vous envoyez votre candidature.
 apply-title = Candidater
 apply-lead = Data scientists, designers, développeurs et développeuses, juristes du numérique : rejoignez une promotion pour dix mois au sein d’une administration.
 apply-mine = Mes candidatures

@@ -62,6 +62,7 @@ async fn open_applications(w: &World, c: &Call) -> (ApplicationRules, Vec<String
 
 fn filled(rules: &ApplicationRules, first: &str) -> cohorte_domain::application::ApplicationForm {
     cohorte_domain::application::ApplicationForm {
+        name: "Ada Lovelace".into(),
         profiles: [ProfileKind::Developer].into(),
         years_experience: Some(4),
         texts: [(ApplicationText::Background, "Dix ans de logiciel libre".into()), (ApplicationText::Motivation, "Servir".into())].into(),
@@ -328,7 +329,9 @@ async fn submitted_application(
     let p = w.person(email, &[]).await;
     let s = w.session(p, false).await;
     let a = apps::start(&w.ctx, &s, "eig-6", &meta()).await.unwrap();
-    let AppSaved::Saved(v) = apps::save(&w.ctx, &s, a.id, 1, &filled(rules, challenge), &meta()).await.unwrap() else { panic!() };
+    let form =
+        cohorte_domain::application::ApplicationForm { name: email.split('@').next().unwrap().to_owned(), ..filled(rules, challenge) };
+    let AppSaved::Saved(v) = apps::save(&w.ctx, &s, a.id, 1, &form, &meta()).await.unwrap() else { panic!() };
     apps::upload(&w.ctx, &s, a.id, "cv", "cv.pdf", &pdf(), &meta()).await.unwrap();
     apps::submit(&w.ctx, &s, a.id, v, &meta()).await.unwrap();
     (a, s)
@@ -536,7 +539,13 @@ async fn the_matching_fills_the_seats_from_the_ranked_lists_and_explains_each_mi
                 location: "20 avenue de Ségur".into(),
             };
             let id = apps::open_slot(&w.ctx, &c.s, "eig-6", &slot, &meta()).await.unwrap();
+            // The candidate's page offers the free slot, then the cancellation of the one held.
+            let v = apps::view(&w.ctx, s, a.id).await.unwrap();
+            assert!(v.can_book && v.slots.iter().any(|x| x.id == id) && v.held.is_none(), "{name}: the slot is offered");
             apps::book(&w.ctx, s, a.id, id, &meta()).await.unwrap();
+            let v = apps::view(&w.ctx, s, a.id).await.unwrap();
+            assert!(!v.can_book && v.slots.is_empty(), "{name}: one slot");
+            assert_eq!((v.held.map(|h| h.id), v.can_cancel_interview), (Some(id), true), "{name}: held, cancellable");
             assert_eq!(apps::record_interview(&w.ctx, &c.s, a.id, true, &meta()).await.unwrap(), ApplicationStatus::Interviewed);
         }
         let (ana, ben, cyd) = (people[0].0.id, people[1].0.id, people[2].0.id);
@@ -594,7 +603,13 @@ async fn published_offers_cascade_down_the_lists_on_a_decline_or_an_expiry_and_s
                 location: "20 avenue de Ségur".into(),
             };
             let id = apps::open_slot(&w.ctx, &c.s, "eig-6", &slot, &meta()).await.unwrap();
+            // The candidate's page offers the free slot, then the cancellation of the one held.
+            let v = apps::view(&w.ctx, s, a.id).await.unwrap();
+            assert!(v.can_book && v.slots.iter().any(|x| x.id == id) && v.held.is_none(), "{name}: the slot is offered");
             apps::book(&w.ctx, s, a.id, id, &meta()).await.unwrap();
+            let v = apps::view(&w.ctx, s, a.id).await.unwrap();
+            assert!(!v.can_book && v.slots.is_empty(), "{name}: one slot");
+            assert_eq!((v.held.map(|h| h.id), v.can_cancel_interview), (Some(id), true), "{name}: held, cancellable");
             apps::record_interview(&w.ctx, &c.s, a.id, true, &meta()).await.unwrap();
         }
         let order: Vec<_> = people.iter().map(|(a, _)| a.id).collect();
@@ -603,7 +618,8 @@ async fn published_offers_cascade_down_the_lists_on_a_decline_or_an_expiry_and_s
         assert_eq!(code(apps::publish_matching(&w.ctx, &c.s, "eig-6", true, &meta()).await.unwrap_err()), "denied:Forbidden", "{name}");
         assert_eq!(code(apps::publish_matching(&w.ctx, &sv, "eig-6", false, &meta()).await.unwrap_err()), "confirm:confirmation-required");
         // Before publication the candidates see nothing of the matching.
-        assert_eq!(apps::view(&w.ctx, &people[0].1, order[0]).await.unwrap().application.status, ApplicationStatus::Interviewed);
+        let v = apps::view(&w.ctx, &people[0].1, order[0]).await.unwrap();
+        assert_eq!((v.application.status, v.offer.is_none(), v.can_answer_offer), (ApplicationStatus::Interviewed, true, false), "{name}");
         assert_eq!(apps::publish_matching(&w.ctx, &sv, "eig-6", true, &meta()).await.unwrap(), 2, "{name}: two seats, two offers");
         assert_eq!(code(apps::publish_matching(&w.ctx, &sv, "eig-6", true, &meta()).await.unwrap_err()), "matching:already-published");
         let status = async |i: usize| apps::view(&w.ctx, &people[i].1, order[i]).await.unwrap().application.status;
@@ -614,6 +630,15 @@ async fn published_offers_cascade_down_the_lists_on_a_decline_or_an_expiry_and_s
         );
         w.run_jobs().await;
         assert!(w.mails_to("ana@example.org").iter().any(|m| m.text.contains("Détecter les fraudes")), "{name}: the offer is mailed");
+        let v = apps::view(&w.ctx, &people[0].1, order[0]).await.unwrap();
+        let offer = v.offer.expect("the offer shows");
+        assert_eq!(
+            (offer.title.as_str(), offer.profile, v.can_answer_offer),
+            ("Détecter les fraudes", ProfileKind::Developer, true),
+            "{name}"
+        );
+        let v = apps::view(&w.ctx, &people[3].1, order[3]).await.unwrap();
+        assert!(v.offer.is_none() && !v.can_answer_offer, "{name}: a reserve has no offer");
         // Ben declines: the seat goes to Cyd.
         assert_eq!(apps::answer_offer(&w.ctx, &people[1].1, order[1], false, &meta()).await.unwrap(), ApplicationStatus::Declined);
         assert_eq!(status(2).await, ApplicationStatus::Offered, "{name}: the next on the list");
@@ -635,6 +660,41 @@ async fn published_offers_cascade_down_the_lists_on_a_decline_or_an_expiry_and_s
             code(apps::answer_offer(&w.ctx, &people[2].1, order[2], true, &meta()).await.unwrap_err()),
             "denied:Forbidden",
             "{name}: expired"
+        );
+        // Ana's acceptance made her fellowship (salary band from her four years); the public page
+        // shows her only once staff announce the team.
+        let fellows = apps::fellowships(&w.ctx, &c.s, "eig-6").await.unwrap();
+        assert_eq!(
+            fellows
+                .iter()
+                .map(|f| (
+                    f.name.as_str(),
+                    f.challenge.as_str(),
+                    f.fellowship.profile,
+                    f.fellowship.state.as_str(),
+                    f.fellowship.salary_net_monthly_eur
+                ))
+                .collect::<Vec<_>>(),
+            [("ana", "Détecter les fraudes", ProfileKind::Developer, "onboarding", Some(3_500))],
+            "{name}"
+        );
+        assert!(apps::fellowships(&w.ctx, &people[0].1, "eig-6").await.is_err(), "{name}: staff only");
+        {
+            let mut conn = w.ctx.db.acquire().await.unwrap();
+            use cohorte_domain::content::ChallengeStatus as CS;
+            assert!(cohorte_store::call::set_challenge_status(&mut conn.conn(), ch1, CS::Framing, CS::OpenForApplications).await.unwrap());
+        }
+        let slug = cohorte_domain::text::Slug::parse("detecter-les-fraudes").unwrap();
+        let team = async || cohorte_app::public::challenge(&w.ctx, &Actor::Anonymous, &slug).await.unwrap().team;
+        assert!(team().await.iter().all(|m| !m.is_fellow()), "{name}: not before the announcement");
+        assert!(apps::announce_teams(&w.ctx, &people[0].1, "eig-6", &meta()).await.is_err(), "{name}: staff only");
+        assert_eq!(apps::announce_teams(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap(), 1, "{name}");
+        assert_eq!(apps::announce_teams(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap(), 0, "{name}: once");
+        let team = team().await;
+        assert_eq!(
+            team.iter().filter(|m| m.is_fellow()).map(|m| (m.display_name.as_str(), m.profile.as_deref())).collect::<Vec<_>>(),
+            [("ana", Some("developer"))],
+            "{name}: the team shows"
         );
     }
 }

@@ -389,5 +389,37 @@ async fn offers_are_made_replaced_for_a_better_seat_and_answered_once() {
         assert!(a::answer_offer(&mut c, x, "accepted", at(6)).await.unwrap(), "{db}");
         assert!(!a::answer_offer(&mut c, x, "declined", at(7)).await.unwrap(), "{db}: answered once");
         assert_eq!(a::offers(&mut c, co).await.unwrap()[0].response.as_deref(), Some("accepted"), "{db}");
+        // The accepted offer makes a fellowship, once; announcing marks it once.
+        let f = a::NewFellowship {
+            application: x,
+            person: w.ada,
+            cohort: co,
+            challenge: chs[0],
+            profile: ProfileKind::Designer,
+            salary_net_monthly_eur: Some(3_500),
+        };
+        assert!(a::create_fellowship(&mut c, &f, at(8)).await.unwrap(), "{db}");
+        assert!(!a::create_fellowship(&mut c, &f, at(9)).await.unwrap(), "{db}: once per application");
+        let all = a::fellowships(&mut c, co).await.unwrap();
+        assert_eq!(
+            all.iter()
+                .map(|f| (
+                    f.application_id,
+                    f.person_id,
+                    f.challenge_id,
+                    f.profile,
+                    f.state.as_str(),
+                    f.salary_net_monthly_eur,
+                    f.created_at,
+                    f.announced_at
+                ))
+                .collect::<Vec<_>>(),
+            [(x.as_uuid(), w.ada.as_uuid(), chs[0], ProfileKind::Designer, "onboarding", Some(3_500), at(8), None)],
+            "{db}"
+        );
+        let announced = a::announce_fellowships(&mut c, co, at(10)).await.unwrap();
+        assert_eq!(announced.iter().map(|f| (f.id, f.announced_at)).collect::<Vec<_>>(), [(all[0].id, Some(at(10)))], "{db}");
+        assert!(a::announce_fellowships(&mut c, co, at(11)).await.unwrap().is_empty(), "{db}: announced once");
+        assert_eq!(a::fellowships(&mut c, co).await.unwrap()[0].announced_at, Some(at(10)), "{db}");
     }
 }

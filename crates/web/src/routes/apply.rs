@@ -170,6 +170,7 @@ fn application_page(
         .collect();
     let yn = |v: Option<bool>| v.map(|b| c.t(if b { "yes" } else { "no" })).unwrap_or_default();
     let mut answers = vec![
+        Answer { label: c.t("apply-name"), value: form.name.clone() },
         Answer { label: c.t("apply-profiles"), value: form.profiles.iter().map(|p| profile_label(*p)).collect::<Vec<_>>().join(", ") },
         Answer { label: c.t("apply-years"), value: form.years_experience.map(|y| y.to_string()).unwrap_or_default() },
     ];
@@ -202,6 +203,7 @@ fn application_page(
         editable: view.can_edit,
         can_withdraw: view.can_withdraw,
         version: a.version,
+        name: form.name.clone(),
         phone: form.phone.clone(),
         profiles: offered
             .iter()
@@ -258,6 +260,7 @@ fn parse(pairs: &[(String, String)]) -> Result<(ApplicationForm, i32), WebError>
         }
     };
     let mut f = ApplicationForm {
+        name: get(pairs, "name").unwrap_or("").trim().to_owned(),
         phone: get(pairs, "phone").unwrap_or("").trim().to_owned(),
         teammate: get(pairs, "teammate").unwrap_or("").trim().to_owned(),
         consent: get(pairs, "consent").is_some(),

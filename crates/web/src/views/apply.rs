@@ -105,6 +105,8 @@ pub struct ApplicationPage {
     pub can_withdraw: bool,
     /// Version (optimistic saves).
     pub version: i32,
+    /// Full name.
+    pub name: String,
     /// Phone.
     pub phone: String,
     /// Profiles.

@@ -67,6 +67,7 @@ pub async fn open_applications(w: &World) -> String {
 pub fn complete(version: &str, challenge: &str) -> Vec<(String, String)> {
     let mut f: Vec<(String, String)> = vec![
         ("version".into(), version.into()),
+        ("name".into(), "Léa Candidate".into()),
         ("phone".into(), "06 12 34 56 78".into()),
         ("profile".into(), "developer".into()),
         ("years_experience".into(), "4".into()),

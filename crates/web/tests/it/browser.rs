@@ -309,6 +309,19 @@ async fn wait_for_url(client: &Client, part: &str) -> String {
     panic!("the browser never reached {part}: {}", client.current_url().await.unwrap());
 }
 
+/// Waits (up to 5 s) until the autosave status holds `needle`; returns what it last said.
+async fn autosave_says(client: &Client, needle: &str) -> String {
+    let mut said = String::new();
+    for _ in 0..50 {
+        said = client.find(Locator::Css("#autosave-status")).await.unwrap().text().await.unwrap();
+        if said.contains(needle) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    said
+}
+
 async fn submit(client: &Client, form: &str) {
     client.find(Locator::Css(&format!("{form} button[type=submit]"))).await.unwrap().click().await.unwrap();
 }
@@ -536,15 +549,8 @@ async fn call_for_projects_browser() {
     check("new proposal (fr)").await;
     client.find(Locator::Css("#text-problem")).await.unwrap().send_keys("Les usagers se perdent entre les guichets.").await.unwrap();
     client.execute("window.cohorteAutosave()", vec![]).await.unwrap();
-    let mut saved = String::new();
-    for _ in 0..50 {
-        saved = client.find(Locator::Css("#autosave-status")).await.unwrap().text().await.unwrap();
-        if !saved.is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(saved.contains("enregistré"), "the autosave says so: {saved:?}");
+    let saved = autosave_says(&client, "Brouillon enregistré").await;
+    assert!(saved.contains("Brouillon enregistré"), "the autosave says so: {saved:?}");
     // Nothing typed is lost: text typed in two fields survives an organisation search (Enter in
     // the search field) and a reload of the page.
     client.find(Locator::Css("#text-summary")).await.unwrap().send_keys("Un résumé tapé à la main.").await.unwrap();
@@ -567,20 +573,13 @@ async fn call_for_projects_browser() {
     client.execute("window.fetch = () => Promise.reject(new TypeError('offline'));", vec![]).await.unwrap();
     client.find(Locator::Css("#text-benefits")).await.unwrap().send_keys("Tapé hors ligne.").await.unwrap();
     client.find(Locator::Css("#address")).await.unwrap().click().await.unwrap();
-    let mut said = String::new();
-    for _ in 0..50 {
-        said = client.find(Locator::Css("#autosave-status")).await.unwrap().text().await.unwrap();
-        if said.contains("Non enregistré") {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let said = autosave_says(&client, "Non enregistré").await;
     assert!(said.contains("Non enregistré"), "the page says the text is not saved: {said:?}");
     client.refresh().await.unwrap();
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert_eq!(value("#text-benefits").await, "Tapé hors ligne.", "the unsaved text is put back after a reload");
-    let said = client.find(Locator::Css("#autosave-status")).await.unwrap().text().await.unwrap();
-    assert!(said.contains("enregistré"), "and saved: {said:?}");
+    let said = autosave_says(&client, "Brouillon enregistré").await;
+    assert!(said.contains("Brouillon enregistré"), "and saved: {said:?}");
     client.refresh().await.unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(value("#text-benefits").await, "Tapé hors ligne.", "the server has it");
@@ -847,18 +846,12 @@ async fn call_for_applications_browser() {
     // Typed, then saved automatically on leaving the field.
     client.find(Locator::Css("#text-background")).await.unwrap().send_keys("Dix ans de logiciel libre.").await.unwrap();
     client.find(Locator::Css("#text-motivation")).await.unwrap().click().await.unwrap();
-    let mut said = String::new();
-    for _ in 0..50 {
-        said = client.find(Locator::Css("#autosave-status")).await.unwrap().text().await.unwrap();
-        if said.contains("enregistré") {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(said.contains("enregistré"), "the autosave says so: {said:?}");
+    let said = autosave_says(&client, "Brouillon enregistré").await;
+    assert!(said.contains("Brouillon enregistré"), "the autosave says so: {said:?}");
     let fill = format!(
         r#"
         const set = (sel, v) => {{ document.querySelector(sel).value = v; }};
+        set('#name', 'Léa Candidate');
         document.querySelector('#profile-developer').checked = true;
         set('#years_experience', '4');
         set('#text-motivation', 'Servir l’intérêt général.');
