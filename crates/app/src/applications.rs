@@ -27,6 +27,8 @@ use crate::session::{RequestMeta, Session};
 use crate::uow::Uow;
 use crate::{AppError, Ctx, i18n};
 
+pub use cohorte_store::applications::{NewSlot, SlotRow};
+
 /// The document key of the CV.
 pub const CV: &str = "cv";
 /// The document key of the optional portfolio.

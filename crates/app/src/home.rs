@@ -160,6 +160,9 @@ pub struct Home {
     pub validation: Option<Vec<RoundToApprove>>,
     /// The person's own proposals (none: no section).
     pub proposals: Vec<OwnProposal>,
+    /// Cohorts where applications are assigned to them for review: (cohort, still to score,
+    /// assigned).
+    pub application_reviews: Vec<(CohortAdminRow, usize, usize)>,
     /// Open and upcoming calls for projects (for everyone).
     pub open_calls: Vec<OpenCall>,
     /// The areas of the menu.
@@ -200,7 +203,23 @@ pub async fn home(ctx: &Ctx, session: &Session) -> Result<Home, AppError> {
         proposals.push(OwnProposal { proposal, cohort, deadline });
     }
     let open_calls = crate::calls::open_calls_on(&mut conn, now).await?;
+    let mut application_reviews = Vec::new();
+    for cohort in &cohorts {
+        let assigned = cohorte_store::applications::assigned_to(&mut conn, cohort.cohort_id(), me.id).await?;
+        if assigned.is_empty() {
+            continue;
+        }
+        let scored: BTreeSet<Uuid> = cohorte_store::applications::application_reviews(&mut conn, cohort.cohort_id())
+            .await?
+            .into_iter()
+            .filter(|r| r.reviewer_id == me.id.as_uuid())
+            .map(|r| r.application_id)
+            .collect();
+        let left = assigned.iter().filter(|a| !scored.contains(&a.application_id)).count();
+        application_reviews.push((cohort.clone(), left, assigned.len()));
+    }
     Ok(Home {
+        application_reviews,
         name: me.name.clone(),
         second_factor_needed: me.needs_second_factor(),
         staff,

@@ -160,7 +160,14 @@ async fn second_factor_limited(ctx: &Ctx, conn: &mut Conn<'_>, person: PersonId,
 /// session. The answer is the same whatever happens: known or unknown address, mail sent or
 /// withheld by a cap (no enumeration, no lockout); see [`SIGN_IN_MAIL_CAPS`].
 pub async fn request_login_link(ctx: &Ctx, session: &Session, email_raw: &str, meta: &RequestMeta) -> Result<(), AppError> {
-    request_link(ctx, session, email_raw, meta, None).await
+    request_link(ctx, session, email_raw, meta, None, false).await
+}
+
+/// Sends a link that signs in, or, for an address nobody holds yet, creates the account once it
+/// is used (in this browser) — how candidates make their account. The answer is the same whatever
+/// happens, and the mail caps of [`SIGN_IN_MAIL_CAPS`] hold for unknown addresses too.
+pub async fn request_signup_link(ctx: &Ctx, session: &Session, email_raw: &str, meta: &RequestMeta) -> Result<(), AppError> {
+    request_link(ctx, session, email_raw, meta, Some("/applications"), true).await
 }
 
 /// Where the sign-in mail of one cap's scope is counted (`to` is the address's hash).
@@ -220,17 +227,30 @@ async fn mail_cap_reached(
 
 /// A sign-in link that, once used, leads back to `next` (a path of this site, checked again
 /// when read).
-async fn request_link(ctx: &Ctx, session: &Session, email_raw: &str, meta: &RequestMeta, next: Option<&str>) -> Result<(), AppError> {
-    let payload = match next {
-        Some(n) => serde_json::json!({"next": n}).to_string(),
-        None => "{}".to_owned(),
+async fn request_link(
+    ctx: &Ctx,
+    session: &Session,
+    email_raw: &str,
+    meta: &RequestMeta,
+    next: Option<&str>,
+    signup: bool,
+) -> Result<(), AppError> {
+    let payload = match (next, signup) {
+        (Some(n), true) => serde_json::json!({"next": n, "signup": true}).to_string(),
+        (Some(n), false) => serde_json::json!({"next": n}).to_string(),
+        (None, true) => serde_json::json!({"signup": true}).to_string(),
+        (None, false) => "{}".to_owned(),
     };
     let email = Email::parse(email_raw).map_err(|_| FieldErrors(vec![FieldError { field: "email", code: "invalid-email" }]))?;
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
     let email_hash = secret_hash(email.as_str());
-    let known = store::person_by_email(&mut w.conn(), &email).await?.filter(|(_, verified)| *verified);
-    if let Some((person, _)) = known {
+    let holder = store::person_by_email(&mut w.conn(), &email).await?;
+    let known = holder.filter(|(_, verified)| *verified);
+    // A new account only for an address nobody holds (not even unverified).
+    let new_account = signup && holder.is_none();
+    if known.is_some() || new_account {
+        let person = known.map(|(p, _)| p);
         if let Some(scope) = mail_cap_reached(ctx, &mut w.conn(), &email, meta, now).await? {
             // Nothing is sent; the page says the same. A security event all the same.
             tracing::warn!(target: "cohorte::security", event = "rate_limited", cap = scope.as_str(), "sign-in mail withheld");
@@ -251,7 +271,7 @@ async fn request_link(ctx: &Ctx, session: &Session, email_raw: &str, meta: &Requ
             &secret_hash(&token),
             TokenPurpose::Login.as_str(),
             &email,
-            Some(person),
+            person,
             Some(&session.hash),
             &payload,
             now,
@@ -377,11 +397,35 @@ pub async fn confirm_link(
     let next = serde_json::from_str::<serde_json::Value>(&row.payload)
         .ok()
         .and_then(|v| v.get("next").and_then(|n| n.as_str()).map(str::to_owned));
-    let Some(person) = row.person_id.map(PersonId::from_uuid) else {
-        w.commit().await?;
-        return Ok((SignInOutcome::Invalid, None));
-    };
     let email = Email::parse(&row.email).map_err(|_| AppError::Internal("stored email".into()))?;
+    let signup =
+        serde_json::from_str::<serde_json::Value>(&row.payload).ok().and_then(|v| v.get("signup").and_then(serde_json::Value::as_bool))
+            == Some(true);
+    let person = match (row.person_id.map(PersonId::from_uuid), signup) {
+        (Some(p), _) => p,
+        // A sign-up link: the account is made now, named by its address until its holder names it.
+        (None, true) => match store::person_by_email(&mut w.conn(), &email).await? {
+            Some((p, _)) => p,
+            None => {
+                let slug = format!("compte-{}", &random_token()[..12]);
+                let p = store::create_person(&mut w.conn(), &slug, email.as_str()).await?;
+                store::add_email(&mut w.conn(), p, &email, Some(now), now).await?;
+                w.audit_as(
+                    Some(p),
+                    email.as_str(),
+                    AuditAction::AccountCreated,
+                    ("person", &p.to_string()),
+                    serde_json::json!({"by": "sign_up_link"}),
+                )
+                .await?;
+                p
+            }
+        },
+        (None, false) => {
+            w.commit().await?;
+            return Ok((SignInOutcome::Invalid, None));
+        }
+    };
     store::verify_email(&mut w.conn(), person, &email, now).await?;
     // A successful sign-in voids every other outstanding link of the address.
     store::void_tokens(&mut w.conn(), &email, TokenPurpose::Login.as_str(), now).await?;
@@ -556,7 +600,7 @@ pub async fn request_reauthentication_to(ctx: &Ctx, session: &Session, meta: &Re
     let emails = store::emails_of(&mut c.conn(), me.id).await?;
     drop(c);
     let Some(primary) = emails.into_iter().find(|e| e.is_primary && e.verified_at.is_some()) else { return Err(AppError::NotFound) };
-    request_link(ctx, session, &primary.email, meta, next).await
+    request_link(ctx, session, &primary.email, meta, next, false).await
 }
 
 /// Re-authenticates with a time-based code; the session gets a new token (returned) when it is right.

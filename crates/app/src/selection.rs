@@ -347,3 +347,35 @@ pub async fn reviews(ctx: &Ctx, session: &Session, code: &str) -> Result<ReviewD
     let (cohort, rules) = cohort_rules(&mut c.conn(), code).await?;
     Ok(ReviewDesk { cohort, rules, items })
 }
+
+/// The call for applications' rules page (staff and the validator).
+#[derive(Debug, Clone)]
+pub struct RulesDesk {
+    /// The cohort.
+    pub cohort: CohortAdminRow,
+    /// The rules in force, or the EIG5 defaults without seats when none are set.
+    pub rules: ApplicationRules,
+    /// Whether rules are set.
+    pub set: bool,
+    /// The cohort's challenges: (id, title).
+    pub challenges: Vec<(uuid::Uuid, String)>,
+    /// Whether the reader may change them.
+    pub can_edit: bool,
+}
+
+/// Reads the rules page.
+pub async fn rules(ctx: &Ctx, session: &Session, code: &str) -> Result<RulesDesk, AppError> {
+    policy::can_read_decisions(&session.actor)?;
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let current = cohorte_store::call::current_rules(&mut conn, cohort.cohort_id()).await?.and_then(|r| r.rules.applications);
+    let challenges = store::challenges_of_cohort(&mut conn, cohort.cohort_id()).await?.into_iter().map(|c| (c.id, c.title)).collect();
+    Ok(RulesDesk {
+        set: current.is_some(),
+        rules: current.unwrap_or_else(|| ApplicationRules::eig5(Vec::new())),
+        challenges,
+        can_edit: policy::can_run_calls(&session.actor).is_ok(),
+        cohort,
+    })
+}

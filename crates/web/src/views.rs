@@ -19,6 +19,7 @@ pub mod auth;
 pub mod call;
 pub mod home;
 pub mod pages;
+pub mod selection;
 
 /// What every page shares: language, location, navigation, title.
 #[derive(Debug, Clone)]
@@ -162,6 +163,12 @@ impl Chrome {
     /// A message with one text argument.
     pub fn ts(&self, key: &str, name: &'static str, value: &str) -> String {
         i18n::ta(self.lang, key, &[(name, Arg::Str(value))])
+    }
+
+    /// A message with several text arguments.
+    pub fn tsa(&self, key: &str, args: &[(&'static str, &str)]) -> String {
+        let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, Arg::Str(v))).collect();
+        i18n::ta(self.lang, key, &args)
     }
 
     /// A number with digit grouping.

@@ -1593,3 +1593,167 @@ error-profile-not-applied = name a profile you did not tick
 error-years-range = must be a number of years between 0 and 60
 error-invalid-link = must be https:// addresses
 error-unknown-declaration = hold an unknown declaration
+
+## Call for applications: staff, validator, reviewers
+desk-nav = Steps of the call for applications
+desk-nav-rules = Rules
+desk-nav-applications = Applications
+desk-nav-interviews = Interviews
+desk-nav-matching = Matching
+cohort-link-applications = Call for applications
+app-rules-title = Rules of the call for applications — { $cohort }
+app-rules-unset = No rules are set yet: the values below are EIG 5’s, to confirm. Candidates see the call only once its rules are saved.
+app-rules-call = The call
+field-choice_mode = Choosing challenges
+field-max_choices = Most ranked choices
+field-reviewers_per_application = Reviewers per application
+field-min_team = Smallest team for a challenge to start
+field-cv_max_mib = Largest CV (MiB)
+field-mentors_preselect = Mentors pre-select the candidates of their challenge
+choice-mode-at_application = In the application (EIG 2 to 4)
+choice-mode-after_preselection = After pre-selection (EIG 5)
+app-rules-seats = Seats per challenge and profile
+app-rules-seats-hint = 0 or empty: profile not offered on this challenge. Candidates may choose only the (challenge, profile) pairs with at least one seat.
+app-rules-no-challenge = No challenge in this cohort yet.
+app-rules-save = Save the rules
+app-rules-grid = Scoring grid
+app-rules-grid-caption = Criteria scored from 0 to { $max }
+app-rules-criterion = Criterion
+app-rules-weight = Weight
+app-rules-bands = Net monthly pay by experience
+app-rules-band-upto = With { $years } years of experience:
+app-rules-band-beyond = Beyond { $years } years of experience:
+desk-title = Applications — { $cohort }
+desk-unassigned = { $count ->
+    [0] No submitted application is waiting for reviewers.
+    [one] One submitted application is waiting for its reviewers.
+   *[other] { $count } submitted applications are waiting for their reviewers.
+}
+desk-assign = Assign reviewers
+desk-assigned-notice = { $count ->
+    [one] Reviewers assigned to one application.
+   *[other] Reviewers assigned to { $count } applications.
+}
+desk-method = Scores normalised per reviewer:
+desk-caption = Submitted applications, from the best normalised mean to the lowest
+desk-candidate = Candidate
+desk-scores = Scores (/20) per reviewer
+desk-mean = Raw mean
+desk-z = Mean z
+desk-actions = Decision
+desk-assigned = { $count ->
+    [0] No reviewer
+    [one] One reviewer, no score yet
+   *[other] { $count } reviewers, no score yet
+}
+desk-disagreement = Disagreement
+desk-step = Step
+desk-reason = Reason (sent to the candidate; required except to pre-select)
+desk-apply-step = Apply
+desk-step-preselect = Pre-select
+desk-step-request_information = Ask for more information
+desk-step-refuse = Do not pre-select
+desk-step-ineligible = Not eligible
+desk-held = Interview held
+desk-no-show = Did not come
+slots-title = Interviews — { $cohort }
+slots-open = Open a slot
+field-starts_at = Start
+field-challenge = Challenge
+slots-location-hint = The room’s address, or an https:// video link
+slots-challenge-hint = A slot for a challenge is offered only to the candidates who chose it.
+slots-any = Every challenge
+slots-caption = Interview slots, soonest first
+slots-booked = Booked by
+slots-none = No slot is open.
+matching-title = Matching — { $cohort }
+matching-secret = Nothing of the matching shows to candidates, panels or the public before the validator publishes it.
+matching-published = Matching published on { $when }: the offers went out.
+matching-lists = Ranked lists
+matching-lists-hint = For each challenge and profile, rank the interviewed candidates who chose it (1 = first); leave empty not to rank. Those ranked beyond the seats are the reserves.
+matching-no-candidate = No interviewed candidate chose this challenge for this profile.
+matching-list-caption = Ranked list
+matching-position = Rank
+matching-choice = Rank of the choice for the candidate
+matching-save-list = Save the list
+matching-matched = Placed now:
+matching-result = The matching
+matching-stable = Stable matching (candidate-proposing deferred acceptance): no candidate and list would both rather choose each other; every candidate gets the best choice possible in a stable matching.
+matching-unstable = Warning: this matching has blocking pairs.
+matching-understaffed = Challenges under the smallest team (to re-profile or withdraw):
+matching-explanations = Where each candidate is placed, and why each preferred choice was not obtained
+matching-placed = Placed
+matching-why = Preferred choices not obtained
+matching-reserve = In reserve
+matching-reason-not-ranked = not ranked on this list
+matching-reason-no-seats = no seat
+matching-reason-seats-taken = ranked { $rank }; the seats went to ranks { $ranks }
+matching-publish-title = Publish the matching
+matching-publish-confirm = I have read the matching: every placed candidate will get an offer to accept within 7 days; the others stay in reserve.
+matching-publish = Publish and send the offers
+matching-published-notice = { $count ->
+    [one] Matching published: one offer sent.
+   *[other] Matching published: { $count } offers sent.
+}
+matching-offers = Offers
+offer-deadline = Answer by
+offer-answer = Answer
+offer-pending = Waiting
+offer-response-accepted = Accepted
+offer-response-declined = Declined
+offer-response-expired = Expired
+matching-fellows = Fellows
+matching-announced = Team announced
+matching-announce-hint = Announcing the teams publishes the fellows on their challenge’s page.
+matching-announce = Announce the teams
+matching-announced-notice = { $count ->
+    [0] No new team to announce.
+    [one] One fellow announced on their challenge’s page.
+   *[other] { $count } fellows announced on their challenge’s page.
+}
+reviews-title = Applications to review — { $cohort }
+reviews-intro = Score each application on the grid. The other reviewers’ scores show once yours are in; your reading order is drawn at random.
+reviews-none = No application is assigned to you.
+reviews-your-total = Your total:
+reviews-others = The other reviewers’ totals:
+reviews-comment = Comment
+reviews-save = Save my scores
+apply-reason = Reason
+apply-offer-title = A seat is offered to you
+apply-offer = { $challenge } — { $profile }. Please answer by { $deadline }.
+apply-offer-accept = Accept the seat
+apply-offer-decline = Decline the seat
+apply-offer-decline-confirm = I decline this seat; it will be offered to the next person.
+apply-interview-title = Interview
+apply-interview-held = Your interview: { $slot }
+apply-interview-cancel-confirm = I cancel my interview (possible until 24 hours before).
+apply-interview-cancel = Cancel the interview
+apply-interview-none = No free slot yet; you will get a message when new slots open.
+apply-interview-choose = Choose a slot
+apply-interview-book = Book this slot
+apply-booked = Interview booked: the invitation is on its way by email.
+apply-choices-close = Deadline: { $when }.
+apply-choices-submit = Send my choices
+apply-information-title = More information asked
+apply-information-send = Send the information
+error-invalid-number = must be a whole number
+error-repeated-position = two candidates have the same rank
+field-held = Interview
+field-offer = Offer
+field-slot = Slot
+field-step = Step
+field-seats = Seats
+nav-reviews = Reviews
+dashboard-application-reviews = Applications to review
+dashboard-applications-to-review = { $count ->
+    [0] all scored ({ $assigned } assigned)
+    [one] one to score out of { $assigned }
+   *[other] { $count } to score out of { $assigned }
+}
+nav-apply = Apply
+audit-account_created = Account created
+signup-title = Create my candidate account
+signup-lead = Give your address: you will get a link that creates your account (or signs you in, if you already have one). No password to remember.
+signup-submit = Send me my link
+signup-sent-text = A link was just sent to this address, unless too many links were sent to it recently. Open it in this browser within 15 minutes: it creates your account, or signs you in if you already have one.
+apply-sign-up = Create my account

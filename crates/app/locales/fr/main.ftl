@@ -1593,3 +1593,167 @@ error-profile-not-applied = portent sur un profil que vous n’avez pas coché
 error-years-range = doivent être un nombre d’années entre 0 et 60
 error-invalid-link = doivent être des adresses https://
 error-unknown-declaration = contiennent une déclaration inconnue
+
+## Call for applications: staff, validator, reviewers
+desk-nav = Étapes de l’appel à candidatures
+desk-nav-rules = Règles
+desk-nav-applications = Candidatures
+desk-nav-interviews = Entretiens
+desk-nav-matching = Appariement
+cohort-link-applications = Appel à candidatures
+app-rules-title = Règles de l’appel à candidatures — { $cohort }
+app-rules-unset = Aucune règle n’est encore fixée : les valeurs ci-dessous sont celles d’EIG 5, à confirmer. L’appel n’apparaît aux candidats qu’une fois ses règles enregistrées.
+app-rules-call = L’appel
+field-choice_mode = Choix des défis
+field-max_choices = Nombre maximal de choix classés
+field-reviewers_per_application = Relecteurs par candidature
+field-min_team = Équipe minimale pour qu’un défi démarre
+field-cv_max_mib = Taille maximale du CV (Mio)
+field-mentors_preselect = Les mentors présélectionnent les candidats de leur défi
+choice-mode-at_application = Dans la candidature (EIG 2 à 4)
+choice-mode-after_preselection = Après la présélection (EIG 5)
+app-rules-seats = Places par défi et par profil
+app-rules-seats-hint = 0 ou vide : profil non proposé sur ce défi. Les candidats ne peuvent choisir que les couples (défi, profil) qui ont au moins une place.
+app-rules-no-challenge = Aucun défi dans cette promotion pour l’instant.
+app-rules-save = Enregistrer les règles
+app-rules-grid = Grille d’évaluation
+app-rules-grid-caption = Critères notés de 0 à { $max }
+app-rules-criterion = Critère
+app-rules-weight = Poids
+app-rules-bands = Rémunération nette mensuelle selon l’expérience
+app-rules-band-upto = De { $years } ans d’expérience :
+app-rules-band-beyond = Au-delà de { $years } ans d’expérience :
+desk-title = Candidatures — { $cohort }
+desk-unassigned = { $count ->
+    [0] Aucune candidature déposée n’attend de relecteurs.
+    [one] Une candidature déposée attend ses relecteurs.
+   *[other] { $count } candidatures déposées attendent leurs relecteurs.
+}
+desk-assign = Attribuer les relecteurs
+desk-assigned-notice = { $count ->
+    [one] Relecteurs attribués à une candidature.
+   *[other] Relecteurs attribués à { $count } candidatures.
+}
+desk-method = Scores normalisés par relecteur :
+desk-caption = Candidatures déposées, de la meilleure moyenne normalisée à la plus basse
+desk-candidate = Candidat·e
+desk-scores = Notes (/20) par relecteur
+desk-mean = Moyenne brute
+desk-z = Moyenne z
+desk-actions = Décision
+desk-assigned = { $count ->
+    [0] Aucun relecteur
+    [one] Un relecteur, pas encore de note
+   *[other] { $count } relecteurs, pas encore de note
+}
+desk-disagreement = Désaccord
+desk-step = Étape
+desk-reason = Motif (envoyé au candidat ; obligatoire sauf pour présélectionner)
+desk-apply-step = Valider
+desk-step-preselect = Présélectionner
+desk-step-request_information = Demander des compléments
+desk-step-refuse = Ne pas présélectionner
+desk-step-ineligible = Non éligible
+desk-held = Entretien passé
+desk-no-show = Absent·e
+slots-title = Entretiens — { $cohort }
+slots-open = Ouvrir un créneau
+field-starts_at = Début
+field-challenge = Défi
+slots-location-hint = Adresse de la salle, ou lien de visioconférence en https://
+slots-challenge-hint = Un créneau pour un défi n’est proposé qu’aux candidats qui l’ont choisi.
+slots-any = Tous les défis
+slots-caption = Créneaux d’entretien, du plus proche au plus lointain
+slots-booked = Réservé par
+slots-none = Aucun créneau ouvert.
+matching-title = Appariement — { $cohort }
+matching-secret = Rien de l’appariement n’est visible des candidats, des jurys ni du public avant sa publication par le valideur.
+matching-published = Appariement publié le { $when } : les offres sont parties.
+matching-lists = Listes classées
+matching-lists-hint = Pour chaque défi et profil, classez les candidats reçus en entretien qui l’ont choisi (1 = le premier) ; laissez vide pour ne pas classer. Les classés au-delà des places sont les réserves.
+matching-no-candidate = Aucun candidat reçu en entretien n’a choisi ce défi pour ce profil.
+matching-list-caption = Liste classée
+matching-position = Rang
+matching-choice = Rang du choix chez le candidat
+matching-save-list = Enregistrer la liste
+matching-matched = Placés aujourd’hui :
+matching-result = Résultat de l’appariement
+matching-stable = Appariement stable (acceptation différée, proposée par les candidats) : aucun candidat et aucune liste ne préféreraient se choisir l’un l’autre ; chaque candidat obtient le meilleur choix possible dans un appariement stable.
+matching-unstable = Attention : cet appariement comporte des paires bloquantes.
+matching-understaffed = Défis sous l’équipe minimale (à reprofiler ou retirer) :
+matching-explanations = Placement de chaque candidat et raison pour chaque choix préféré non obtenu
+matching-placed = Placé·e
+matching-why = Choix préférés non obtenus
+matching-reserve = En réserve
+matching-reason-not-ranked = non classé·e sur cette liste
+matching-reason-no-seats = aucune place
+matching-reason-seats-taken = classé·e { $rank }, les places sont allées aux rangs { $ranks }
+matching-publish-title = Publier l’appariement
+matching-publish-confirm = J’ai relu l’appariement : chaque candidat placé recevra une offre à accepter dans les 7 jours ; les autres restent en réserve.
+matching-publish = Publier et envoyer les offres
+matching-published-notice = { $count ->
+    [one] Appariement publié : une offre envoyée.
+   *[other] Appariement publié : { $count } offres envoyées.
+}
+matching-offers = Offres
+offer-deadline = Réponse attendue avant
+offer-answer = Réponse
+offer-pending = En attente
+offer-response-accepted = Acceptée
+offer-response-declined = Refusée
+offer-response-expired = Expirée
+matching-fellows = Lauréats
+matching-announced = Équipe annoncée
+matching-announce-hint = Annoncer les équipes publie les lauréats sur la page de leur défi.
+matching-announce = Annoncer les équipes
+matching-announced-notice = { $count ->
+    [0] Aucune nouvelle équipe à annoncer.
+    [one] Un lauréat annoncé sur la page de son défi.
+   *[other] { $count } lauréats annoncés sur la page de leur défi.
+}
+reviews-title = Candidatures à relire — { $cohort }
+reviews-intro = Notez chaque candidature sur la grille. Les notes des autres relecteurs s’affichent une fois les vôtres données ; votre ordre de lecture est tiré au sort.
+reviews-none = Aucune candidature ne vous est attribuée.
+reviews-your-total = Votre total :
+reviews-others = Totaux des autres relecteurs :
+reviews-comment = Commentaire
+reviews-save = Enregistrer ma notation
+apply-reason = Motif
+apply-offer-title = Une place vous est proposée
+apply-offer = { $challenge } — { $profile }. Réponse attendue avant le { $deadline }.
+apply-offer-accept = Accepter la place
+apply-offer-decline = Refuser la place
+apply-offer-decline-confirm = Je refuse cette place ; elle sera proposée à la personne suivante.
+apply-interview-title = Entretien
+apply-interview-held = Votre entretien : { $slot }
+apply-interview-cancel-confirm = J’annule mon entretien (possible jusqu’à 24 heures avant).
+apply-interview-cancel = Annuler l’entretien
+apply-interview-none = Aucun créneau libre pour l’instant ; vous recevrez un message quand de nouveaux créneaux ouvriront.
+apply-interview-choose = Choisissez un créneau
+apply-interview-book = Réserver ce créneau
+apply-booked = Entretien réservé : l’invitation est envoyée par courriel.
+apply-choices-close = Date limite : { $when }.
+apply-choices-submit = Envoyer mes choix
+apply-information-title = Compléments demandés
+apply-information-send = Envoyer les compléments
+error-invalid-number = doit être un nombre entier
+error-repeated-position = deux candidats ont le même rang
+field-held = Entretien
+field-offer = Offre
+field-slot = Créneau
+field-step = Étape
+field-seats = Places
+nav-reviews = Relectures
+dashboard-application-reviews = Candidatures à relire
+dashboard-applications-to-review = { $count ->
+    [0] toutes notées ({ $assigned } attribuées)
+    [one] une à noter sur { $assigned }
+   *[other] { $count } à noter sur { $assigned }
+}
+nav-apply = Candidater
+audit-account_created = Compte créé
+signup-title = Créer mon compte candidat
+signup-lead = Indiquez votre adresse : vous recevrez un lien qui crée votre compte (ou vous connecte, si vous en avez déjà un). Pas de mot de passe à retenir.
+signup-submit = Recevoir mon lien
+signup-sent-text = Un lien vient d’être envoyé à cette adresse, sauf si trop de liens lui ont été envoyés récemment. Ouvrez-le dans ce navigateur dans les 15 minutes : il crée votre compte, ou vous connecte si vous en avez déjà un.
+apply-sign-up = Créer mon compte

@@ -78,6 +78,7 @@ pub struct Done {
     saved: Option<String>,
     uploaded: Option<String>,
     withdrawn: Option<String>,
+    booked: Option<String>,
 }
 
 /// `GET /applications/{id}`.
@@ -96,6 +97,8 @@ pub async fn page(
         Some(c.t("proposal-uploaded"))
     } else if d.withdrawn.is_some() {
         Some(c.t("apply-withdrawn"))
+    } else if d.booked.is_some() {
+        Some(c.t("apply-booked"))
     } else {
         None
     };
@@ -189,7 +192,24 @@ fn application_page(
     answers.push(Answer { label: c.t("apply-teammate"), value: form.teammate.clone() });
     answers.push(Answer { label: c.t("apply-links"), value: form.links.join("\n") });
     let title = c.t("apply-application-title");
+    let slot_label = |s: &apps::SlotRow| {
+        format!("{} — {} min — {} : {}", when(s.starts_at), s.duration_minutes, c.t(&format!("panels-{}", s.mode.as_str())), s.location)
+    };
     ApplicationPage {
+        info_request: view.info_request.clone(),
+        can_provide_information: view.can_provide_information,
+        reason: view.reason.clone(),
+        can_choose: view.can_choose,
+        choices_close: view.choices_close.map(|t| c.ts("apply-choices-close", "when", &when(t))).unwrap_or_default(),
+        slots: view.slots.iter().map(|s| Opt { value: s.id.to_string(), label: slot_label(s), selected: false }).collect(),
+        can_book: view.can_book,
+        held: view.held.as_ref().map(slot_label),
+        can_cancel_interview: view.can_cancel_interview,
+        offer: view.offer.as_ref().map(|o| {
+            c.tsa("apply-offer", &[("challenge", &o.title), ("profile", &profile_label(o.profile)), ("deadline", &when(o.deadline))])
+        }),
+        offer_response: view.offer.as_ref().and_then(|o| o.response.as_ref()).map(|r| c.t(&format!("offer-response-{r}"))),
+        can_answer_offer: view.can_answer_offer,
         csrf,
         id: a.id.to_string(),
         reference: a.reference.clone(),
@@ -450,4 +470,110 @@ pub async fn withdraw(
     }
     apps::withdraw(&state.ctx, &s, id, &v.meta).await?;
     Ok(Redirect::to(&format!("/applications/{id}?withdrawn=1")).into_response())
+}
+
+/// `POST /applications/{id}/information`: the candidate's answer to a request for information
+/// (the texts and the links; the rest stays as submitted).
+pub async fn information(
+    State(state): State<AppState>,
+    v: Visitor,
+    IdPath(id): IdPath<ApplicationId>,
+    F(pairs): F<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let s = v.required()?;
+    let mut form = ApplicationForm::default();
+    for t in ApplicationText::ALL {
+        if let Some(v) = get(&pairs, &format!("text.{}", t.as_str())) {
+            let v = v.replace("\r\n", "\n");
+            if !v.trim().is_empty() {
+                form.texts.insert(*t, v.trim().to_owned());
+            }
+        }
+    }
+    form.links = pairs.iter().filter(|(k, v)| k == "link" && !v.trim().is_empty()).map(|(_, v)| v.trim().to_owned()).collect();
+    apps::provide_information(&state.ctx, &s, id, &form, &v.meta).await?;
+    Ok(Redirect::to(&format!("/applications/{id}?saved=1")).into_response())
+}
+
+/// `POST /applications/{id}/choices`: the ranked choices of the two-step mode.
+pub async fn choices(
+    State(state): State<AppState>,
+    v: Visitor,
+    IdPath(id): IdPath<ApplicationId>,
+    F(pairs): F<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let s = v.required()?;
+    let mut chosen = Vec::new();
+    for i in 0..5 {
+        let Some(target) = get(&pairs, &format!("choice.{i}.target")).filter(|t| !t.is_empty()) else { continue };
+        let (challenge, profile) = target.split_once('|').ok_or_else(|| bad_field("choices", "invalid-choice"))?;
+        let profile = ProfileKind::parse(profile).ok_or_else(|| bad_field("choices", "invalid-choice"))?;
+        let contribution = get(&pairs, &format!("choice.{i}.contribution")).unwrap_or("").replace("\r\n", "\n").trim().to_owned();
+        chosen.push(Choice { challenge: challenge.to_owned(), profile, contribution });
+    }
+    apps::choose(&state.ctx, &s, id, &chosen, &v.meta).await?;
+    Ok(Redirect::to(&format!("/applications/{id}?saved=1")).into_response())
+}
+
+fn bad_field(field: &'static str, code: &'static str) -> WebError {
+    WebError::BadRequest(FieldErrors(vec![FieldError { field, code }]))
+}
+
+/// The slot chosen.
+#[derive(Debug, Deserialize)]
+pub struct BookForm {
+    slot: String,
+}
+
+/// `POST /applications/{id}/interview`: books a slot (the calendar invitation is mailed).
+pub async fn book(
+    State(state): State<AppState>,
+    v: Visitor,
+    IdPath(id): IdPath<ApplicationId>,
+    F(f): F<BookForm>,
+) -> Result<Response, WebError> {
+    let s = v.required()?;
+    let slot: uuid::Uuid = f.slot.parse().map_err(|_| bad_field("slot", "slot-taken"))?;
+    apps::book(&state.ctx, &s, id, slot, &v.meta).await?;
+    Ok(Redirect::to(&format!("/applications/{id}?booked=1#interview")).into_response())
+}
+
+/// `POST /applications/{id}/interview/cancel` (confirmed).
+pub async fn cancel_interview(
+    State(state): State<AppState>,
+    v: Visitor,
+    IdPath(id): IdPath<ApplicationId>,
+    F(f): F<WithdrawForm>,
+) -> Result<Response, WebError> {
+    let s = v.required()?;
+    if f.confirm.is_none() {
+        return Err(bad_field("confirm", "confirmation-required"));
+    }
+    apps::cancel_interview(&state.ctx, &s, id, &v.meta).await?;
+    Ok(Redirect::to(&format!("/applications/{id}?saved=1#interview")).into_response())
+}
+
+/// The answer to an offer; a decline is confirmed.
+#[derive(Debug, Deserialize)]
+pub struct OfferForm {
+    answer: String,
+    confirm: Option<String>,
+}
+
+/// `POST /applications/{id}/offer`.
+pub async fn answer_offer(
+    State(state): State<AppState>,
+    v: Visitor,
+    IdPath(id): IdPath<ApplicationId>,
+    F(f): F<OfferForm>,
+) -> Result<Response, WebError> {
+    let s = v.required()?;
+    let accept = match f.answer.as_str() {
+        "accept" => true,
+        "decline" if f.confirm.is_some() => false,
+        "decline" => return Err(bad_field("confirm", "confirmation-required")),
+        _ => return Err(bad_field("offer", "invalid-choice")),
+    };
+    apps::answer_offer(&state.ctx, &s, id, accept, &v.meta).await?;
+    Ok(Redirect::to(&format!("/applications/{id}?saved=1#offer")).into_response())
 }

@@ -41,7 +41,29 @@ pub async fn login_form(State(state): State<AppState>, c: Chrome, v: Visitor) ->
     }
     let s = v.ensure(&state).await?;
     let title = c.t("login-title");
-    Ok(render(&LoginPage { c: c.page("login", title), csrf: s.csrf_token, oidc: state.ctx.oidc.as_ref().map(|o| o.label().to_owned()) }))
+    Ok(render(&LoginPage {
+        c: c.page("login", title),
+        csrf: s.csrf_token,
+        oidc: state.ctx.oidc.as_ref().map(|o| o.label().to_owned()),
+        signup: false,
+    }))
+}
+
+/// `GET /signup`: the address to make an account with (candidates), or to sign in with.
+pub async fn signup_form(State(state): State<AppState>, c: Chrome, v: Visitor) -> Result<Response, WebError> {
+    if v.actor().person().is_some() {
+        return Ok(Redirect::to("/applications").into_response());
+    }
+    let s = v.ensure(&state).await?;
+    let title = c.t("signup-title");
+    Ok(render(&LoginPage { c: c.page("applications", title), csrf: s.csrf_token, oidc: None, signup: true }))
+}
+
+/// `POST /signup`: the same answer whether the address is known or not.
+pub async fn signup_submit(State(state): State<AppState>, c: Chrome, v: Visitor, F(form): F<LoginForm>) -> Result<Response, WebError> {
+    let s = v.required()?;
+    identity::request_signup_link(&state.ctx, &s, &form.email, &v.meta).await?;
+    Ok(message(c, "login-sent-title", &["signup-sent-text", "login-sent-spam"], &[("login-back", "/signup")], Some("info")))
 }
 
 /// The login form.

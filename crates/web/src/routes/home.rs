@@ -128,5 +128,13 @@ fn view(c: Chrome, h: &Home) -> DashboardPage {
             when: phase_text(&c, o.phase),
         })
         .collect();
-    DashboardPage { second_factor: h.second_factor_needed, staff, jury, preselection, validation, proposals, calls, c }
+    let application_reviews = h
+        .application_reviews
+        .iter()
+        .map(|(co, left, all)| {
+            let args = [("count", i18n::Arg::Num(*left as i64)), ("assigned", i18n::Arg::Num(*all as i64))];
+            (co.title(c.lang).to_owned(), format!("/reviews/{}", co.code), i18n::ta(c.lang, "dashboard-applications-to-review", &args))
+        })
+        .collect();
+    DashboardPage { second_factor: h.second_factor_needed, staff, jury, preselection, validation, proposals, calls, application_reviews, c }
 }

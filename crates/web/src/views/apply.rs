@@ -105,6 +105,30 @@ pub struct ApplicationPage {
     pub can_withdraw: bool,
     /// Version (optimistic saves).
     pub version: i32,
+    /// What the candidate is asked for.
+    pub info_request: Option<String>,
+    /// Whether they may answer it.
+    pub can_provide_information: bool,
+    /// Why the application was not retained.
+    pub reason: Option<String>,
+    /// Whether they may rank their choices now.
+    pub can_choose: bool,
+    /// Until when.
+    pub choices_close: String,
+    /// Free slots.
+    pub slots: Vec<Opt>,
+    /// Whether they may book one.
+    pub can_book: bool,
+    /// The slot held.
+    pub held: Option<String>,
+    /// Whether they may cancel it.
+    pub can_cancel_interview: bool,
+    /// The offer, as a sentence.
+    pub offer: Option<String>,
+    /// Its answer.
+    pub offer_response: Option<String>,
+    /// Whether they may answer it.
+    pub can_answer_offer: bool,
     /// Full name.
     pub name: String,
     /// Phone.

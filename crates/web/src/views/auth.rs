@@ -29,6 +29,8 @@ pub struct LoginPage {
     pub csrf: String,
     /// The OpenID Connect button's label, when configured.
     pub oidc: Option<String>,
+    /// The sign-up variant (`/signup`): the link also creates the account.
+    pub signup: bool,
 }
 
 /// A confirmation form (sign-in link, invitation, email change): a GET shows it, only the POST acts.

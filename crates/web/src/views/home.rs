@@ -97,4 +97,6 @@ pub struct DashboardPage {
     pub proposals: Vec<ProposalLineView>,
     /// Open and upcoming calls.
     pub calls: Vec<CallLine>,
+    /// Applications to review: (title, link, what waits).
+    pub application_reviews: Vec<(String, String, String)>,
 }

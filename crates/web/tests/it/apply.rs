@@ -172,3 +172,261 @@ async fn call_for_applications_candidate_journey() {
         assert_eq!(mine.texts("#my-applications li a").len(), 1, "{name}");
     }
 }
+
+const TOTP: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+async fn strong(w: &World, b: &mut crate::world::Browser<'_>, email: &str) {
+    w.clock.advance(time::Duration::seconds(31));
+    let r = b.sign_in_strong(email, TOTP).await;
+    assert!(r.status.is_redirection(), "{email}: {}", r.body);
+}
+
+/// A candidate applies through the pages: signs in, starts, fills, attaches a CV, submits.
+/// Returns the application's address.
+async fn apply_as(w: &World, b: &mut crate::world::Browser<'_>, email: &str, name: &str, challenge: &str) -> String {
+    // The account is made by the sign-up link, used in this browser.
+    assert_eq!(b.get("/applications").await.attrs("a[href='/signup']", "href").len(), 1, "{email}: the sign-up button");
+    assert_eq!(b.get("/signup").await.attrs("#login-form", "action"), ["/signup"], "{email}");
+    let sent = b.post("/signup", &[("email", email)]).await;
+    assert_eq!(sent.status, 200, "{email}: {}", sent.body);
+    w.run_jobs().await;
+    let link = w.last_link(email);
+    let token = b.get(&link).await.attrs("input[name=token]", "value");
+    let r = b.post("/login/confirm", &[("token", &token[0])]).await;
+    assert_eq!(r.header("location"), "/applications", "{email}: {}", r.body);
+    assert_eq!(b.get("/applications").await.attrs("form[action='/calls/eig-7/applications']", "method"), ["post"], "{email}");
+    let url = b.post("/calls/eig-7/applications", &[]).await.header("location").to_owned();
+    let page = b.get(&url).await;
+    let version = page.attrs("#proposal-version", "value")[0].clone();
+    let mut fields = complete(&version, challenge);
+    fields.retain(|(k, _)| k != "name");
+    fields.push(("name".into(), name.into()));
+    fields.push(("key".into(), "cv".into()));
+    let r = b.post_multipart(&format!("{url}/documents"), &refs(&fields), ("file", "cv.pdf", &pdf())).await;
+    assert!(r.header("location").contains("uploaded=1"), "{email}: {} {}", r.status, r.body);
+    let version = b.get(&url).await.attrs("#proposal-version", "value")[0].clone();
+    let mut fields = complete(&version, challenge);
+    fields.retain(|(k, _)| k != "name");
+    fields.push(("name".into(), name.into()));
+    let r = b.post(&format!("{url}/submit"), &refs(&fields)).await;
+    assert_eq!(r.texts("#receipt code").len(), 1, "{email}: {}", r.body);
+    url
+}
+
+/// A local Paris time `days` after the test clock, as a `datetime-local` field sends it.
+fn local_in(w: &World, days: i64, hour: u8) -> String {
+    let d = (w.clock_now() + time::Duration::days(days)).date();
+    format!("{:04}-{:02}-{:02}T{hour:02}:00", d.year(), u8::from(d.month()), d.day())
+}
+
+#[tokio::test]
+async fn call_for_applications_journey() {
+    use cohorte_domain::content::RoleKind;
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::with_eig(db).await;
+        let challenge = open_applications(&w).await;
+        let ch: uuid::Uuid = challenge.parse().unwrap();
+        let staff_id = w.person("Stéphanie Staff", "staff@example.gouv.fr", &[RoleKind::ProgramStaff]).await;
+        w.give_totp(staff_id, TOTP).await;
+        let validator_id = w.person("Victor Validateur", "validator@example.gouv.fr", &[RoleKind::Validator]).await;
+        w.give_totp(validator_id, TOTP).await;
+        let paul_id = w.person("Paul Présélection", "paul@example.gouv.fr", &[RoleKind::Preselector]).await;
+        w.give_totp(paul_id, TOTP).await;
+        let mentor = w.person("Marie Mentor", "marie@example.gouv.fr", &[]).await;
+        {
+            let mut tx = w.app.state.ctx.db.begin().await.unwrap();
+            let mut c = tx.conn();
+            let g = cohorte_domain::identity::Grant {
+                role: RoleKind::OperationalMentor,
+                cohort: None,
+                challenge: Some(cohorte_domain::ids::ChallengeId::from_uuid(ch)),
+                organisation: None,
+            };
+            cohorte_store::identity::grant_role(&mut c, mentor, &g, None, "test", w.clock_now()).await.unwrap();
+            use cohorte_domain::content::ChallengeStatus as CS;
+            assert!(call::set_challenge_status(&mut c, ch, CS::Framing, CS::OpenForApplications).await.unwrap());
+            tx.commit().await.unwrap();
+        }
+
+        // Staff set the call's rules on its page: one developer seat, choices in the application.
+        let mut staff = w.browser();
+        strong(&w, &mut staff, "staff@example.gouv.fr").await;
+        let page = staff.get("/admin/cohorts/eig-7/applications/rules").await;
+        assert_eq!(page.status, 200, "{name}: {}", page.body);
+        let seat = format!("seats.{challenge}.developer");
+        let r = staff
+            .post(
+                "/admin/cohorts/eig-7/applications/rules",
+                &[
+                    ("choice_mode", "at_application"),
+                    ("max_choices", "3"),
+                    ("reviewers_per_application", "2"),
+                    ("min_team", "1"),
+                    ("cv_max_mib", "5"),
+                    ("mentors_preselect", "1"),
+                    (&seat, "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.header("location"), "/admin/cohorts/eig-7/applications/rules?saved=1", "{name}: {}", r.body);
+        let page = staff.get("/admin/cohorts/eig-7/applications/rules").await;
+        assert_eq!(page.attrs(&format!("#seats-{challenge}-developer"), "value"), ["1"], "{name}");
+        assert_eq!(page.attrs(&format!("#seats-{challenge}-designer"), "value"), ["0"], "{name}: no longer offered");
+        let bad = staff.post("/admin/cohorts/eig-7/applications/rules", &[("choice_mode", "sometimes")]).await;
+        assert_eq!(bad.status, 400, "{name}");
+
+        // Three candidates apply.
+        let mut lea = w.browser();
+        let lea_url = apply_as(&w, &mut lea, "lea@example.org", "Léa Candidate", &challenge).await;
+        let mut noe = w.browser();
+        let noe_url = apply_as(&w, &mut noe, "noe@example.org", "Noé Candidat", &challenge).await;
+        let mut zoe = w.browser();
+        let zoe_url = apply_as(&w, &mut zoe, "zoe@example.org", "Zoé Candidate", &challenge).await;
+        let id = |url: &str| url.trim_start_matches("/applications/").to_owned();
+        let (lea_id, noe_id, zoe_id) = (id(&lea_url), id(&noe_url), id(&zoe_url));
+
+        // Staff assign two reviewers to each: the challenge's mentor and the pre-selector.
+        let desk = staff.get("/admin/cohorts/eig-7/applications").await;
+        assert_eq!(desk.status, 200, "{name}: {}", desk.body);
+        assert_eq!(desk.texts("#desk tbody tr").len(), 3, "{name}");
+        let r = staff.post("/admin/cohorts/eig-7/applications/assign", &[]).await;
+        assert_eq!(r.header("location"), "/admin/cohorts/eig-7/applications?assigned=3", "{name}: {}", r.body);
+        assert!(staff.get("/admin/cohorts/eig-7/applications").await.attrs("#assign-form", "id").is_empty(), "{name}: nothing left");
+
+        // The mentor and the pre-selector score: each sees the others' only after scoring.
+        let mut marie = w.browser();
+        marie.sign_in_by_link("marie@example.gouv.fr").await;
+        let home = marie.get("/home").await;
+        assert_eq!(home.attrs("#application-reviews a", "href"), ["/reviews/eig-7"], "{name}: {}", home.body);
+        let mut paul = w.browser();
+        strong(&w, &mut paul, "paul@example.gouv.fr").await;
+        let grid = |total: u8| -> Vec<(String, String)> {
+            let keys = ["drive", "understanding", "public_interest", "fit", "skills"];
+            let mut left = total;
+            keys.iter()
+                .map(|k| {
+                    let n = left.min(4);
+                    left -= n;
+                    (format!("score.{k}"), n.to_string())
+                })
+                .chain([("comment".to_owned(), "Solide.".to_owned())])
+                .collect()
+        };
+        for (reviewer, scores) in [(&mut marie, [18u8, 12, 6]), (&mut paul, [16u8, 14, 4])] {
+            let list = reviewer.get("/reviews/eig-7").await;
+            assert_eq!(list.status, 200, "{name}: {}", list.body);
+            assert_eq!(list.texts("section h2").len(), 3, "{name}: the three applications");
+            assert!(list.attrs(&format!("#app-{lea_id} a[download]"), "href").iter().any(|h| h.ends_with("/documents/cv")), "{name}");
+            let cv = reviewer.get(&format!("{lea_url}/documents/cv")).await;
+            assert_eq!(cv.status, 200, "{name}: an assigned reviewer reads the CV");
+            for (app, total) in [(&lea_id, scores[0]), (&noe_id, scores[1]), (&zoe_id, scores[2])] {
+                let r = reviewer.post(&format!("/reviews/eig-7/{app}"), &refs(&grid(total))).await;
+                assert_eq!(r.header("location"), format!("/reviews/eig-7?saved=1#app-{app}"), "{name}: {}", r.body);
+            }
+        }
+        let list = paul.get("/reviews/eig-7").await;
+        assert!(list.texts(&format!("#app-{lea_id} p")).iter().any(|t| t.contains("18")), "{name}: others shown once scored");
+        let r = paul.post(&format!("/reviews/eig-7/{lea_id}"), &[("score.drive", "9")]).await;
+        assert_eq!(r.status, 400, "{name}: an incomplete grid");
+
+        // The desk consolidates (z-scores named), staff pre-select two and refuse one.
+        let desk = staff.get("/admin/cohorts/eig-7/applications").await;
+        assert!(desk.texts("#method")[0].contains("z ="), "{name}");
+        let first = desk.attrs("#desk tbody tr", "id");
+        assert_eq!(first[0], format!("app-{lea_id}"), "{name}: the best normalised mean first");
+        assert!(desk.texts(&format!("#app-{lea_id} td")).iter().any(|t| t.contains("Marie Mentor : 18")), "{name}");
+        let step = |id: &str| format!("/admin/cohorts/eig-7/applications/{id}/step");
+        for app in [&lea_id, &noe_id] {
+            let r = staff.post(&step(app), &[("step", "preselect")]).await;
+            assert!(r.header("location").starts_with("/admin/cohorts/eig-7/applications?saved=1"), "{name}: {}", r.body);
+        }
+        assert_eq!(staff.post(&step(&zoe_id), &[("step", "refuse")]).await.status, 400, "{name}: a refusal needs a reason");
+        staff.post(&step(&zoe_id), &[("step", "refuse"), ("reason", "Profil éloigné du défi.")]).await;
+        assert_eq!(zoe.get(&zoe_url).await.texts("#reason p")[1], "Profil éloigné du défi.", "{name}");
+
+        // Staff open two slots; each candidate books one and gets the calendar invitation.
+        for hour in [9, 10] {
+            let at = local_in(&w, 5, hour);
+            let r = staff
+                .post(
+                    "/admin/cohorts/eig-7/interviews",
+                    &[("at", &at), ("minutes", "45"), ("mode", "onsite"), ("location", "20 avenue de Ségur"), ("challenge", &challenge)],
+                )
+                .await;
+            assert_eq!(r.header("location"), "/admin/cohorts/eig-7/interviews?saved=1", "{name}: {}", r.body);
+        }
+        for (b, url, email) in [(&mut lea, &lea_url, "lea@example.org"), (&mut noe, &noe_url, "noe@example.org")] {
+            let page = b.get(url).await;
+            let slots = page.attrs("#book-form input[name=slot]", "value");
+            assert!(!slots.is_empty(), "{name}: {}", page.body);
+            let r = b.post(&format!("{url}/interview"), &[("slot", &slots[0])]).await;
+            assert!(r.header("location").contains("booked=1"), "{name}: {}", r.body);
+            assert!(!b.get(url).await.texts("#held").is_empty(), "{name}");
+            w.run_jobs().await;
+            let mails = w.mails_to(email);
+            assert!(mails[0].mail.attachments.iter().any(|a| a.content.contains("BEGIN:VEVENT")), "{name}: the ICS invitation");
+        }
+        let interviews = staff.get("/admin/cohorts/eig-7/interviews").await;
+        assert!(interviews.texts("#slots td").iter().any(|t| t.contains("Léa Candidate")), "{name}");
+        for app in [&lea_id, &noe_id] {
+            let r = staff.post(&format!("/admin/cohorts/eig-7/applications/{app}/interview"), &[("held", "1")]).await;
+            assert!(r.status.is_redirection(), "{name}: {}", r.body);
+        }
+
+        // The developer list: Léa, then Noé; the matching explains why Noé is in reserve.
+        let list = format!("{challenge}|developer");
+        let r = staff
+            .post("/admin/cohorts/eig-7/rankings", &[("list", &list), (&format!("pos.{lea_id}"), "1"), (&format!("pos.{noe_id}"), "2")])
+            .await;
+        assert_eq!(r.header("location"), "/admin/cohorts/eig-7/matching?saved=1", "{name}: {}", r.body);
+        let m = staff.get("/admin/cohorts/eig-7/matching").await;
+        assert_eq!(m.status, 200, "{name}: {}", m.body);
+        let rows = m.texts("#explanations tbody tr");
+        assert!(rows.iter().any(|r| r.contains("Noé Candidat") && r.contains("classé·e 2") && r.contains("rangs 1")), "{name}: {rows:?}");
+        assert!(m.attrs("#publish-form", "id").is_empty(), "{name}: staff do not publish");
+
+        // Before publication nothing shows: not to the candidates, not on the public page.
+        let page = lea.get(&lea_url).await;
+        assert!(page.attrs("#offer", "id").is_empty() && page.texts("#application-status") == ["Entretien passé"], "{name}");
+        let public = w.browser().get("/challenges/orienter-les-usagers").await;
+        assert_eq!(public.status, 200, "{name}");
+        assert!(!public.body.contains("Léa Candidate") && !public.body.contains("Noé Candidat"), "{name}");
+
+        // The validator publishes; Léa declines, the seat cascades to Noé, who accepts.
+        let mut victor = w.browser();
+        strong(&w, &mut victor, "validator@example.gouv.fr").await;
+        let m = victor.get("/admin/cohorts/eig-7/matching").await;
+        assert_eq!(m.attrs("#publish-form", "action"), ["/admin/cohorts/eig-7/matching/publish"], "{name}");
+        assert_eq!(victor.post("/admin/cohorts/eig-7/matching/publish", &[]).await.status, 400, "{name}: confirmed");
+        let r = victor.post("/admin/cohorts/eig-7/matching/publish", &[("confirm", "yes")]).await;
+        assert_eq!(r.header("location"), "/admin/cohorts/eig-7/matching?offers=1", "{name}: {}", r.body);
+        let page = lea.get(&lea_url).await;
+        assert!(page.texts("#offer p")[0].contains("Orienter les usagers"), "{name}");
+        assert!(noe.get(&noe_url).await.attrs("#offer", "id").is_empty(), "{name}: Noé waits in reserve");
+        assert_eq!(lea.post(&format!("{lea_url}/offer"), &[("answer", "decline")]).await.status, 400, "{name}: confirmed");
+        let r = lea.post(&format!("{lea_url}/offer"), &[("answer", "decline"), ("confirm", "1")]).await;
+        assert!(r.status.is_redirection(), "{name}: {}", r.body);
+        let page = noe.get(&noe_url).await;
+        assert_eq!(page.attrs("#accept-form", "action"), [format!("{noe_url}/offer")], "{name}: the seat cascaded");
+        noe.post(&format!("{noe_url}/offer"), &[("answer", "accept")]).await;
+        assert_eq!(noe.get(&noe_url).await.texts("#application-status"), ["Place acceptée"], "{name}");
+
+        // Noé's fellowship; announced, the team shows on the challenge's public page.
+        let m = staff.get("/admin/cohorts/eig-7/matching").await;
+        assert!(m.texts("#fellows td").iter().any(|t| t == "Noé Candidat"), "{name}");
+        let r = staff.post("/admin/cohorts/eig-7/teams/announce", &[]).await;
+        assert_eq!(r.header("location"), "/admin/cohorts/eig-7/matching?announced=1", "{name}: {}", r.body);
+        // Every instance drops its cached pages at its next poll of the content version.
+        assert!(w.app.state.refresh().await.unwrap(), "{name}: the announcement changes the content");
+        let public = w.browser().get("/challenges/orienter-les-usagers").await;
+        assert!(public.texts(".cohorte-people li").iter().any(|t| t.contains("Noé Candidat")), "{name}: {}", public.body);
+        assert!(!public.body.contains("noe@example.org"), "{name}: never the address");
+
+        // Candidates and reviewers never open the staff pages.
+        for path in ["/admin/cohorts/eig-7/applications", "/admin/cohorts/eig-7/matching", "/admin/cohorts/eig-7/interviews"] {
+            assert!(matches!(lea.get(path).await.status.as_u16(), 403 | 404), "{name}: {path}");
+            assert!(matches!(marie.get(path).await.status.as_u16(), 403 | 404), "{name}: {path}");
+        }
+    }
+}
