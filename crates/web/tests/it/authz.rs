@@ -246,8 +246,13 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
         "/defis/{year}/{page}" => "/defis/2020/adex.html".into(),
         "/communaute/{year}/{page}" => "/communaute/2020/adeline-celier.html".into(),
         p if p.starts_with("/admin/challenges/") => p.replace("{slug}", CHALLENGE),
-        p if p.starts_with("/calls/") || p.starts_with("/review/") || p.starts_with("/admin/cohorts/") || p.starts_with("/decisions/") => {
-            p.replace("{slug}", COHORT)
+        p if p.starts_with("/calls/")
+            || p.starts_with("/review/")
+            || p.starts_with("/reviews/")
+            || p.starts_with("/admin/cohorts/")
+            || p.starts_with("/decisions/") =>
+        {
+            p.replace("{slug}", COHORT).replace("{id}", &object.application.0)
         }
         p if p.starts_with("/jury/panels/") => p.replace("{id}", &object.panel),
         p if p.starts_with("/applications/{id}") => p.replace("{id}", &object.application.0).replace("{key}", "cv"),
@@ -274,7 +279,29 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
         "/applications/{id}" | "/applications/{id}/autosave" | "/applications/{id}/submit" => {
             vec![("version", object.application.1.to_string()), ("text.motivation", "Matrix".into())]
         }
-        "/applications/{id}/withdraw" => vec![("confirm", "1".into())],
+        "/applications/{id}/withdraw" | "/applications/{id}/interview/cancel" => vec![("confirm", "1".into())],
+        "/applications/{id}/information" => vec![("text.motivation", "Matrix".into())],
+        "/applications/{id}/interview" => vec![("slot", uuid_of_nobody())],
+        "/applications/{id}/offer" => vec![("answer", "accept".into())],
+        "/signup" => vec![("email", format!("signup-{actor}@example.org"))],
+        "/reviews/{slug}/{id}" => ["score.drive", "score.understanding", "score.public_interest", "score.fit", "score.skills"]
+            .into_iter()
+            .map(|k| (k, "2".to_owned()))
+            .collect(),
+        "/admin/cohorts/{slug}/applications/rules" => vec![
+            ("choice_mode", "after_preselection".into()),
+            ("max_choices", "3".into()),
+            ("reviewers_per_application", "2".into()),
+            ("min_team", "2".into()),
+            ("cv_max_mib", "5".into()),
+        ],
+        "/admin/cohorts/{slug}/applications/{id}/step" => vec![("step", "preselect".into())],
+        "/admin/cohorts/{slug}/applications/{id}/interview" => vec![("held", "1".into())],
+        "/admin/cohorts/{slug}/interviews" => {
+            vec![("at", "2026-12-20T09:00".into()), ("minutes", "45".into()), ("mode", "onsite".into()), ("location", "Salle 1".into())]
+        }
+        "/admin/cohorts/{slug}/rankings" => vec![("list", format!("{}|developer", uuid_of_nobody()))],
+        "/admin/cohorts/{slug}/matching/publish" => vec![("confirm", "yes".into())],
         "/proposals/{id}/contacts" => {
             vec![("role", "hr_contact".into()), ("name", "Matrix".into()), ("email", format!("contact-{actor}@example.org"))]
         }
@@ -467,7 +494,10 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                 } else {
                     String::new()
                 };
-                let application = if path.starts_with("/applications/{id}") {
+                let application = if path.starts_with("/applications/{id}")
+                    || (path.contains("{id}") && path.contains("applications"))
+                    || path.starts_with("/reviews/{slug}/{id}")
+                {
                     application_of(&w, &fixture, owner, *relation == "own").await
                 } else {
                     (String::new(), 0)
