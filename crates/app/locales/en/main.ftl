@@ -1757,3 +1757,4 @@ signup-lead = Give your address: you will get a link that creates your account (
 signup-submit = Send me my link
 signup-sent-text = A link was just sent to this address, unless too many links were sent to it recently. Open it in this browser within 15 minutes: it creates your account, or signs you in if you already have one.
 apply-sign-up = Create my account
+review-method = z = (score − the reviewer’s mean) ÷ the reviewer’s standard deviation (population), over all the reviewer’s scores in the call; no z when a reviewer gave fewer than two scores or all alike.

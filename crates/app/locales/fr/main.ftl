@@ -1757,3 +1757,4 @@ signup-lead = Indiquez votre adresse : vous recevrez un lien qui crée votre com
 signup-submit = Recevoir mon lien
 signup-sent-text = Un lien vient d’être envoyé à cette adresse, sauf si trop de liens lui ont été envoyés récemment. Ouvrez-le dans ce navigateur dans les 15 minutes : il crée votre compte, ou vous connecte si vous en avez déjà un.
 apply-sign-up = Créer mon compte
+review-method = z = (note − moyenne du relecteur) ÷ écart type du relecteur (population), sur toutes les notes du relecteur dans l’appel ; sans z quand un relecteur a donné moins de deux notes ou des notes toutes égales.

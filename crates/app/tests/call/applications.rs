@@ -698,3 +698,64 @@ async fn published_offers_cascade_down_the_lists_on_a_decline_or_an_expiry_and_s
         );
     }
 }
+
+#[tokio::test]
+async fn the_demo_holds_a_call_for_applications_in_every_state_that_staff_can_walk_through() {
+    use cohorte_app::demo::{DEMO_APPLICATIONS_COHORT as CODE, DEMO_CANDIDATES};
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        for (slug, label) in [("dinum", "DINUM"), ("drees", "DREES"), ("dggn", "DGGN")] {
+            org(&w, slug, label, None).await;
+        }
+        cohorte_app::demo::seed(&w.ctx).await.unwrap();
+        cohorte_app::demo::seed(&w.ctx).await.unwrap();
+        let mut c = w.ctx.db.acquire().await.unwrap();
+        let co = cohorte_store::call::cohort_by_code(&mut c.conn(), CODE).await.unwrap().unwrap();
+        let all = cohorte_store::applications::applications_of_cohort(&mut c.conn(), co.cohort_id()).await.unwrap();
+        assert_eq!(all.len(), DEMO_CANDIDATES + 1, "{name}: once, however often it is seeded");
+        let statuses: std::collections::BTreeSet<_> = all.iter().map(|a| a.status).collect();
+        for s in [
+            ApplicationStatus::Draft,
+            ApplicationStatus::Submitted,
+            ApplicationStatus::InPreselection,
+            ApplicationStatus::InfoRequested,
+            ApplicationStatus::NotPreselected,
+            ApplicationStatus::Ineligible,
+            ApplicationStatus::Preselected,
+            ApplicationStatus::InterviewScheduled,
+            ApplicationStatus::Interviewed,
+            ApplicationStatus::NoShow,
+            ApplicationStatus::Withdrawn,
+        ] {
+            assert!(statuses.contains(&s), "{name}: some {s:?}");
+        }
+        drop(c);
+        let staff = w.person("staff2@example.gouv.fr", &[(RoleKind::ProgramStaff, true)]).await;
+        let s = w.session(staff, true).await;
+        let desk = cohorte_app::selection::desk(&w.ctx, &s, CODE).await.unwrap();
+        assert!(desk.rows.iter().filter(|r| r.consolidated.summary.as_ref().is_some_and(|x| x.z_mean.is_some())).count() > 30, "{name}");
+        assert!(desk.rows.iter().any(|r| !r.steps.is_empty()), "{name}: steps to take");
+        let m = cohorte_app::selection::matching(&w.ctx, &s, CODE).await.unwrap();
+        assert!(m.matching.lists.iter().filter(|l| !l.matched.is_empty()).count() >= 2, "{name}: the matching places people");
+        assert!(m.matching.stable && m.can_rank && m.published.is_none(), "{name}");
+        // The demo candidate may book a slot; the demo mentor has applications to score.
+        let mut c = w.ctx.db.acquire().await.unwrap();
+        let email = cohorte_domain::identity::Email::parse("candidate@demo.cohorte.test").unwrap();
+        let (cand, _) = cohorte_store::identity::person_by_email(&mut c.conn(), &email).await.unwrap().unwrap();
+        let email = cohorte_domain::identity::Email::parse("mentor@demo.cohorte.test").unwrap();
+        let (mentor, _) = cohorte_store::identity::person_by_email(&mut c.conn(), &email).await.unwrap().unwrap();
+        let mine = cohorte_store::applications::application_of(&mut c.conn(), co.cohort_id(), cand).await.unwrap().unwrap();
+        drop(c);
+        let v = apps::view(&w.ctx, &w.session(cand, false).await, mine.id).await.unwrap();
+        assert!(
+            v.can_book && !v.slots.is_empty(),
+            "{name}: free slots to book: {:?} {} {:?}",
+            v.application.status,
+            v.can_book,
+            v.application.form.choices
+        );
+        let r = cohorte_app::selection::reviews(&w.ctx, &w.session(mentor, false).await, CODE).await.unwrap();
+        assert!(r.items.iter().any(|i| i.can_score && i.mine.is_none()), "{name}: the mentor has applications to score");
+    }
+}

@@ -244,7 +244,8 @@ pub async fn desk(
         counts: desk.counts.iter().map(|(st, n)| (status_label(&c, *st), *n)).collect(),
         unassigned: desk.unassigned,
         can_assign: desk.can_assign,
-        method: desk.method.to_owned(),
+        // `review::METHOD`, in the reader's language.
+        method: c.t("review-method"),
         rows,
         notice: d.notice(&c),
         c: c.page("admin", title),

@@ -15,6 +15,9 @@ pub struct DeskNav {
     pub current: &'static str,
 }
 
+/// A seat input: (input id, field name, profile label, seats).
+pub type SeatInput = (String, String, String, String);
+
 /// `/admin/cohorts/{code}/applications/rules`.
 #[derive(Template)]
 #[template(path = "selection/rules.html")]
@@ -43,8 +46,8 @@ pub struct RulesPage {
     pub cv_max: String,
     /// Whether mentors pre-select.
     pub mentors_preselect: bool,
-    /// Per challenge: title and its (input id, field name, profile label, seats).
-    pub seats: Vec<(String, Vec<(String, String, String, String)>)>,
+    /// Per challenge: title and its seat inputs.
+    pub seats: Vec<(String, Vec<SeatInput>)>,
     /// The grid: (criterion, weight).
     pub grid: Vec<(String, u8)>,
     /// The scale's top.

@@ -875,8 +875,166 @@ async fn call_for_applications_browser() {
     let receipt = client.find(Locator::Css("#receipt code")).await.unwrap().text().await.unwrap();
     assert_eq!(receipt.len(), 64, "the fingerprint is shown");
     check("application submitted (fr)").await;
-    client.goto(&format!("{}?lang=en", url.split('?').next().unwrap())).await.unwrap();
+    let app_path = url.split('?').next().unwrap().trim_start_matches(&base).to_owned();
+    client.goto(&format!("{base}{app_path}?lang=en")).await.unwrap();
     check("application read-only (en)").await;
+
+    // A second candidate, interviewed already (set in the database), for the matching to explain.
+    {
+        use cohorte_domain::application::ApplicationStatus as S;
+        use cohorte_store::applications as a;
+        let noe = w.person("Noé Candidat", "noe@example.org", &[]).await;
+        let now = w.clock_now();
+        let mut tx = w.app.state.ctx.db.begin().await.unwrap();
+        let mut c = tx.conn();
+        let co = cohorte_store::call::cohort_by_code(&mut c, "eig-7").await.unwrap().unwrap();
+        let rules = cohorte_store::call::current_rules(&mut c, co.cohort_id()).await.unwrap().unwrap();
+        let x = a::create_application(&mut c, &co, rules.id, noe, now).await.unwrap();
+        let form = cohorte_domain::application::ApplicationForm {
+            name: "Noé Candidat".into(),
+            choices: vec![cohorte_domain::application::Choice {
+                challenge: challenge.clone(),
+                profile: cohorte_domain::cohort::ProfileKind::Developer,
+                contribution: "Tout".into(),
+            }],
+            ..Default::default()
+        };
+        a::save_application(&mut c, x.id, x.version, &form, now).await.unwrap().unwrap();
+        let steps = [S::Draft, S::Submitted, S::InPreselection, S::Preselected, S::InterviewScheduled, S::Interviewed];
+        for pair in steps.windows(2) {
+            let change = if pair[0] == S::Draft {
+                a::ApplicationChange { submission: Some((now, "00".into())), ..Default::default() }
+            } else {
+                Default::default()
+            };
+            assert!(a::set_application_status(&mut c, x.id, pair[0], pair[1], &change, now).await.unwrap());
+        }
+        tx.commit().await.unwrap();
+    }
+    let staff = w.person("Sam Staff", "sam@example.gouv.fr", &[cohorte_domain::content::RoleKind::ProgramStaff]).await;
+    w.give_totp(staff, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").await;
+    let mentor = w.person("Marie Mentor", "marie@example.gouv.fr", &[]).await;
+    {
+        let mut tx = w.app.state.ctx.db.begin().await.unwrap();
+        let g = cohorte_domain::identity::Grant {
+            role: cohorte_domain::content::RoleKind::OperationalMentor,
+            cohort: None,
+            challenge: Some(cohorte_domain::ids::ChallengeId::from_uuid(challenge.parse().unwrap())),
+            organisation: None,
+        };
+        cohorte_store::identity::grant_role(&mut tx.conn(), mentor, &g, None, "test", w.clock_now()).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    let sign_in = async |email: &str, lang: &str| {
+        client.goto(&format!("{base}/login?lang={lang}")).await.unwrap();
+        client.find(Locator::Css("#email")).await.unwrap().send_keys(email).await.unwrap();
+        submit(&client, "#login-form").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        w.run_jobs().await;
+        client.goto(&format!("{base}{}", w.last_link(email))).await.unwrap();
+        submit(&client, "#confirm-form").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+    let sign_out = async || {
+        client.goto(&format!("{base}/account")).await.unwrap();
+        submit(&client, "form[action='/logout']").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+    let staff_in = async || {
+        w.clock.advance(time::Duration::seconds(31));
+        sign_in("sam@example.gouv.fr", "fr").await;
+        wait_for_url(&client, "/login/second-factor").await;
+        client.find(Locator::Css("#code")).await.unwrap().send_keys(&w.totp("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")).await.unwrap();
+        submit(&client, "#second-factor-form").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+    sign_out().await;
+
+    // Staff assign the reviewers: the challenge's mentor.
+    staff_in().await;
+    client.goto(&format!("{base}/admin/cohorts/eig-7/applications/rules?lang=fr")).await.unwrap();
+    check("application rules (fr)").await;
+    client.goto(&format!("{base}/admin/cohorts/eig-7/applications?lang=en")).await.unwrap();
+    check("applications desk (en)").await;
+    submit(&client, "#assign-form").await;
+    wait_for_url(&client, "assigned=").await;
+    sign_out().await;
+
+    // The mentor scores Léa on the grid.
+    sign_in("marie@example.gouv.fr", "fr").await;
+    client.goto(&format!("{base}/home")).await.unwrap();
+    client.find(Locator::Css("#application-reviews a")).await.unwrap().click().await.unwrap();
+    wait_for_url(&client, "/reviews/eig-7").await;
+    check("reviews (fr)").await;
+    client.execute("document.querySelectorAll('.review-form select').forEach(s => { s.value = '3'; });", vec![]).await.unwrap();
+    submit(&client, ".review-form").await;
+    wait_for_url(&client, "saved=1").await;
+    let total = client.find(Locator::Css("section p.fr-text--bold")).await.unwrap().text().await.unwrap();
+    assert!(total.contains("15 / 20"), "the mentor's total: {total:?}");
+    client.goto(&format!("{base}/reviews/eig-7?lang=en")).await.unwrap();
+    check("reviews scored (en)").await;
+    sign_out().await;
+
+    // Staff pre-select Léa and open a slot.
+    staff_in().await;
+    client.goto(&format!("{base}/admin/cohorts/eig-7/applications")).await.unwrap();
+    check("desk with scores (fr)").await;
+    if let Some(dir) = cohorte_test_support::env("SCREENSHOT_DIR") {
+        std::fs::write(std::path::Path::new(&dir).join("applications-desk.png"), client.screenshot().await.unwrap()).unwrap();
+    }
+    submit(&client, "#desk form[action$='/step']").await;
+    wait_for_url(&client, "saved=1").await;
+    client.goto(&format!("{base}/admin/cohorts/eig-7/interviews")).await.unwrap();
+    let at = {
+        let d = (w.clock_now() + time::Duration::days(5)).date();
+        format!("{:04}-{:02}-{:02}T09:00", d.year(), u8::from(d.month()), d.day())
+    };
+    client.execute(&format!("document.querySelector('#slot-at').value = '{at}';"), vec![]).await.unwrap();
+    client.find(Locator::Css("#slot-location")).await.unwrap().send_keys("20 avenue de Ségur").await.unwrap();
+    submit(&client, "#slot-form").await;
+    wait_for_url(&client, "saved=1").await;
+    check("interviews (fr)").await;
+    sign_out().await;
+
+    // Léa books the slot.
+    sign_in("lea@example.org", "fr").await;
+    client.goto(&format!("{base}{app_path}")).await.unwrap();
+    check("application, a slot to book (fr)").await;
+    client.find(Locator::Css("#book-form .fr-radio-group label")).await.unwrap().click().await.unwrap();
+    submit(&client, "#book-form").await;
+    wait_for_url(&client, "booked=1").await;
+    let held = client.find(Locator::Css("#held")).await.unwrap().text().await.unwrap();
+    assert!(held.contains("20 avenue de Ségur"), "the slot held: {held:?}");
+    check("application, interview booked (fr)").await;
+    sign_out().await;
+
+    // Staff record the interview, rank the list and read Noé's explanation.
+    staff_in().await;
+    client.goto(&format!("{base}/admin/cohorts/eig-7/applications")).await.unwrap();
+    client.find(Locator::Css("#desk button[name=held][value='1']")).await.unwrap().click().await.unwrap();
+    wait_for_url(&client, "saved=1").await;
+    client.goto(&format!("{base}/admin/cohorts/eig-7/matching")).await.unwrap();
+    client
+        .execute(
+            "const inputs = [...document.querySelectorAll('#list-' + CSS.escape(arguments[0]) + ' input[type=number]')]; \
+             const rows = inputs.map(i => [i, i.closest('tr').textContent]); \
+             for (const [i, t] of rows) { i.value = t.includes('Léa') ? '1' : '2'; }",
+            vec![serde_json::json!(format!("{challenge}-developer"))],
+        )
+        .await
+        .unwrap();
+    submit(&client, &format!("#list-{challenge}-developer form")).await;
+    wait_for_url(&client, "saved=1").await;
+    let rows = client.find(Locator::Css("#explanations tbody")).await.unwrap().text().await.unwrap();
+    assert!(rows.contains("Noé Candidat") && rows.contains("classé·e 2"), "Noé's explanation: {rows:?}");
+    check("matching (fr)").await;
+    if let Some(dir) = cohorte_test_support::env("SCREENSHOT_DIR") {
+        std::fs::write(std::path::Path::new(&dir).join("matching.png"), client.screenshot().await.unwrap()).unwrap();
+    }
+    client.goto(&format!("{base}/admin/cohorts/eig-7/matching?lang=en")).await.unwrap();
+    let rows = client.find(Locator::Css("#explanations tbody")).await.unwrap().text().await.unwrap();
+    assert!(rows.contains("ranked 2"), "in English too: {rows:?}");
+    check("matching (en)").await;
     client.close().await.unwrap();
     assert!(failures.is_empty(), "axe-core violations or layout problems:\n{}", failures.join("\n"));
 }
