@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what they need.
-.PHONY: demo test bench bench-matching
+.PHONY: demo test bench bench-matching bench-submissions
 
 ## Run Cohorte with the demo (SQLite in var/, the EIG data loaded): http://127.0.0.1:8080
 demo:
@@ -16,3 +16,7 @@ bench:
 ## Stable matching: Cohorte's deferred acceptance against a plain-Python one on the same instance.
 bench-matching:
 	cargo bench -p cohorte-domain --bench matching
+
+## Deadline rush: 64 candidates submitting with a CV over HTTP, SQLite then PostgreSQL.
+bench-submissions:
+	TEST_DATABASE_URL=$$(bash scripts/postgres.sh) cargo bench -p cohorte-web --bench submissions; s=$$?; bash scripts/postgres.sh stop; exit $$s

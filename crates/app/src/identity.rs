@@ -95,9 +95,17 @@ pub async fn load_session(ctx: &Ctx, token: &str) -> Result<Option<(Session, Opt
     let mut tx = ctx.db.acquire().await?;
     let mut conn = tx.conn();
     let actor = actor_for(&mut conn, &row).await?;
-    store::touch_session(&mut conn, &hash, now).await?;
+    // The idle clock is kept to the minute: a write per minute of activity, not per request.
+    if now - row.last_seen_at >= SESSION_TOUCH_EVERY {
+        store::touch_session(&mut conn, &hash, now).await?;
+    }
     Ok(Some((to_session(&row, actor), None)))
 }
+
+/// How stale a session's last-seen time may get before a request records it again: an idle
+/// session expires at most this much before its idle limit, and a busy one costs one write a
+/// minute instead of one per request.
+pub const SESSION_TOUCH_EVERY: time::Duration = time::Duration::seconds(60);
 
 /// A new session row for a cookie token: anonymous, or signed in by a person with a method.
 fn new_session_row(
