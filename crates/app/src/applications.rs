@@ -1204,8 +1204,28 @@ pub struct MatchingView {
     pub candidates: Vec<MatchedCandidate>,
     /// Challenges whose matched seats are fewer than the rules' smallest team (ids).
     pub understaffed: Vec<String>,
-    /// Whether the result has no blocking pair (always, before staff overrides).
+    /// Whether the result is stable: no blocking pair, no list over its seats, every placement
+    /// acceptable (always, before staff overrides).
     pub stable: bool,
+    /// Staff overrides, oldest first.
+    pub overrides: Vec<OverrideLine>,
+    /// The blocking pairs the overrides create: (index into `candidates`, index into `lists`).
+    pub blocking: Vec<(usize, usize)>,
+    /// Lists holding more candidates than seats (indices into `lists`): publication waits.
+    pub over_capacity: Vec<usize>,
+}
+
+/// A staff override as the matching page shows it.
+#[derive(Debug, Clone)]
+pub struct OverrideLine {
+    /// The application's reference.
+    pub reference: String,
+    /// The application's id.
+    pub application: String,
+    /// The list the candidate is placed on (index into [`MatchingView::lists`]; none: not placed).
+    pub list: Option<usize>,
+    /// Why.
+    pub reason: String,
 }
 
 /// The market the matching runs on: candidates (in a fixed order), their choices as list indices,
@@ -1249,9 +1269,36 @@ async fn market(conn: &mut Conn<'_>, co: cohorte_domain::ids::CohortId, statuses
     Ok(m)
 }
 
-/// Computes the matching (see [`MatchingView`]); nothing is written or sent.
-pub async fn matching(ctx: &Ctx, session: &Session, code: &str) -> Result<MatchingView, AppError> {
+/// The matching as it stands: deferred acceptance over the market, then the staff's overrides,
+/// checked.
+struct Current {
+    mk: Market,
+    instance: cohorte_domain::matching::Instance,
+    m: cohorte_domain::matching::Matching,
+    overrides: Vec<cohorte_store::applications::OverrideRow>,
+    check: cohorte_domain::matching::Check,
+}
+
+async fn current(conn: &mut Conn<'_>, co: cohorte_domain::ids::CohortId) -> Result<Current, AppError> {
     use cohorte_domain::matching::Instance;
+    let mk = market(conn, co, &[ApplicationStatus::Interviewed]).await?;
+    let instance = Instance::new(&mk.choices, &mk.lists).map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut m = instance.deferred_acceptance();
+    let overrides = store::overrides(conn, co).await?;
+    for o in &overrides {
+        let Some(i) = mk.apps.iter().position(|a| a.id.as_uuid() == o.application_id) else { continue };
+        m.assigned[i] = match (o.challenge_id, o.profile.as_deref().and_then(ProfileKind::parse)) {
+            (Some(ch), Some(p)) => mk.list_of(&ch.to_string(), p).map(|j| j as u32),
+            _ => None,
+        };
+    }
+    let check = instance.check(&m);
+    Ok(Current { mk, instance, m, overrides, check })
+}
+
+/// Computes the matching (see [`MatchingView`]), with the staff's overrides; nothing is written
+/// or sent.
+pub async fn matching(ctx: &Ctx, session: &Session, code: &str) -> Result<MatchingView, AppError> {
     policy::can_read_decisions(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
@@ -1259,10 +1306,8 @@ pub async fn matching(ctx: &Ctx, session: &Session, code: &str) -> Result<Matchi
     let co = cohort.cohort_id();
     let titles: BTreeMap<String, String> =
         store::challenges_of_cohort(&mut conn, co).await?.into_iter().map(|c| (c.id.to_string(), c.title)).collect();
-    let mk = market(&mut conn, co, &[ApplicationStatus::Interviewed]).await?;
-    let instance = Instance::new(&mk.choices, &mk.lists).map_err(|e| AppError::Internal(e.to_string()))?;
-    let m = instance.deferred_acceptance();
-    let stable = instance.check(&m).is_stable();
+    let Current { mk, instance, m, overrides, check } = current(&mut conn, co).await?;
+    let stable = check.is_stable();
     let views: Vec<MatchedList> = mk
         .rules
         .seats
@@ -1296,7 +1341,93 @@ pub async fn matching(ctx: &Ctx, session: &Session, code: &str) -> Result<Matchi
             application: a.clone(),
         })
         .collect();
-    Ok(MatchingView { lists: views, candidates, understaffed, stable })
+    let overrides = overrides
+        .iter()
+        .filter_map(|o| {
+            let a = mk.apps.iter().find(|a| a.id.as_uuid() == o.application_id)?;
+            Some(OverrideLine {
+                reference: a.reference.clone(),
+                application: a.id.to_string(),
+                list: match (o.challenge_id, o.profile.as_deref().and_then(ProfileKind::parse)) {
+                    (Some(ch), Some(p)) => mk.list_of(&ch.to_string(), p),
+                    _ => None,
+                },
+                reason: o.reason.clone(),
+            })
+        })
+        .collect();
+    Ok(MatchingView {
+        lists: views,
+        candidates,
+        understaffed,
+        stable,
+        overrides,
+        blocking: check.blocking.iter().map(|(c, j)| (*c as usize, *j as usize)).collect(),
+        over_capacity: check.over_capacity.iter().map(|j| *j as usize).collect(),
+    })
+}
+
+/// Staff place an interviewed candidate on another list of their choices that ranks them, or on
+/// none, with a reason, before publication. The matching page then names the blocking pairs the
+/// override creates; publication waits while a list holds more candidates than seats.
+pub async fn override_seat(
+    ctx: &Ctx,
+    session: &Session,
+    code: &str,
+    id: ApplicationId,
+    target: Option<(uuid::Uuid, ProfileKind)>,
+    reason: &str,
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    let me = policy::can_run_calls(&session.actor)?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(FieldErrors::one("reason", "required").into());
+    }
+    if reason.chars().count() > 2_000 || cohorte_domain::text::has_forbidden_chars(&reason.replace(['\n', '\r'], " ")) {
+        return Err(FieldErrors::one("reason", "too-long").into());
+    }
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let co = cohort.cohort_id();
+    if store::matching_published(&mut w.conn(), co).await?.is_some() {
+        return Err(FieldErrors::one("matching", "already-published").into());
+    }
+    let cur = current(&mut w.conn(), co).await?;
+    let i = cur.mk.apps.iter().position(|a| a.id == id).ok_or(AppError::NotFound)?;
+    if let Some((ch, p)) = target {
+        let j = cur.mk.list_of(&ch.to_string(), p).ok_or(FieldErrors::one("target", "not-acceptable"))?;
+        if cur.instance.rank_of(i, j as u32).is_none() {
+            return Err(FieldErrors::one("target", "not-acceptable").into());
+        }
+    }
+    store::set_override(&mut w.conn(), co, id, target, reason, me.id, now).await?;
+    w.audit(
+        me,
+        AuditAction::MatchingOverridden,
+        ("application", &cur.mk.apps[i].reference),
+        serde_json::json!({"challenge": target.map(|t| t.0.to_string()), "profile": target.map(|t| t.1.as_str()), "reason": reason}),
+    )
+    .await?;
+    w.commit().await
+}
+
+/// Staff remove an override, before publication: the candidate goes back to where the deferred
+/// acceptance places them.
+pub async fn clear_override(ctx: &Ctx, session: &Session, code: &str, id: ApplicationId, meta: &RequestMeta) -> Result<(), AppError> {
+    let me = policy::can_run_calls(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    if store::matching_published(&mut w.conn(), cohort.cohort_id()).await?.is_some() {
+        return Err(FieldErrors::one("matching", "already-published").into());
+    }
+    let app = store::application(&mut w.conn(), id).await?.filter(|a| a.cohort_id == cohort.cohort_id()).ok_or(AppError::NotFound)?;
+    if !store::remove_override(&mut w.conn(), id).await? {
+        return Err(AppError::NotFound);
+    }
+    w.audit(me, AuditAction::MatchingOverridden, ("application", &app.reference), serde_json::json!({"removed": true})).await?;
+    w.commit().await
 }
 
 /// Days a candidate has to answer an offer.
@@ -1306,7 +1437,6 @@ pub const OFFER_DAYS: i64 = 7;
 /// offer with a deadline (mailed, with its expiry queued); those not placed stay on the lists as
 /// reserves. Once per cohort.
 pub async fn publish_matching(ctx: &Ctx, session: &Session, code: &str, confirmed: bool, meta: &RequestMeta) -> Result<usize, AppError> {
-    use cohorte_domain::matching::Instance;
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
     let me = policy::can_approve_decisions(&session.actor, now)?.clone();
@@ -1318,8 +1448,10 @@ pub async fn publish_matching(ctx: &Ctx, session: &Session, code: &str, confirme
     if !store::publish_matching(&mut w.conn(), co, me.id, now).await? {
         return Err(FieldErrors::one("matching", "already-published").into());
     }
-    let mk = market(&mut w.conn(), co, &[ApplicationStatus::Interviewed]).await?;
-    let m = Instance::new(&mk.choices, &mk.lists).map_err(|e| AppError::Internal(e.to_string()))?.deferred_acceptance();
+    let Current { mk, m, check, .. } = current(&mut w.conn(), co).await?;
+    if !check.over_capacity.is_empty() || !check.unacceptable.is_empty() {
+        return Err(FieldErrors::one("matching", "over-capacity").into());
+    }
     let mut offered = 0;
     for (i, a) in mk.apps.iter().enumerate() {
         if let Some(j) = m.assigned[i] {

@@ -875,3 +875,71 @@ pub async fn announce_fellowships(conn: &mut Conn<'_>, cohort: CohortId, now: Of
     .await)?;
     Ok(rows)
 }
+
+// ---------------------------------------------------------------- matching overrides
+
+/// A staff override of the matching: the candidate placed on a list, or on none.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OverrideRow {
+    /// The application.
+    pub application_id: Uuid,
+    /// The challenge of the list (none: not placed).
+    pub challenge_id: Option<Uuid>,
+    /// The profile of the list.
+    pub profile: Option<String>,
+    /// Why.
+    pub reason: String,
+    /// Who.
+    pub by_person: Uuid,
+    /// When.
+    pub created_at: OffsetDateTime,
+}
+
+/// Records (or replaces) an application's override.
+pub async fn set_override(
+    conn: &mut Conn<'_>,
+    cohort: CohortId,
+    application: ApplicationId,
+    target: Option<(Uuid, cohorte_domain::cohort::ProfileKind)>,
+    reason: &str,
+    by: PersonId,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    on_conn!(conn, |c| sqlx::query(
+        "insert into matching_override (application_id, cohort_id, challenge_id, profile, reason, by_person, created_at) \
+         values ($1, $2, $3, $4, $5, $6, $7) on conflict (application_id) do update set challenge_id = excluded.challenge_id, \
+         profile = excluded.profile, reason = excluded.reason, by_person = excluded.by_person, created_at = excluded.created_at"
+    )
+    .bind(application.as_uuid())
+    .bind(cohort.as_uuid())
+    .bind(target.map(|t| t.0))
+    .bind(target.map(|t| t.1.as_str()))
+    .bind(reason)
+    .bind(by.as_uuid())
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Removes an application's override; `false` if it had none.
+pub async fn remove_override(conn: &mut Conn<'_>, application: ApplicationId) -> Result<bool, StoreError> {
+    let n = on_conn!(conn, |c| sqlx::query("delete from matching_override where application_id = $1")
+        .bind(application.as_uuid())
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// A cohort's overrides, oldest first.
+pub async fn overrides(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<OverrideRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select application_id, challenge_id, profile, reason, by_person, created_at from matching_override \
+         where cohort_id = $1 order by created_at, application_id"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}

@@ -132,6 +132,8 @@ route_table! {
     post "/admin/cohorts/{slug}/interviews" => selection::open_slot;
     get  "/admin/cohorts/{slug}/matching" => selection::matching;
     post "/admin/cohorts/{slug}/rankings" => selection::ranking;
+    post "/admin/cohorts/{slug}/matching/override" => selection::override_seat;
+    post "/admin/cohorts/{slug}/matching/override/remove" => selection::clear_override;
     post "/admin/cohorts/{slug}/matching/publish" => selection::publish;
     post "/admin/cohorts/{slug}/teams/announce" => selection::announce;
     post "/calls/{slug}/proposals" => call::start;

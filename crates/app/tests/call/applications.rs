@@ -572,6 +572,45 @@ async fn the_matching_fills_the_seats_from_the_ranked_lists_and_explains_each_mi
         );
         // Never for a candidate.
         assert!(apps::matching(&w.ctx, &people[0].1, "eig-6").await.is_err(), "{name}");
+
+        // Staff override: Ana on the developer seat too. The list is over its seat: the page says
+        // so and the validator cannot publish.
+        let validator = w.person("validator@example.gouv.fr", &[(RoleKind::Validator, true)]).await;
+        let sv = w.session(validator, true).await;
+        let dev = Some((ch0, ProfileKind::Developer));
+        let no_reason = apps::override_seat(&w.ctx, &c.s, "eig-6", ana, dev, " ", &meta()).await.unwrap_err();
+        assert_eq!(code(no_reason), "reason:required", "{name}");
+        assert!(apps::override_seat(&w.ctx, &people[0].1, "eig-6", ana, dev, "Moi", &meta()).await.is_err(), "{name}: staff only");
+        let unranked = apps::override_seat(&w.ctx, &c.s, "eig-6", cyd, dev, "Essai", &meta()).await.unwrap_err();
+        assert_eq!(code(unranked), "target:not-acceptable", "{name}: only a list that ranks the candidate");
+        apps::override_seat(&w.ctx, &c.s, "eig-6", ana, dev, "Profil plus proche du besoin", &meta()).await.unwrap();
+        let view = apps::matching(&w.ctx, &c.s, "eig-6").await.unwrap();
+        assert_eq!((view.stable, view.over_capacity.clone()), (false, vec![dev0]), "{name}");
+        assert_eq!(code(apps::publish_matching(&w.ctx, &sv, "eig-6", true, &meta()).await.unwrap_err()), "matching:over-capacity");
+        // Ben off the matching: the seat is Ana's, and the page names the blocking pair it makes
+        // (Ben, ranked first, would rather have it and the list would rather have him).
+        apps::override_seat(&w.ctx, &c.s, "eig-6", ben, None, "Indisponible à la date de début", &meta()).await.unwrap();
+        let view = apps::matching(&w.ctx, &c.s, "eig-6").await.unwrap();
+        let idx = |id| view.candidates.iter().position(|x| x.application.id == id).unwrap();
+        assert_eq!((view.stable, view.over_capacity.is_empty()), (false, true), "{name}");
+        assert_eq!(view.blocking, [(idx(ben), dev0)], "{name}: the blocking pair named");
+        assert_eq!(view.lists[dev0].matched, [people[0].0.reference.clone()], "{name}");
+        assert_eq!(
+            view.overrides.iter().map(|o| (o.reference.as_str(), o.list, o.reason.as_str())).collect::<Vec<_>>(),
+            [
+                (people[0].0.reference.as_str(), Some(dev0), "Profil plus proche du besoin"),
+                (people[1].0.reference.as_str(), None, "Indisponible à la date de début")
+            ],
+            "{name}: each override with its reason"
+        );
+        // Removing one goes back to the computed seat; the validator publishes what staff settled.
+        apps::clear_override(&w.ctx, &c.s, "eig-6", ben, &meta()).await.unwrap();
+        assert!(!apps::matching(&w.ctx, &c.s, "eig-6").await.unwrap().over_capacity.is_empty(), "{name}");
+        apps::override_seat(&w.ctx, &c.s, "eig-6", ben, None, "Indisponible à la date de début", &meta()).await.unwrap();
+        assert_eq!(apps::publish_matching(&w.ctx, &sv, "eig-6", true, &meta()).await.unwrap(), 1, "{name}");
+        assert_eq!(apps::view(&w.ctx, &people[0].1, ana).await.unwrap().application.status, ApplicationStatus::Offered, "{name}");
+        let late = apps::override_seat(&w.ctx, &c.s, "eig-6", cyd, None, "Trop tard", &meta()).await.unwrap_err();
+        assert_eq!(code(late), "matching:already-published", "{name}");
     }
 }
 

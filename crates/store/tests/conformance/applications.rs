@@ -421,5 +421,19 @@ async fn offers_are_made_replaced_for_a_better_seat_and_answered_once() {
         assert_eq!(announced.iter().map(|f| (f.id, f.announced_at)).collect::<Vec<_>>(), [(all[0].id, Some(at(10)))], "{db}");
         assert!(a::announce_fellowships(&mut c, co, at(11)).await.unwrap().is_empty(), "{db}: announced once");
         assert_eq!(a::fellowships(&mut c, co).await.unwrap()[0].announced_at, Some(at(10)), "{db}");
+        // Overrides: set, replaced, removed once.
+        a::set_override(&mut c, co, x, Some((chs[1], ProfileKind::Developer)), "Équilibre des équipes", w.cat, at(12)).await.unwrap();
+        a::set_override(&mut c, co, x, None, "Retiré de l’appariement", w.bob, at(13)).await.unwrap();
+        let o = a::overrides(&mut c, co).await.unwrap();
+        assert_eq!(
+            o.iter()
+                .map(|o| (o.application_id, o.challenge_id, o.profile.clone(), o.reason.as_str(), o.by_person, o.created_at))
+                .collect::<Vec<_>>(),
+            [(x.as_uuid(), None, None, "Retiré de l’appariement", w.bob.as_uuid(), at(13))],
+            "{db}: replaced"
+        );
+        assert!(a::remove_override(&mut c, x).await.unwrap(), "{db}");
+        assert!(!a::remove_override(&mut c, x).await.unwrap(), "{db}: once");
+        assert!(a::overrides(&mut c, co).await.unwrap().is_empty(), "{db}");
     }
 }

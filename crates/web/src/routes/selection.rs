@@ -450,6 +450,52 @@ pub async fn matching(
         .iter()
         .map(|id| m.lists.iter().find(|l| &l.challenge == id).map(|l| l.title.clone()).unwrap_or_else(|| id.clone()))
         .collect();
+    let name_of = |reference: &str| names.get(reference).cloned().unwrap_or_default();
+    let overrides = m
+        .matching
+        .overrides
+        .iter()
+        .map(|o| {
+            (
+                o.application.clone(),
+                format!("{} — {}", o.reference, name_of(&o.reference)),
+                o.list.map(list_name).unwrap_or_else(|| c.t("matching-override-none")),
+                o.reason.clone(),
+            )
+        })
+        .collect();
+    let blocking = m
+        .matching
+        .blocking
+        .iter()
+        .filter_map(|(i, j)| {
+            let x = m.matching.candidates.get(*i)?;
+            Some(c.tsa(
+                "matching-blocking-pair",
+                &[("candidate", &format!("{} — {}", x.application.reference, name_of(&x.application.reference))), ("list", &list_name(*j))],
+            ))
+        })
+        .collect();
+    let override_candidates = m
+        .matching
+        .candidates
+        .iter()
+        .map(|x| Opt {
+            value: x.application.id.to_string(),
+            label: format!("{} — {}", x.application.reference, name_of(&x.application.reference)),
+            selected: false,
+        })
+        .collect();
+    let mut override_targets: Vec<Opt> = m
+        .lists
+        .iter()
+        .map(|l| Opt {
+            value: format!("{}|{}", l.challenge, l.profile.as_str()),
+            label: format!("{} — {}", l.title, profile_label(&c, l.profile)),
+            selected: false,
+        })
+        .collect();
+    override_targets.push(Opt { value: "none".into(), label: c.t("matching-override-none"), selected: false });
     let answer = |r: &Option<String>| r.as_ref().map(|r| c.t(&format!("offer-response-{r}"))).unwrap_or_else(|| c.t("offer-pending"));
     let title = c.ts("matching-title", "cohort", m.cohort.title(c.lang));
     Ok(render(&MatchingPage {
@@ -461,6 +507,11 @@ pub async fn matching(
         explain,
         understaffed,
         stable: m.matching.stable,
+        over_capacity: m.matching.over_capacity.iter().map(|j| list_name(*j)).collect(),
+        overrides,
+        blocking,
+        override_candidates,
+        override_targets,
         published: m.published.map(|t| c.ts("matching-published", "when", &when(t))),
         can_publish: m.can_publish,
         offers: m
@@ -525,6 +576,56 @@ pub async fn ranking(
     let order: Vec<ApplicationId> = placed.into_iter().map(|(_, id)| id).collect();
     apps::set_ranking(&state.ctx, &s, code.as_str(), challenge, profile, &order, &v.meta).await?;
     Ok(Redirect::to(&format!("/admin/cohorts/{code}/matching?saved=1")).into_response())
+}
+
+/// An override of the matching.
+#[derive(Debug, Deserialize)]
+pub struct OverrideForm {
+    application: String,
+    target: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /admin/cohorts/{code}/matching/override`: a candidate placed on a list (or on none).
+pub async fn override_seat(
+    State(state): State<AppState>,
+    v: Visitor,
+    SlugPath(code): SlugPath,
+    F(f): F<OverrideForm>,
+) -> Result<Response, WebError> {
+    let s = v.required()?;
+    let id = app_id(&f.application)?;
+    let target = match f.target.as_str() {
+        "none" => None,
+        t => {
+            let (ch, p) = t.split_once('|').ok_or_else(|| bad("target", "invalid-choice"))?;
+            Some((
+                ch.parse().map_err(|_| bad("target", "invalid-choice"))?,
+                ProfileKind::parse(p).ok_or_else(|| bad("target", "invalid-choice"))?,
+            ))
+        }
+    };
+    apps::override_seat(&state.ctx, &s, code.as_str(), id, target, &f.reason, &v.meta).await?;
+    Ok(Redirect::to(&format!("/admin/cohorts/{code}/matching?saved=1#overrides")).into_response())
+}
+
+/// The override to remove.
+#[derive(Debug, Deserialize)]
+pub struct ClearForm {
+    application: String,
+}
+
+/// `POST /admin/cohorts/{code}/matching/override/remove`.
+pub async fn clear_override(
+    State(state): State<AppState>,
+    v: Visitor,
+    SlugPath(code): SlugPath,
+    F(f): F<ClearForm>,
+) -> Result<Response, WebError> {
+    let s = v.required()?;
+    apps::clear_override(&state.ctx, &s, code.as_str(), app_id(&f.application)?, &v.meta).await?;
+    Ok(Redirect::to(&format!("/admin/cohorts/{code}/matching?saved=1#overrides")).into_response())
 }
 
 /// The publication's confirmation.

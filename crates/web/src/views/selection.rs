@@ -206,6 +206,16 @@ pub struct MatchingPage {
     pub understaffed: Vec<String>,
     /// Whether the matching has no blocking pair.
     pub stable: bool,
+    /// Staff overrides: (application id, reference and name, where placed, reason).
+    pub overrides: Vec<(String, String, String, String)>,
+    /// The blocking pairs the overrides create, as sentences.
+    pub blocking: Vec<String>,
+    /// Lists over their seats.
+    pub over_capacity: Vec<String>,
+    /// Candidates an override may move.
+    pub override_candidates: Vec<Opt>,
+    /// Where they may go (`challenge|profile`, or `none`).
+    pub override_targets: Vec<Opt>,
     /// Publication time.
     pub published: Option<String>,
     /// Whether the reader may publish.

@@ -302,6 +302,10 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
         }
         "/admin/cohorts/{slug}/rankings" => vec![("list", format!("{}|developer", uuid_of_nobody()))],
         "/admin/cohorts/{slug}/matching/publish" => vec![("confirm", "yes".into())],
+        "/admin/cohorts/{slug}/matching/override" => {
+            vec![("application", object.application.0.clone()), ("target", "none".into()), ("reason", "Matrix".into())]
+        }
+        "/admin/cohorts/{slug}/matching/override/remove" => vec![("application", object.application.0.clone())],
         "/proposals/{id}/contacts" => {
             vec![("role", "hr_contact".into()), ("name", "Matrix".into()), ("email", format!("contact-{actor}@example.org"))]
         }
@@ -497,6 +501,7 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                 let application = if path.starts_with("/applications/{id}")
                     || (path.contains("{id}") && path.contains("applications"))
                     || path.starts_with("/reviews/{slug}/{id}")
+                    || path.contains("/matching/override")
                 {
                     application_of(&w, &fixture, owner, *relation == "own").await
                 } else {
