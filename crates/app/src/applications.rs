@@ -474,17 +474,19 @@ pub async fn delete_draft(ctx: &Ctx, session: &Session, id: ApplicationId, meta:
 }
 
 /// The signed-in person's applications, newest first (their status as they may see it).
-pub async fn mine(ctx: &Ctx, session: &Session) -> Result<Vec<ApplicationRow>, AppError> {
+pub async fn mine(ctx: &Ctx, session: &Session) -> Result<Vec<(ApplicationRow, CohortAdminRow)>, AppError> {
     let me = policy::can_use_account(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let mut rows = store::applications_of_person(&mut conn, me.id).await?;
-    for r in &mut rows {
+    let mut out = Vec::new();
+    for mut r in store::applications_of_person(&mut conn, me.id).await? {
         if store::matching_published(&mut conn, r.cohort_id).await?.is_none() {
             r.status = r.status.as_seen_before_publication();
         }
+        let cohort = cohorte_store::call::cohort(&mut conn, r.cohort_id).await?.ok_or(AppError::NotFound)?;
+        out.push((r, cohort));
     }
-    Ok(rows)
+    Ok(out)
 }
 
 /// What an automatic assignment did.

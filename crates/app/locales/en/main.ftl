@@ -1672,7 +1672,6 @@ matching-published = Matching published on { $when }: the offers went out.
 matching-lists = Ranked lists
 matching-lists-hint = For each challenge and profile, rank the interviewed candidates who chose it (1 = first); leave empty not to rank. Those ranked beyond the seats are the reserves.
 matching-no-candidate = No interviewed candidate chose this challenge for this profile.
-matching-list-caption = Ranked list
 matching-position = Rank
 matching-choice = Rank of the choice for the candidate
 matching-save-list = Save the list
@@ -1774,3 +1773,10 @@ error-not-acceptable = the list must be one of the candidate’s choices and ran
 error-over-capacity = a list holds more candidates than seats
 field-target = Placement
 field-matching = Matching
+matching-ranked-count = { $count ->
+    [0] no candidate to rank
+    [one] one candidate
+   *[other] { $count } candidates
+}
+matching-to-result = Go to the result and the explanations
+apply-open-mine = Open my application

@@ -1672,7 +1672,6 @@ matching-published = Appariement publié le { $when } : les offres sont parties.
 matching-lists = Listes classées
 matching-lists-hint = Pour chaque défi et profil, classez les candidats reçus en entretien qui l’ont choisi (1 = le premier) ; laissez vide pour ne pas classer. Les classés au-delà des places sont les réserves.
 matching-no-candidate = Aucun candidat reçu en entretien n’a choisi ce défi pour ce profil.
-matching-list-caption = Liste classée
 matching-position = Rang
 matching-choice = Rang du choix chez le candidat
 matching-save-list = Enregistrer la liste
@@ -1774,3 +1773,10 @@ error-not-acceptable = la liste doit faire partie des choix du candidat et le cl
 error-over-capacity = une liste a plus de candidats que de places
 field-target = Placement
 field-matching = Appariement
+matching-ranked-count = { $count ->
+    [0] aucun candidat à classer
+    [one] un candidat
+   *[other] { $count } candidats
+}
+matching-to-result = Aller au résultat et aux explications
+apply-open-mine = Ouvrir ma candidature

@@ -144,7 +144,7 @@ async fn a_candidate_applies_once_saves_safely_attaches_a_cv_submits_with_a_rece
         assert_eq!(apps::document(&w.ctx, &c.s, app.id, "cv").await.unwrap().1, pdf(), "{name}");
 
         apps::withdraw(&w.ctx, &s, app.id, &meta()).await.unwrap();
-        assert_eq!(apps::mine(&w.ctx, &s).await.unwrap()[0].status, ApplicationStatus::Withdrawn, "{name}");
+        assert_eq!(apps::mine(&w.ctx, &s).await.unwrap()[0].0.status, ApplicationStatus::Withdrawn, "{name}");
         assert_eq!(code(apps::withdraw(&w.ctx, &s, app.id, &meta()).await.unwrap_err()), "denied:Forbidden", "{name}");
     }
 }

@@ -35,32 +35,34 @@ fn get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
 
 /// `GET /applications`: the open calls for applications and the visitor's applications.
 pub async fn mine(State(state): State<AppState>, c: Chrome, v: Visitor) -> Result<Response, WebError> {
+    let (csrf, rows) = match v.session() {
+        Some(s) if s.actor.person().is_some() => (Some(s.csrf_token.clone()), apps::mine(&state.ctx, &s).await?),
+        _ => (None, Vec::new()),
+    };
     let calls = apps::open_calls(&state.ctx)
         .await?
         .into_iter()
-        .map(|o| CallLine {
-            code: o.cohort.code.clone(),
-            title: o.cohort.title(c.lang).to_owned(),
-            open: matches!(o.phase, CallPhase::Open { .. }),
-            when: crate::routes::call::phase_text(&c, o.phase),
+        .map(|o| {
+            // The visitor's own application to this call, if they started one.
+            let started = rows.iter().find(|(_, co)| co.code == o.cohort.code).map(|(a, _)| format!("/applications/{}", a.id));
+            let line = CallLine {
+                code: o.cohort.code.clone(),
+                title: o.cohort.title(c.lang).to_owned(),
+                open: matches!(o.phase, CallPhase::Open { .. }),
+                when: crate::routes::call::phase_text(&c, o.phase),
+            };
+            (line, started)
         })
         .collect();
-    let (csrf, applications) = match v.session() {
-        Some(s) if s.actor.person().is_some() => {
-            let rows = apps::mine(&state.ctx, &s).await?;
-            let lines = rows
-                .into_iter()
-                .map(|a| ApplicationLine {
-                    href: format!("/applications/{}", a.id),
-                    reference: a.reference,
-                    cohort: String::new(),
-                    status: c.t(&format!("application-status-{}", a.status.as_str())),
-                })
-                .collect();
-            (Some(s.csrf_token), lines)
-        }
-        _ => (None, Vec::new()),
-    };
+    let applications = rows
+        .into_iter()
+        .map(|(a, co)| ApplicationLine {
+            href: format!("/applications/{}", a.id),
+            reference: a.reference,
+            cohort: co.title(c.lang).to_owned(),
+            status: c.t(&format!("application-status-{}", a.status.as_str())),
+        })
+        .collect();
     let title = c.t("apply-title");
     Ok(render(&MyApplicationsPage { c: c.page("applications", title), csrf, calls, applications }))
 }

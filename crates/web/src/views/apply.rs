@@ -27,8 +27,8 @@ pub struct MyApplicationsPage {
     pub c: Chrome,
     /// Form token (signed-in visitors).
     pub csrf: Option<String>,
-    /// Open or upcoming calls.
-    pub calls: Vec<CallLine>,
+    /// Open or upcoming calls, each with the visitor's application to it when they started one.
+    pub calls: Vec<(CallLine, Option<String>)>,
     /// The visitor's applications.
     pub applications: Vec<ApplicationLine>,
 }
