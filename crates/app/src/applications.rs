@@ -17,7 +17,7 @@ use cohorte_domain::policy::{self, Denied};
 use cohorte_domain::proposal::document_filename;
 use cohorte_domain::query::FieldErrors;
 use cohorte_store::Conn;
-use cohorte_store::applications::{self as store, ApplicationChange, ApplicationRow};
+use cohorte_store::applications::{self as store, ApplicationChange};
 use cohorte_store::call::{CohortAdminRow, DocumentRow};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
@@ -27,7 +27,7 @@ use crate::session::{RequestMeta, Session};
 use crate::uow::Uow;
 use crate::{AppError, Ctx, i18n};
 
-pub use cohorte_store::applications::{NewSlot, SlotRow};
+pub use cohorte_store::applications::{ApplicationRow, InterviewEvaluationRow, NewSlot, SlotRow};
 
 /// The document key of the CV.
 pub const CV: &str = "cv";
@@ -1749,5 +1749,131 @@ pub async fn open_calls(ctx: &Ctx) -> Result<Vec<OpenApplicationCall>, AppError>
         CallPhase::Upcoming { opens } => (1, opens),
         _ => (2, OffsetDateTime::UNIX_EPOCH),
     });
+    Ok(out)
+}
+
+/// The challenges an application chose, as ids.
+fn chosen_challenges(app: &ApplicationRow) -> Vec<cohorte_domain::ids::ChallengeId> {
+    app.form.choices.iter().filter_map(|c| c.challenge.parse().ok().map(cohorte_domain::ids::ChallengeId::from_uuid)).collect()
+}
+
+/// Whether an interview may be scored now: booked or held, the matching not yet published.
+fn interview_open(status: ApplicationStatus) -> bool {
+    matches!(status, ApplicationStatus::InterviewScheduled | ApplicationStatus::Interviewed)
+}
+
+/// A panel member scores an interview on the grid with a comment; staff may record the panel's
+/// consensus instead (`consensus`). Only staff and the mentors of a challenge the candidate chose;
+/// anyone else is told the application does not exist.
+pub async fn score_interview(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    scores: &cohorte_domain::jury::Scores,
+    comment: &str,
+    consensus: bool,
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    policy::can_use_account(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let app = store::application(&mut w.conn(), id).await?.ok_or(AppError::NotFound)?;
+    let me = policy::can_sit_on_interview_panel(&session.actor, &chosen_challenges(&app)).map_err(|_| AppError::NotFound)?.clone();
+    if consensus {
+        policy::can_run_calls(&session.actor)?;
+    }
+    if app.person_id == me.id {
+        return Err(AppError::NotFound);
+    }
+    if !interview_open(app.status) || store::matching_published(&mut w.conn(), app.cohort_id).await?.is_some() {
+        return Err(AppError::Denied(Denied::Forbidden));
+    }
+    let rules =
+        cohorte_store::call::rules(&mut w.conn(), app.rule_set_id).await?.and_then(|r| r.rules.applications).ok_or(AppError::NotFound)?;
+    let complete =
+        rules.criteria.iter().all(|c| scores.contains_key(&c.key)) && scores.keys().all(|k| rules.criteria.iter().any(|c| &c.key == k));
+    if !complete {
+        return Err(FieldErrors::one("scores", "scores-incomplete").into());
+    }
+    let Some(total) = rules.total(scores) else { return Err(FieldErrors::one("scores", "score-range").into()) };
+    if comment.chars().count() > 3_000 || cohorte_domain::text::has_forbidden_chars(&comment.replace(['\n', '\r'], " ")) {
+        return Err(FieldErrors::one("comment", "too-long").into());
+    }
+    let scorer = if consensus { None } else { Some(me.id) };
+    store::save_interview_evaluation(&mut w.conn(), id, scorer, scores, comment.trim(), now).await?;
+    w.audit(
+        &me,
+        AuditAction::InterviewScored,
+        ("application", &app.reference),
+        serde_json::json!({"total": total, "consensus": consensus}),
+    )
+    .await?;
+    w.commit().await
+}
+
+/// An interview on the panel's page.
+#[derive(Debug, Clone)]
+pub struct PanelItem {
+    /// The application.
+    pub application: ApplicationRow,
+    /// The candidate's name.
+    pub name: String,
+    /// The pre-selection reviewers' comments (the staff remarks the panel reads).
+    pub remarks: Vec<String>,
+    /// The reader's own scores.
+    pub own: Option<cohorte_store::applications::InterviewEvaluationRow>,
+    /// The other members' scores: once the reader's own are in (staff always see them).
+    pub others: Vec<cohorte_store::applications::InterviewEvaluationRow>,
+    /// The panel's consensus.
+    pub consensus: Option<cohorte_store::applications::InterviewEvaluationRow>,
+    /// Whether the reader may score it now.
+    pub can_score: bool,
+    /// Whether the reader may record the consensus.
+    pub can_consensus: bool,
+}
+
+/// The interviews the reader sits on in a cohort (staff: all; a mentor: the candidates who chose
+/// their challenge), booked or held, by reference.
+pub async fn interview_panel(ctx: &Ctx, session: &Session, code: &str) -> Result<Vec<PanelItem>, AppError> {
+    let me = policy::can_use_account(&session.actor)?;
+    let staff = policy::can_run_calls(&session.actor).is_ok();
+    let mut c = ctx.db.acquire().await?;
+    let mut conn = c.conn();
+    let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let co = cohort.cohort_id();
+    let published = store::matching_published(&mut conn, co).await?.is_some();
+    let evaluations = store::interview_evaluations(&mut conn, co).await?;
+    let reviews = store::application_reviews(&mut conn, co).await?;
+    let mine = me.id.to_string();
+    let mut out = Vec::new();
+    for app in store::applications_of_cohort(&mut conn, co).await? {
+        let on_panel =
+            matches!(app.status, ApplicationStatus::InterviewScheduled | ApplicationStatus::Interviewed | ApplicationStatus::NoShow);
+        if !on_panel || app.person_id == me.id || policy::can_sit_on_interview_panel(&session.actor, &chosen_challenges(&app)).is_err() {
+            continue;
+        }
+        let of_app: Vec<_> = evaluations.iter().filter(|e| e.application_id == app.id.as_uuid()).cloned().collect();
+        let own = of_app.iter().find(|e| e.scorer == mine).cloned();
+        let others = if own.is_some() || staff {
+            of_app.iter().filter(|e| e.scorer != mine && !e.is_consensus()).cloned().collect()
+        } else {
+            Vec::new()
+        };
+        let name = cohorte_store::identity::person(&mut conn, app.person_id).await?.map(|p| p.display_name).unwrap_or_default();
+        out.push(PanelItem {
+            remarks: reviews
+                .iter()
+                .filter(|r| r.application_id == app.id.as_uuid() && !r.comment.is_empty())
+                .map(|r| r.comment.clone())
+                .collect(),
+            consensus: of_app.iter().find(|e| e.is_consensus()).cloned(),
+            can_score: interview_open(app.status) && !published,
+            can_consensus: staff && interview_open(app.status) && !published,
+            own,
+            others,
+            name,
+            application: app,
+        });
+    }
     Ok(out)
 }

@@ -189,6 +189,8 @@ pub struct Rankable {
     pub choice: usize,
     /// Their place on the list, from 1, if ranked.
     pub position: Option<usize>,
+    /// The interview panel's consensus total, once recorded.
+    pub consensus: Option<u32>,
 }
 
 /// A (challenge, profile) list on the matching desk.
@@ -261,6 +263,12 @@ pub async fn matching(ctx: &Ctx, session: &Session, code: &str) -> Result<Matchi
     let apps: Vec<ApplicationRow> = store::applications_of_cohort(&mut conn, co).await?;
     let who = names(&mut conn, apps.iter().map(|a| a.person_id.as_uuid())).await?;
     let rankings = store::rankings(&mut conn, co).await?;
+    let consensus: BTreeMap<uuid::Uuid, u32> = store::interview_evaluations(&mut conn, co)
+        .await?
+        .into_iter()
+        .filter(|e| e.is_consensus())
+        .filter_map(|e| rules.total(&e.scores).map(|t| (e.application_id, t)))
+        .collect();
     let lists = rules
         .seats
         .iter()
@@ -282,6 +290,7 @@ pub async fn matching(ctx: &Ctx, session: &Session, code: &str) -> Result<Matchi
                         name: who.get(&a.person_id.as_uuid()).cloned().unwrap_or_default(),
                         choice: choice + 1,
                         position,
+                        consensus: consensus.get(&a.id.as_uuid()).copied(),
                     })
                 })
                 .collect();
@@ -378,4 +387,24 @@ pub async fn rules(ctx: &Ctx, session: &Session, code: &str) -> Result<RulesDesk
         can_edit: policy::can_run_calls(&session.actor).is_ok(),
         cohort,
     })
+}
+
+/// The interview panel's page: the grid and the interviews the reader sits on.
+#[derive(Debug, Clone)]
+pub struct PanelDesk {
+    /// The cohort.
+    pub cohort: CohortAdminRow,
+    /// The grid.
+    pub rules: ApplicationRules,
+    /// The interviews.
+    pub items: Vec<crate::applications::PanelItem>,
+}
+
+/// Reads the interview panel's page (anyone signed in: the list holds only the interviews they
+/// sit on).
+pub async fn panel(ctx: &Ctx, session: &Session, code: &str) -> Result<PanelDesk, AppError> {
+    let items = crate::applications::interview_panel(ctx, session, code).await?;
+    let mut c = ctx.db.acquire().await?;
+    let (cohort, rules) = cohort_rules(&mut c.conn(), code).await?;
+    Ok(PanelDesk { cohort, rules, items })
 }

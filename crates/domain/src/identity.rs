@@ -461,6 +461,8 @@ str_enum!(
         OfferAnswered => "offer_answered",
         /// Staff announced the teams: the fellows show on the challenge pages.
         TeamsAnnounced => "teams_announced",
+        /// A panel member scored an interview (or staff recorded the consensus).
+        InterviewScored => "interview_scored",
         /// Staff placed a candidate elsewhere in the matching (or removed the override).
         MatchingOverridden => "matching_overridden",
         /// Someone made their account with a sign-up link.

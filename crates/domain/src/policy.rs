@@ -3,7 +3,7 @@
 
 use crate::content::{ChallengeStatus, RoleKind};
 pub use crate::identity::{Actor, SignedIn};
-use crate::ids::{CohortId, PersonId};
+use crate::ids::{ChallengeId, CohortId, PersonId};
 use crate::proposal::ProposalStatus;
 
 /// The request was refused.
@@ -114,6 +114,18 @@ pub fn can_run_calls(actor: &Actor) -> Result<&SignedIn, Denied> {
 pub fn can_start_application(actor: &Actor, call_open: bool) -> Result<&SignedIn, Denied> {
     let p = can_use_account(actor)?;
     if call_open { Ok(p) } else { Err(Denied::Forbidden) }
+}
+
+/// May this actor sit on the interview panel of a candidate who chose these challenges? Staff
+/// (strongly signed in), and the operational mentors of one of the challenges.
+pub fn can_sit_on_interview_panel<'a>(actor: &'a Actor, chosen: &[ChallengeId]) -> Result<&'a SignedIn, Denied> {
+    let p = can_use_account(actor)?;
+    if p.acts_as(RoleKind::ProgramStaff)
+        || p.effective().any(|g| g.role == RoleKind::OperationalMentor && g.challenge.is_some_and(|c| chosen.contains(&c)))
+    {
+        return Ok(p);
+    }
+    Err(Denied::NotVisible)
 }
 
 /// May this actor read an application? The candidate; staff and the validator. Anyone else is
@@ -613,5 +625,28 @@ mod tests {
         assert_eq!(can_see_preselection_work(&juror).err(), Some(Denied::Forbidden));
         assert_eq!(can_see_decisions_to_approve(&juror).err(), Some(Denied::Forbidden));
         assert_eq!(can_run_calls(&juror).err(), Some(Denied::Forbidden));
+    }
+
+    #[test]
+    fn the_interview_panel_is_staff_and_the_mentors_of_a_chosen_challenge() {
+        let ch = ChallengeId::from_uuid(uuid::Uuid::from_u128(7));
+        let other = ChallengeId::from_uuid(uuid::Uuid::from_u128(8));
+        let mentor_of = |c: ChallengeId| {
+            Actor::Person(SignedIn {
+                id: PersonId::from_uuid(uuid::Uuid::from_u128(1)),
+                name: "M".into(),
+                grants: vec![Grant { role: RoleKind::OperationalMentor, cohort: None, challenge: Some(c), organisation: None }],
+                method: AuthMethod::MagicLink,
+                authenticated_at: time::OffsetDateTime::UNIX_EPOCH,
+            })
+        };
+        assert!(can_sit_on_interview_panel(&mentor_of(ch), &[other, ch]).is_ok());
+        assert_eq!(can_sit_on_interview_panel(&mentor_of(other), &[ch]).err(), Some(Denied::NotVisible));
+        assert!(can_sit_on_interview_panel(&person(&[RoleKind::ProgramStaff], AuthMethod::Totp), &[]).is_ok());
+        assert_eq!(
+            can_sit_on_interview_panel(&person(&[RoleKind::Candidate], AuthMethod::MagicLink), &[ch]).err(),
+            Some(Denied::NotVisible)
+        );
+        assert_eq!(can_sit_on_interview_panel(&Actor::Anonymous, &[ch]).err(), Some(Denied::SignInRequired));
     }
 }

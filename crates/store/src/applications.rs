@@ -943,3 +943,66 @@ pub async fn overrides(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<Over
     .fetch_all(c)
     .await)?)
 }
+
+// ---------------------------------------------------------------- interview evaluations
+
+/// The interview's scores on the grid by one panel member, or the panel's consensus.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct InterviewEvaluationRow {
+    /// The application.
+    pub application_id: Uuid,
+    /// The member's id, or `consensus`.
+    pub scorer: String,
+    /// Scores by criterion key.
+    #[sqlx(try_from = "crate::call::JsonText")]
+    pub scores: Scores,
+    /// Comment.
+    pub comment: String,
+    /// Last change.
+    pub updated_at: OffsetDateTime,
+}
+
+impl InterviewEvaluationRow {
+    /// Whether this is the panel's consensus.
+    pub fn is_consensus(&self) -> bool {
+        self.scorer == "consensus"
+    }
+}
+
+/// Records a panel member's scores of an interview (`None`: the consensus), replacing earlier ones.
+pub async fn save_interview_evaluation(
+    conn: &mut Conn<'_>,
+    id: ApplicationId,
+    scorer: Option<PersonId>,
+    scores: &Scores,
+    comment: &str,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(scores).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let scorer = scorer.map_or_else(|| "consensus".to_owned(), |p| p.to_string());
+    on_conn!(conn, |c| sqlx::query(
+        "insert into interview_evaluation (application_id, scorer, scores, comment, updated_at) values ($1, $2, $3, $4, $5) \
+         on conflict (application_id, scorer) do update set scores = excluded.scores, comment = excluded.comment, \
+         updated_at = excluded.updated_at"
+    )
+    .bind(id.as_uuid())
+    .bind(&scorer)
+    .bind(&json)
+    .bind(comment)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The interview evaluations of a cohort's applications.
+pub async fn interview_evaluations(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<InterviewEvaluationRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select e.application_id, e.scorer, e.scores, e.comment, e.updated_at from interview_evaluation e \
+         join application a on a.id = e.application_id where a.cohort_id = $1 order by a.reference, e.scorer"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}

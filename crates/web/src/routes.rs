@@ -122,6 +122,8 @@ route_table! {
     post "/applications/{id}/offer" => apply::answer_offer;
     get  "/reviews/{slug}" => selection::reviews;
     post "/reviews/{slug}/{id}" => selection::review;
+    get  "/panel/{slug}" => selection::panel;
+    post "/panel/{slug}/{id}" => selection::panel_score;
     get  "/admin/cohorts/{slug}/applications" => selection::desk;
     get  "/admin/cohorts/{slug}/applications/rules" => selection::rules_page;
     post "/admin/cohorts/{slug}/applications/rules" => selection::rules_save;

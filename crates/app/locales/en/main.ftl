@@ -1780,3 +1780,14 @@ matching-ranked-count = { $count ->
 }
 matching-to-result = Go to the result and the explanations
 apply-open-mine = Open my application
+audit-interview_scored = Interview scored
+panel-title = Interviews to score — { $cohort }
+panel-intro = The interviews of the candidates who chose your challenge (all of them, for program staff): read the application and the pre-selection remarks, score on the grid. The other members’ scores show once yours are in; program staff record the panel’s consensus.
+panel-none = No interview concerns you yet.
+panel-remarks = Pre-selection remarks
+panel-others = The other panel members’ totals:
+panel-consensus = The panel’s consensus:
+panel-record-consensus = Record as the panel’s consensus (replaces the previous one)
+matching-consensus = Interview consensus (/20)
+reviews-to-panel = Interviews to score (panel)
+slots-to-panel = The interview panel’s page: score, record the consensus

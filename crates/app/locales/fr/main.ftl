@@ -1780,3 +1780,14 @@ matching-ranked-count = { $count ->
 }
 matching-to-result = Aller au résultat et aux explications
 apply-open-mine = Ouvrir ma candidature
+audit-interview_scored = Entretien noté
+panel-title = Entretiens à noter — { $cohort }
+panel-intro = Les entretiens des candidats qui ont choisi votre défi (tous, pour l’équipe du programme) : lisez la candidature et les remarques de la présélection, notez sur la grille. Les notes des autres membres s’affichent une fois les vôtres données ; l’équipe du programme enregistre le consensus du jury.
+panel-none = Aucun entretien ne vous concerne pour l’instant.
+panel-remarks = Remarques de la présélection
+panel-others = Notes des autres membres du jury :
+panel-consensus = Consensus du jury :
+panel-record-consensus = Enregistrer comme consensus du jury (remplace le consensus précédent)
+matching-consensus = Consensus de l’entretien (/20)
+reviews-to-panel = Entretiens à noter (jury)
+slots-to-panel = Page du jury d’entretien : noter, enregistrer le consensus

@@ -549,6 +549,35 @@ async fn the_matching_fills_the_seats_from_the_ranked_lists_and_explains_each_mi
             assert_eq!(apps::record_interview(&w.ctx, &c.s, a.id, true, &meta()).await.unwrap(), ApplicationStatus::Interviewed);
         }
         let (ana, ben, cyd) = (people[0].0.id, people[1].0.id, people[2].0.id);
+        // The interview panel: the mentors of a chosen challenge and staff, scoring on the grid;
+        // staff record the consensus, which the lists show.
+        let mentor = w.person("mentor0@example.gouv.fr", &[]).await;
+        let other_mentor = w.person("mentor1@example.gouv.fr", &[]).await;
+        {
+            let mut tx = w.ctx.db.begin().await.unwrap();
+            for (p, ch) in [(mentor, &ids[0]), (other_mentor, &ids[1])] {
+                let g = cohorte_domain::identity::Grant {
+                    role: RoleKind::OperationalMentor,
+                    cohort: None,
+                    challenge: Some(cohorte_domain::ids::ChallengeId::from_uuid(ch.parse().unwrap())),
+                    organisation: None,
+                };
+                ids::grant_role(&mut tx.conn(), p, &g, None, "test", datetime!(2021-01-10 10:00 UTC)).await.unwrap();
+            }
+            tx.commit().await.unwrap();
+        }
+        let (sm, so) = (w.session(mentor, false).await, w.session(other_mentor, false).await);
+        assert_eq!(apps::interview_panel(&w.ctx, &sm, "eig-6").await.unwrap().len(), 3, "{name}: the candidates who chose their challenge");
+        assert!(apps::interview_panel(&w.ctx, &so, "eig-6").await.unwrap().is_empty(), "{name}: nobody chose the other challenge");
+        let grid = |n: u8| -> cohorte_domain::jury::Scores { rules.criteria.iter().map(|c| (c.key.clone(), n)).collect() };
+        assert!(matches!(apps::score_interview(&w.ctx, &so, ana, &grid(3), "", false, &meta()).await, Err(AppError::NotFound)), "{name}");
+        apps::score_interview(&w.ctx, &sm, ana, &grid(3), "Très clair", false, &meta()).await.unwrap();
+        assert!(apps::score_interview(&w.ctx, &sm, ana, &grid(4), "", true, &meta()).await.is_err(), "{name}: the consensus is staff's");
+        let item = apps::interview_panel(&w.ctx, &c.s, "eig-6").await.unwrap().into_iter().find(|i| i.application.id == ana).unwrap();
+        assert_eq!((item.others.len(), item.can_consensus), (1, true), "{name}: staff see the member's scores");
+        apps::score_interview(&w.ctx, &c.s, ana, &grid(4), "Consensus : excellent", true, &meta()).await.unwrap();
+        let item = apps::interview_panel(&w.ctx, &sm, "eig-6").await.unwrap().into_iter().find(|i| i.application.id == ana).unwrap();
+        assert_eq!(item.consensus.map(|e| e.comment), Some("Consensus : excellent".to_owned()), "{name}");
         // Only interviewed candidates who chose the list, each once.
         let twice = apps::set_ranking(&w.ctx, &c.s, "eig-6", ch0, ProfileKind::Developer, &[ben, ben], &meta()).await.unwrap_err();
         assert_eq!(code(twice), "ranking:rank-interviewed-candidates-once", "{name}");
@@ -558,6 +587,9 @@ async fn the_matching_fills_the_seats_from_the_ranked_lists_and_explains_each_mi
         apps::set_ranking(&w.ctx, &c.s, "eig-6", ch0, ProfileKind::Developer, &[ben, ana], &meta()).await.unwrap();
         let view = apps::matching(&w.ctx, &c.s, "eig-6").await.unwrap();
         assert!(view.stable, "{name}");
+        let desk = cohorte_app::selection::matching(&w.ctx, &c.s, "eig-6").await.unwrap();
+        let listed = desk.lists.iter().flat_map(|l| l.candidates.iter()).find(|x| x.application == ana.to_string()).unwrap();
+        assert_eq!(listed.consensus, Some(20), "{name}: the consensus total beside the ranking");
         let dev0 = view.lists.iter().position(|l| l.challenge == ids[0] && l.profile == ProfileKind::Developer).unwrap();
         assert_eq!(view.lists[dev0].matched, [people[1].0.reference.clone()], "{name}: one seat, the best ranked");
         let find = |id| view.candidates.iter().find(|x| x.application.id == id).unwrap();

@@ -435,5 +435,15 @@ async fn offers_are_made_replaced_for_a_better_seat_and_answered_once() {
         assert!(a::remove_override(&mut c, x).await.unwrap(), "{db}");
         assert!(!a::remove_override(&mut c, x).await.unwrap(), "{db}: once");
         assert!(a::overrides(&mut c, co).await.unwrap().is_empty(), "{db}");
+        // Interview evaluations: a member's, replaced; the consensus apart.
+        let grid: Scores = [("drive".to_owned(), 3u8), ("fit".to_owned(), 2)].into();
+        a::save_interview_evaluation(&mut c, x, Some(w.bob), &grid, "Premier avis", at(14)).await.unwrap();
+        a::save_interview_evaluation(&mut c, x, Some(w.bob), &grid, "Avis revu", at(15)).await.unwrap();
+        a::save_interview_evaluation(&mut c, x, None, &grid, "Consensus", at(16)).await.unwrap();
+        let e = a::interview_evaluations(&mut c, co).await.unwrap();
+        let mut got: Vec<_> = e.iter().map(|e| (e.is_consensus(), e.comment.as_str(), e.updated_at, e.scores.clone())).collect();
+        got.sort_by_key(|g| g.0);
+        assert_eq!(got, [(false, "Avis revu", at(15), grid.clone()), (true, "Consensus", at(16), grid.clone())], "{db}");
+        assert_eq!(e.iter().find(|e| !e.is_consensus()).unwrap().scorer, w.bob.to_string(), "{db}");
     }
 }

@@ -427,6 +427,7 @@ pub async fn matching(
                         x.name.clone(),
                         x.choice,
                         x.position.map(|p| p.to_string()).unwrap_or_default(),
+                        x.consensus.map(|t| t.to_string()).unwrap_or_default(),
                     )
                 })
                 .collect(),
@@ -655,6 +656,25 @@ pub async fn announce(State(state): State<AppState>, v: Visitor, SlugPath(code):
 
 // ---------------------------------------------------------------- reviewers
 
+/// The answers a reviewer or a panel member reads.
+fn answers_of(c: &Chrome, a: &apps::ApplicationRow) -> Vec<(String, String)> {
+    use cohorte_domain::application::ApplicationText;
+    let mut answers = vec![(c.t("apply-profiles"), a.form.profiles.iter().map(|p| profile_label(c, *p)).collect::<Vec<_>>().join(", "))];
+    answers.push((c.t("apply-years"), a.form.years_experience.map(|y| y.to_string()).unwrap_or_default()));
+    for f in ApplicationText::ALL {
+        if let Some(text) = a.form.texts.get(f) {
+            answers.push((c.t(&format!("apply-text-{}", f.as_str())), text.clone()));
+        }
+    }
+    for (i, ch) in a.form.choices.iter().enumerate() {
+        answers.push((format!("{} {}", c.t("apply-choice"), i + 1), format!("{}\n{}", profile_label(c, ch.profile), ch.contribution)));
+    }
+    if !a.form.links.is_empty() {
+        answers.push((c.t("apply-links"), a.form.links.join("\n")));
+    }
+    answers
+}
+
 /// `GET /reviews/{code}`: the reviewer's applications, in their own order.
 pub async fn reviews(
     State(state): State<AppState>,
@@ -663,7 +683,6 @@ pub async fn reviews(
     SlugPath(code): SlugPath,
     Q(d): Q<Done>,
 ) -> Result<Response, WebError> {
-    use cohorte_domain::application::ApplicationText;
     let s = v.session().ok_or(WebError::SignIn)?;
     let desk = selection::reviews(&state.ctx, &s, code.as_str()).await?;
     let rules = &desk.rules;
@@ -673,23 +692,7 @@ pub async fn reviews(
         .iter()
         .map(|t| {
             let a = &t.application;
-            let mut answers =
-                vec![(c.t("apply-profiles"), a.form.profiles.iter().map(|p| profile_label(&c, *p)).collect::<Vec<_>>().join(", "))];
-            answers.push((c.t("apply-years"), a.form.years_experience.map(|y| y.to_string()).unwrap_or_default()));
-            for f in ApplicationText::ALL {
-                if let Some(text) = a.form.texts.get(f) {
-                    answers.push((c.t(&format!("apply-text-{}", f.as_str())), text.clone()));
-                }
-            }
-            for (i, ch) in a.form.choices.iter().enumerate() {
-                answers.push((
-                    format!("{} {}", c.t("apply-choice"), i + 1),
-                    format!("{}\n{}", profile_label(&c, ch.profile), ch.contribution),
-                ));
-            }
-            if !a.form.links.is_empty() {
-                answers.push((c.t("apply-links"), a.form.links.join("\n")));
-            }
+            let answers = answers_of(&c, a);
             let mine = t.mine.as_ref();
             ReviewItem {
                 id: a.id.to_string(),
@@ -744,4 +747,80 @@ pub async fn review(
     let comment = get(&pairs, "comment").unwrap_or("").replace("\r\n", "\n");
     apps::review(&state.ctx, &s, id, &scores, &comment, &v.meta).await?;
     Ok(Redirect::to(&format!("/reviews/{code}?saved=1#app-{id}")).into_response())
+}
+
+// ---------------------------------------------------------------- interview panels
+
+/// `GET /panel/{code}`: the interviews the reader sits on (staff, or a mentor of a chosen
+/// challenge), with the staff remarks and the grid.
+pub async fn panel(
+    State(state): State<AppState>,
+    c: Chrome,
+    v: Visitor,
+    SlugPath(code): SlugPath,
+    Q(d): Q<Done>,
+) -> Result<Response, WebError> {
+    let s = v.session().ok_or(WebError::SignIn)?;
+    let desk = selection::panel(&state.ctx, &s, code.as_str()).await?;
+    let rules = &desk.rules;
+    let en = c.is_en();
+    let total = |e: &apps::InterviewEvaluationRow| rules.total(&e.scores).map(|t| format!("{t} / {}", rules.max_total()));
+    let items = desk
+        .items
+        .iter()
+        .map(|i| {
+            let a = &i.application;
+            let own = i.own.as_ref();
+            PanelView {
+                id: a.id.to_string(),
+                who: format!("{} — {}", a.reference, i.name),
+                answers: answers_of(&c, a),
+                remarks: i.remarks.clone(),
+                cv: format!("/applications/{}/documents/cv", a.id),
+                scores: rules
+                    .criteria
+                    .iter()
+                    .map(|k| {
+                        let given = own.or(i.consensus.as_ref()).and_then(|m| m.scores.get(&k.key)).copied();
+                        let options = (0..=rules.scale_max)
+                            .map(|n| Opt { value: n.to_string(), label: n.to_string(), selected: given == Some(n) })
+                            .collect();
+                        (k.key.clone(), if en { k.en.clone() } else { k.fr.clone() }, options)
+                    })
+                    .collect(),
+                comment: own.map(|m| m.comment.clone()).unwrap_or_default(),
+                total: own.and_then(total),
+                others: i.others.iter().filter_map(total).collect(),
+                consensus: i.consensus.as_ref().and_then(|e| total(e).map(|t| format!("{t} — {}", e.comment))),
+                can_score: i.can_score,
+                can_consensus: i.can_consensus,
+            }
+        })
+        .collect();
+    let title = c.ts("panel-title", "cohort", desk.cohort.title(c.lang));
+    Ok(render(&PanelPage { csrf: s.csrf_token, code: desk.cohort.code.clone(), items, notice: d.notice(&c), c: c.page("reviews", title) }))
+}
+
+/// `POST /panel/{code}/{id}`: a member's scores (`score.{criterion}`) and comment, or, with
+/// `consensus`, the panel's consensus (staff).
+pub async fn panel_score(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((code, id)): Path<(String, String)>,
+    F(pairs): F<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let s = v.required()?;
+    let code = cohorte_domain::text::Slug::parse(&code).map_err(|_| WebError::NotFound)?;
+    let id = app_id(&id)?;
+    let mut scores = cohorte_domain::jury::Scores::new();
+    for (k, v) in &pairs {
+        if let Some(key) = k.strip_prefix("score.") {
+            let n: u8 = v.trim().parse().map_err(|_| bad("scores", "scores-incomplete"))?;
+            scores.insert(key.to_owned(), n);
+        }
+    }
+    let comment = get(&pairs, "comment").unwrap_or("").replace("\r\n", "\n");
+    let consensus = get(&pairs, "consensus").is_some();
+    apps::score_interview(&state.ctx, &s, id, &scores, &comment, consensus, &v.meta).await?;
+    Ok(Redirect::to(&format!("/panel/{code}?saved=1#app-{id}")).into_response())
 }

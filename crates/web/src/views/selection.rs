@@ -152,6 +152,10 @@ pub struct InterviewsPage {
     pub notice: Option<String>,
 }
 
+/// A candidate on a list: (application id, reference, name, choice rank, position, the panel's
+/// consensus total).
+pub type RankRow = (String, String, String, usize, String, String);
+
 /// A (challenge, profile) list on the matching page.
 #[derive(Debug, Clone)]
 pub struct ListView {
@@ -165,8 +169,8 @@ pub struct ListView {
     pub profile: String,
     /// Seats.
     pub seats: u32,
-    /// Candidates: (application id, reference, name, choice rank, position).
-    pub candidates: Vec<(String, String, String, usize, String)>,
+    /// Candidates.
+    pub candidates: Vec<RankRow>,
     /// Matched now.
     pub matched: Vec<String>,
 }
@@ -265,6 +269,51 @@ pub struct ReviewsPage {
     pub code: String,
     /// The applications, in the reviewer's order.
     pub items: Vec<ReviewItem>,
+    /// A notice.
+    pub notice: Option<String>,
+}
+
+/// An interview on the panel's page.
+#[derive(Debug, Clone)]
+pub struct PanelView {
+    /// Id.
+    pub id: String,
+    /// Reference and name.
+    pub who: String,
+    /// The answers to read.
+    pub answers: Vec<(String, String)>,
+    /// The staff remarks (pre-selection comments).
+    pub remarks: Vec<String>,
+    /// The CV's link.
+    pub cv: String,
+    /// Per criterion: (key, label, options).
+    pub scores: Vec<(String, String, Vec<Opt>)>,
+    /// The reader's comment.
+    pub comment: String,
+    /// The reader's total, once scored.
+    pub total: Option<String>,
+    /// The other members' totals.
+    pub others: Vec<String>,
+    /// The consensus, once recorded.
+    pub consensus: Option<String>,
+    /// Whether the reader may score.
+    pub can_score: bool,
+    /// Whether the reader may record the consensus.
+    pub can_consensus: bool,
+}
+
+/// `/panel/{code}`.
+#[derive(Template)]
+#[template(path = "selection/panel.html")]
+pub struct PanelPage {
+    /// Chrome.
+    pub c: Chrome,
+    /// Form token.
+    pub csrf: String,
+    /// The cohort's code.
+    pub code: String,
+    /// The interviews.
+    pub items: Vec<PanelView>,
     /// A notice.
     pub notice: Option<String>,
 }

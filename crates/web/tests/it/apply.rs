@@ -367,6 +367,19 @@ async fn call_for_applications_journey() {
             let mails = w.mails_to(email);
             assert!(mails[0].mail.attachments.iter().any(|a| a.content.contains("BEGIN:VEVENT")), "{name}: the ICS invitation");
         }
+        // The panel: the challenge's mentor scores Léa's interview; staff record the consensus.
+        let panel = marie.get("/panel/eig-7").await;
+        assert_eq!(panel.status, 200, "{name}: {}", panel.body);
+        assert_eq!(panel.texts("section h2").len(), 2, "{name}: the two interviews of her challenge");
+        assert!(panel.texts(&format!("#app-{lea_id} .panel-remarks li")).iter().any(|t| t == "Solide."), "{name}: the remarks");
+        let r = marie.post(&format!("/panel/eig-7/{lea_id}"), &refs(&grid(17))).await;
+        assert_eq!(r.header("location"), format!("/panel/eig-7?saved=1#app-{lea_id}"), "{name}: {}", r.body);
+        let mut consensus = grid(18);
+        consensus.push(("consensus".into(), "1".into()));
+        let r = staff.post(&format!("/panel/eig-7/{lea_id}"), &refs(&consensus)).await;
+        assert!(r.status.is_redirection(), "{name}: {}", r.body);
+        assert!(marie.get("/panel/eig-7").await.texts(&format!("#app-{lea_id} .panel-consensus"))[0].contains("18 / 20"), "{name}");
+        assert_eq!(paul.get("/panel/eig-7").await.texts("section h2").len(), 0, "{name}: a pre-selector is not on the panel");
         let interviews = staff.get("/admin/cohorts/eig-7/interviews").await;
         assert!(interviews.texts("#slots td").iter().any(|t| t.contains("Léa Candidate")), "{name}");
         for app in [&lea_id, &noe_id] {

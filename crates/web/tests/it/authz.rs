@@ -249,6 +249,7 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
         p if p.starts_with("/calls/")
             || p.starts_with("/review/")
             || p.starts_with("/reviews/")
+            || p.starts_with("/panel/")
             || p.starts_with("/admin/cohorts/")
             || p.starts_with("/decisions/") =>
         {
@@ -284,6 +285,10 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
         "/applications/{id}/interview" => vec![("slot", uuid_of_nobody())],
         "/applications/{id}/offer" => vec![("answer", "accept".into())],
         "/signup" => vec![("email", format!("signup-{actor}@example.org"))],
+        "/panel/{slug}/{id}" => ["score.drive", "score.understanding", "score.public_interest", "score.fit", "score.skills"]
+            .into_iter()
+            .map(|k| (k, "2".to_owned()))
+            .collect(),
         "/reviews/{slug}/{id}" => ["score.drive", "score.understanding", "score.public_interest", "score.fit", "score.skills"]
             .into_iter()
             .map(|k| (k, "2".to_owned()))
@@ -501,6 +506,7 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                 let application = if path.starts_with("/applications/{id}")
                     || (path.contains("{id}") && path.contains("applications"))
                     || path.starts_with("/reviews/{slug}/{id}")
+                    || path.starts_with("/panel/{slug}/{id}")
                     || path.contains("/matching/override")
                 {
                     application_of(&w, &fixture, owner, *relation == "own").await

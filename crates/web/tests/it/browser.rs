@@ -1008,8 +1008,13 @@ async fn call_for_applications_browser() {
     check("application, interview booked (fr)").await;
     sign_out().await;
 
-    // Staff record the interview, rank the list and read Noé's explanation.
+    // Staff read the interview panel's page, record the interview, rank the list and read Noé's
+    // explanation.
     staff_in().await;
+    client.goto(&format!("{base}/panel/eig-7?lang=en")).await.unwrap();
+    check("interview panel (en)").await;
+    client.goto(&format!("{base}/panel/eig-7?lang=fr")).await.unwrap();
+    check("interview panel (fr)").await;
     client.goto(&format!("{base}/admin/cohorts/eig-7/applications")).await.unwrap();
     client.find(Locator::Css("#desk button[name=held][value='1']")).await.unwrap().click().await.unwrap();
     wait_for_url(&client, "saved=1").await;
