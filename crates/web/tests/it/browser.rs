@@ -420,12 +420,12 @@ async fn browser_staff_sign_in_with_link_and_second_factor_every_page_accessible
         client.goto(&format!("{base}/home?lang={lang}")).await.unwrap();
         client.find(Locator::Css("#menu-areas-item button")).await.unwrap().click().await.unwrap();
         let cohorts = client.find(Locator::Css("#menu-cohorts")).await.unwrap();
-        for _ in 0..50 {
-            if cohorts.is_displayed().await.unwrap() {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        // A person clicks once the menu has opened: wait until the link is what lies under its
+        // own centre (the menu slides open; during the slide the link below shows through).
+        let on_top = "const a = document.querySelector('#menu-cohorts'); const r = a.getBoundingClientRect(); \
+                      const e = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); \
+                      return r.height > 0 && !!e && (e === a || a.contains(e));";
+        assert!(wait_until(&client, on_top).await, "the staff menu opens over the page");
         if let Some(dir) = cohorte_test_support::env("SCREENSHOT_DIR") {
             std::fs::write(std::path::Path::new(&dir).join(format!("staff-menu-{lang}.png")), client.screenshot().await.unwrap()).unwrap();
         }
