@@ -501,6 +501,21 @@ pub struct AssignmentReport {
     pub short: Vec<String>,
 }
 
+/// Checks scores on the rules' grid (every criterion, nothing else, within the scale) and a
+/// comment's length; returns the total.
+fn checked_grid(rules: &ApplicationRules, scores: &cohorte_domain::jury::Scores, comment: &str) -> Result<u32, AppError> {
+    let complete =
+        rules.criteria.iter().all(|c| scores.contains_key(&c.key)) && scores.keys().all(|k| rules.criteria.iter().any(|c| &c.key == k));
+    if !complete {
+        return Err(FieldErrors::one("scores", "scores-incomplete").into());
+    }
+    let Some(total) = rules.total(scores) else { return Err(FieldErrors::one("scores", "score-range").into()) };
+    if comment.chars().count() > 3_000 || cohorte_domain::text::has_forbidden_chars(&comment.replace(['\n', '\r'], " ")) {
+        return Err(FieldErrors::one("comment", "too-long").into());
+    }
+    Ok(total)
+}
+
 /// Staff assign reviewers to the submitted applications that have none: the rules' number per
 /// application, with loads as even as conflicts allow (`assignment::Problem`), never to the
 /// candidate themself or to someone who declared a conflict; a challenge's mentors (when the rules
@@ -669,17 +684,7 @@ pub async fn review(
     }
     let rules =
         cohorte_store::call::rules(&mut w.conn(), app.rule_set_id).await?.and_then(|r| r.rules.applications).ok_or(AppError::NotFound)?;
-    let complete =
-        rules.criteria.iter().all(|c| scores.contains_key(&c.key)) && scores.keys().all(|k| rules.criteria.iter().any(|c| &c.key == k));
-    if !complete {
-        return Err(FieldErrors::one("scores", "scores-incomplete").into());
-    }
-    if rules.total(scores).is_none() {
-        return Err(FieldErrors::one("scores", "score-range").into());
-    }
-    if comment.chars().count() > 3_000 || cohorte_domain::text::has_forbidden_chars(&comment.replace(['\n', '\r'], " ")) {
-        return Err(FieldErrors::one("comment", "too-long").into());
-    }
+    checked_grid(&rules, scores, comment)?;
     store::save_application_review(&mut w.conn(), id, me.id, scores, comment.trim(), now).await?;
     w.audit(&me, AuditAction::ApplicationReviewed, ("application", &app.reference), serde_json::json!({"total": rules.total(scores)}))
         .await?;
@@ -1790,15 +1795,7 @@ pub async fn score_interview(
     }
     let rules =
         cohorte_store::call::rules(&mut w.conn(), app.rule_set_id).await?.and_then(|r| r.rules.applications).ok_or(AppError::NotFound)?;
-    let complete =
-        rules.criteria.iter().all(|c| scores.contains_key(&c.key)) && scores.keys().all(|k| rules.criteria.iter().any(|c| &c.key == k));
-    if !complete {
-        return Err(FieldErrors::one("scores", "scores-incomplete").into());
-    }
-    let Some(total) = rules.total(scores) else { return Err(FieldErrors::one("scores", "score-range").into()) };
-    if comment.chars().count() > 3_000 || cohorte_domain::text::has_forbidden_chars(&comment.replace(['\n', '\r'], " ")) {
-        return Err(FieldErrors::one("comment", "too-long").into());
-    }
+    let total = checked_grid(&rules, scores, comment)?;
     let scorer = if consensus { None } else { Some(me.id) };
     store::save_interview_evaluation(&mut w.conn(), id, scorer, scores, comment.trim(), now).await?;
     w.audit(

@@ -727,6 +727,18 @@ pub async fn reviews(
     }))
 }
 
+/// A grid form's scores (`score.{criterion}`) and comment (checked by the use case).
+fn grid_form(pairs: &[(String, String)]) -> Result<(cohorte_domain::jury::Scores, String), WebError> {
+    let mut scores = cohorte_domain::jury::Scores::new();
+    for (k, v) in pairs {
+        if let Some(key) = k.strip_prefix("score.") {
+            let n: u8 = v.trim().parse().map_err(|_| bad("scores", "scores-incomplete"))?;
+            scores.insert(key.to_owned(), n);
+        }
+    }
+    Ok((scores, get(pairs, "comment").unwrap_or("").replace("\r\n", "\n")))
+}
+
 /// `POST /reviews/{code}/{id}`: the reviewer's scores (`score.{criterion}`) and comment.
 pub async fn review(
     State(state): State<AppState>,
@@ -737,14 +749,7 @@ pub async fn review(
     let s = v.required()?;
     let code = cohorte_domain::text::Slug::parse(&code).map_err(|_| WebError::NotFound)?;
     let id = app_id(&id)?;
-    let mut scores = cohorte_domain::jury::Scores::new();
-    for (k, v) in &pairs {
-        if let Some(key) = k.strip_prefix("score.") {
-            let n: u8 = v.trim().parse().map_err(|_| bad("scores", "scores-incomplete"))?;
-            scores.insert(key.to_owned(), n);
-        }
-    }
-    let comment = get(&pairs, "comment").unwrap_or("").replace("\r\n", "\n");
+    let (scores, comment) = grid_form(&pairs)?;
     apps::review(&state.ctx, &s, id, &scores, &comment, &v.meta).await?;
     Ok(Redirect::to(&format!("/reviews/{code}?saved=1#app-{id}")).into_response())
 }
@@ -812,14 +817,7 @@ pub async fn panel_score(
     let s = v.required()?;
     let code = cohorte_domain::text::Slug::parse(&code).map_err(|_| WebError::NotFound)?;
     let id = app_id(&id)?;
-    let mut scores = cohorte_domain::jury::Scores::new();
-    for (k, v) in &pairs {
-        if let Some(key) = k.strip_prefix("score.") {
-            let n: u8 = v.trim().parse().map_err(|_| bad("scores", "scores-incomplete"))?;
-            scores.insert(key.to_owned(), n);
-        }
-    }
-    let comment = get(&pairs, "comment").unwrap_or("").replace("\r\n", "\n");
+    let (scores, comment) = grid_form(&pairs)?;
     let consensus = get(&pairs, "consensus").is_some();
     apps::score_interview(&state.ctx, &s, id, &scores, &comment, consensus, &v.meta).await?;
     Ok(Redirect::to(&format!("/panel/{code}?saved=1#app-{id}")).into_response())
