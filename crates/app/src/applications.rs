@@ -168,7 +168,7 @@ pub async fn save_rules(
     rules.validate()?;
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
-    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(code).await?;
     let ids: Vec<String> = store::challenges_of_cohort(&mut w.conn(), cohort.cohort_id()).await?.iter().map(|c| c.id.to_string()).collect();
     if rules.seats.iter().any(|s| !ids.contains(&s.challenge)) {
         return Err(FieldErrors::one("seats", "unknown-challenge").into());
@@ -284,7 +284,7 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ApplicationId) -> Result<App
 pub async fn start(ctx: &Ctx, session: &Session, cohort_code: &str, meta: &RequestMeta) -> Result<ApplicationRow, AppError> {
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
-    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), cohort_code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(cohort_code).await?;
     let rules = cohorte_store::call::current_rules(&mut w.conn(), cohort.cohort_id()).await?.ok_or(AppError::NotFound)?;
     if rules.rules.applications.is_none() {
         return Err(AppError::NotFound);
@@ -528,7 +528,7 @@ pub async fn assign_reviewers(ctx: &Ctx, session: &Session, code: &str, meta: &R
     let me = policy::can_run_calls(&session.actor)?;
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
-    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(code).await?;
     let co = cohort.cohort_id();
     let assigned: std::collections::BTreeSet<uuid::Uuid> =
         store::reviewers_of_cohort(&mut w.conn(), co).await?.iter().map(|r| r.application_id).collect();
@@ -640,7 +640,7 @@ pub async fn to_review(ctx: &Ctx, session: &Session, code: &str) -> Result<Vec<T
     let me = policy::can_use_account(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let co = cohort.cohort_id();
     let mine = store::assigned_to(&mut conn, co, me.id).await?;
     let reviews = store::application_reviews(&mut conn, co).await?;
@@ -712,7 +712,7 @@ pub async fn consolidation(ctx: &Ctx, session: &Session, code: &str) -> Result<V
     policy::can_read_decisions(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let co = cohort.cohort_id();
     let apps: Vec<ApplicationRow> =
         store::applications_of_cohort(&mut conn, co).await?.into_iter().filter(|a| a.submitted_at.is_some()).collect();
@@ -955,7 +955,7 @@ pub async fn open_slot(
         return Err(FieldErrors::one("location", "https-link").into());
     }
     let mut w = Uow::begin(ctx, meta).await?;
-    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(code).await?;
     if let Some(ch) = slot.challenge {
         let ours = store::challenges_of_cohort(&mut w.conn(), cohort.cohort_id()).await?.iter().any(|c| c.id == ch);
         if !ours {
@@ -1146,7 +1146,7 @@ pub async fn set_ranking(
     let me = policy::can_run_calls(&session.actor)?;
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
-    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(code).await?;
     let rules = cohorte_store::call::current_rules(&mut w.conn(), cohort.cohort_id())
         .await?
         .and_then(|r| r.rules.applications)
@@ -1309,7 +1309,7 @@ pub async fn matching(ctx: &Ctx, session: &Session, code: &str) -> Result<Matchi
     policy::can_read_decisions(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let co = cohort.cohort_id();
     let titles: BTreeMap<String, String> =
         store::challenges_of_cohort(&mut conn, co).await?.into_iter().map(|c| (c.id.to_string(), c.title)).collect();
@@ -1396,7 +1396,7 @@ pub async fn override_seat(
     }
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
-    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(code).await?;
     let co = cohort.cohort_id();
     if store::matching_published(&mut w.conn(), co).await?.is_some() {
         return Err(FieldErrors::one("matching", "already-published").into());
@@ -1425,7 +1425,7 @@ pub async fn override_seat(
 pub async fn clear_override(ctx: &Ctx, session: &Session, code: &str, id: ApplicationId, meta: &RequestMeta) -> Result<(), AppError> {
     let me = policy::can_run_calls(&session.actor)?;
     let mut w = Uow::begin(ctx, meta).await?;
-    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(code).await?;
     if store::matching_published(&mut w.conn(), cohort.cohort_id()).await?.is_some() {
         return Err(FieldErrors::one("matching", "already-published").into());
     }
@@ -1450,7 +1450,7 @@ pub async fn publish_matching(ctx: &Ctx, session: &Session, code: &str, confirme
     if !confirmed {
         return Err(FieldErrors::one("confirm", "confirmation-required").into());
     }
-    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(code).await?;
     let co = cohort.cohort_id();
     if !store::publish_matching(&mut w.conn(), co, me.id, now).await? {
         return Err(FieldErrors::one("matching", "already-published").into());
@@ -1666,7 +1666,7 @@ pub async fn fellowships(ctx: &Ctx, session: &Session, code: &str) -> Result<Vec
     policy::can_read_decisions(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let co = cohort.cohort_id();
     let titles: BTreeMap<uuid::Uuid, String> =
         store::challenges_of_cohort(&mut conn, co).await?.into_iter().map(|c| (c.id, c.title)).collect();
@@ -1698,7 +1698,7 @@ pub async fn announce_teams(ctx: &Ctx, session: &Session, code: &str, meta: &Req
     let me = policy::can_run_calls(&session.actor)?;
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
-    let cohort = cohorte_store::call::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(code).await?;
     let co = cohort.cohort_id();
     let announced = store::announce_fellowships(&mut w.conn(), co, now).await?;
     for f in &announced {
@@ -1836,7 +1836,7 @@ pub async fn interview_panel(ctx: &Ctx, session: &Session, code: &str) -> Result
     let staff = policy::can_run_calls(&session.actor).is_ok();
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let co = cohort.cohort_id();
     let published = store::matching_published(&mut conn, co).await?.is_some();
     let evaluations = store::interview_evaluations(&mut conn, co).await?;

@@ -151,7 +151,7 @@ pub async fn cohort(ctx: &Ctx, session: &Session, code: &str) -> Result<CohortDe
     policy::can_run_calls(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let calendar = store::calendar(&mut conn, cohort.cohort_id()).await?;
     let versions = store::rule_versions(&mut conn, cohort.cohort_id()).await?;
     let rules = match versions.first() {
@@ -226,7 +226,7 @@ pub async fn set_calendar(ctx: &Ctx, session: &Session, code: &str, lines: &[Mil
     cal.validate()?;
     let mut w = Uow::begin(ctx, meta).await?;
     let mut conn = w.conn();
-    let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     store::replace_calendar(&mut conn, cohort.cohort_id(), &cal).await?;
     let summary: Vec<serde_json::Value> = cal
         .0
@@ -245,7 +245,7 @@ pub async fn save_rules(ctx: &Ctx, session: &Session, code: &str, rules: &RuleSe
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
     let mut conn = w.conn();
-    let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let before = store::current_rules(&mut conn, cohort.cohort_id()).await?;
     // The call for applications' settings have their own form: the project rules keep them.
     let mut rules = rules.clone();

@@ -43,7 +43,7 @@ pub async fn page(ctx: &Ctx, session: &Session, code: &str) -> Result<DecisionsV
     policy::can_read_decisions(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let rules = store::current_rules(&mut conn, cohort.cohort_id()).await?.ok_or(AppError::NotFound)?.rules;
     let lines = consolidate(&mut conn, cohort.cohort_id()).await?;
     let round = store::decision_round(&mut conn, cohort.cohort_id()).await?;
@@ -106,7 +106,7 @@ pub async fn approve(
         },
     };
     let mut conn = w.conn();
-    let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let co = cohort.cohort_id();
     let staged: std::collections::BTreeMap<uuid::Uuid, Decision> = store::decision_entries(&mut conn, co).await?.into_iter().collect();
     let proposals = store::proposals_of_cohort(&mut conn, co).await?;

@@ -119,6 +119,20 @@ fn demo_form(host: &str, name: &str, summary: &str, problem: &str, fellows: u8) 
     f
 }
 
+/// The demo accounts that exist, by address.
+async fn demo_people(
+    conn: &mut cohorte_store::Conn<'_>,
+) -> Result<std::collections::BTreeMap<&'static str, cohorte_domain::ids::PersonId>, AppError> {
+    let mut ids = std::collections::BTreeMap::new();
+    for (address, ..) in DEMO_ACCOUNTS {
+        let email = Email::parse(address).map_err(|_| AppError::Internal(address.into()))?;
+        if let Some((p, _)) = store::person_by_email(conn, &email).await? {
+            ids.insert(address, p);
+        }
+    }
+    Ok(ids)
+}
+
 /// A cohort whose call for projects is open, with proposals at every step (draft, submitted,
 /// under review, information requested, shortlisted with a hearing, heard and scored, refused,
 /// withdrawn), a panel with the demo juror as referent, so that a newcomer can walk through the
@@ -131,13 +145,7 @@ pub async fn seed_call(ctx: &Ctx) -> Result<(), AppError> {
     if call::cohort_by_code(&mut conn, DEMO_COHORT).await?.is_some() {
         return Ok(());
     }
-    let mut ids = std::collections::BTreeMap::new();
-    for (address, ..) in DEMO_ACCOUNTS {
-        let email = Email::parse(address).map_err(|_| AppError::Internal(address.into()))?;
-        if let Some((p, _)) = store::person_by_email(&mut conn, &email).await? {
-            ids.insert(address, p);
-        }
-    }
+    let ids = demo_people(&mut conn).await?;
     let (Some(admin), Some(jury), Some(staff)) =
         (ids.get("administration@demo.cohorte.test"), ids.get("jury@demo.cohorte.test"), ids.get("staff@demo.cohorte.test"))
     else {
@@ -337,13 +345,7 @@ pub async fn seed_applications(ctx: &Ctx) -> Result<(), AppError> {
     if call::cohort_by_code(&mut conn, DEMO_APPLICATIONS_COHORT).await?.is_some() {
         return Ok(());
     }
-    let mut ids = std::collections::BTreeMap::new();
-    for (address, ..) in DEMO_ACCOUNTS {
-        let email = Email::parse(address).map_err(|_| AppError::Internal(address.into()))?;
-        if let Some((p, _)) = store::person_by_email(&mut conn, &email).await? {
-            ids.insert(address, p);
-        }
-    }
+    let ids = demo_people(&mut conn).await?;
     let (Some(staff), Some(preselector), Some(mentor), Some(candidate)) = (
         ids.get("staff@demo.cohorte.test").copied(),
         ids.get("preselector@demo.cohorte.test").copied(),

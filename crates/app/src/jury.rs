@@ -97,7 +97,7 @@ pub struct ReviewList {
 pub async fn cohort_proposals(ctx: &Ctx, session: &Session, code: &str, q: ReviewQuery) -> Result<ReviewList, AppError> {
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let me = policy::can_list_cohort_proposals(&session.actor, cohort.cohort_id())?.clone();
     let all = policy::can_see_unpublished_decisions(&session.actor);
     let panels: BTreeMap<Uuid, String> = store::panels(&mut conn, cohort.cohort_id()).await?.into_iter().map(|p| (p.id, p.name)).collect();
@@ -350,7 +350,7 @@ pub async fn panels(ctx: &Ctx, session: &Session, code: &str) -> Result<Panels, 
     policy::can_run_calls(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let panels = store::panels(&mut conn, cohort.cohort_id()).await?;
     let members = store::panel_members(&mut conn, cohort.cohort_id()).await?;
     let proposals: Vec<ProposalRow> = store::proposals_of_cohort(&mut conn, cohort.cohort_id())
@@ -388,7 +388,7 @@ pub async fn create_panel(ctx: &Ctx, session: &Session, code: &str, name: &str, 
     let name = panel_name(name)?;
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
-    let cohort = store::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(code).await?;
     if store::panels(&mut w.conn(), cohort.cohort_id()).await?.iter().any(|p| p.name == name) {
         return Err(FieldErrors::one("name", "name-taken").into());
     }
@@ -491,7 +491,7 @@ pub async fn auto_assign(ctx: &Ctx, session: &Session, code: &str, meta: &Reques
     let me = policy::can_run_calls(&session.actor)?;
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
-    let cohort = store::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(code).await?;
     let panels = store::panels(&mut w.conn(), cohort.cohort_id()).await?;
     let members = store::panel_members(&mut w.conn(), cohort.cohort_id()).await?;
     let assignments = store::assignments(&mut w.conn(), cohort.cohort_id()).await?;
@@ -1186,7 +1186,7 @@ pub async fn consolidation(ctx: &Ctx, session: &Session, code: &str) -> Result<(
     policy::can_read_decisions(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let cohort = store::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let rules = store::current_rules(&mut conn, cohort.cohort_id()).await?.ok_or(AppError::NotFound)?.rules;
     let lines = consolidate(&mut conn, cohort.cohort_id()).await?;
     Ok((cohort, rules, lines))
@@ -1256,7 +1256,7 @@ pub async fn export(
 ) -> Result<(RuleSet, Vec<ExportLine>), AppError> {
     let me = policy::can_run_calls(&session.actor)?;
     let mut w = Uow::begin(ctx, meta).await?;
-    let cohort = store::cohort_by_code(&mut w.conn(), code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(code).await?;
     let rules = store::current_rules(&mut w.conn(), cohort.cohort_id()).await?.ok_or(AppError::NotFound)?.rules;
     let scored = consolidate(&mut w.conn(), cohort.cohort_id()).await?;
     let mut out = Vec::new();

@@ -277,7 +277,7 @@ fn name_ok(name: &str, rules: &RuleSet) -> Result<String, FieldErrors> {
 pub async fn start(ctx: &Ctx, session: &Session, cohort_code: &str, name: &str, meta: &RequestMeta) -> Result<ProposalRow, AppError> {
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
-    let cohort = store::cohort_by_code(&mut w.conn(), cohort_code).await?.ok_or(AppError::NotFound)?;
+    let cohort = w.cohort(cohort_code).await?;
     let phase = store::calendar(&mut w.conn(), cohort.cohort_id()).await?.call_phase(now);
     let me = policy::can_start_proposal(&session.actor, matches!(phase, CallPhase::Open { .. }))?;
     let rules = store::current_rules(&mut w.conn(), cohort.cohort_id()).await?.ok_or(AppError::NotFound)?;

@@ -20,7 +20,7 @@ use crate::session::Session;
 use crate::{AppError, Ctx};
 
 async fn cohort_rules(conn: &mut Conn<'_>, code: &str) -> Result<(CohortAdminRow, ApplicationRules), AppError> {
-    let cohort = cohorte_store::call::cohort_by_code(conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(conn, code).await?;
     let rules =
         cohorte_store::call::current_rules(conn, cohort.cohort_id()).await?.and_then(|r| r.rules.applications).ok_or(AppError::NotFound)?;
     Ok((cohort, rules))
@@ -377,7 +377,7 @@ pub async fn rules(ctx: &Ctx, session: &Session, code: &str) -> Result<RulesDesk
     policy::can_read_decisions(&session.actor)?;
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let cohort = cohorte_store::call::cohort_by_code(&mut conn, code).await?.ok_or(AppError::NotFound)?;
+    let cohort = crate::uow::cohort(&mut conn, code).await?;
     let current = cohorte_store::call::current_rules(&mut conn, cohort.cohort_id()).await?.and_then(|r| r.rules.applications);
     let challenges = store::challenges_of_cohort(&mut conn, cohort.cohort_id()).await?.into_iter().map(|c| (c.id, c.title)).collect();
     Ok(RulesDesk {

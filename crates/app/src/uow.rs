@@ -4,6 +4,7 @@
 
 use cohorte_domain::identity::{AuditAction, AuditEntry, SignedIn};
 use cohorte_domain::ids::PersonId;
+use cohorte_store::call::CohortAdminRow;
 use cohorte_store::{Conn, Tx, audit};
 use time::OffsetDateTime;
 
@@ -56,11 +57,21 @@ impl<'m> Uow<'m> {
         record(&mut self.conn(), now, actor, label, action, object, details, meta).await
     }
 
+    /// The cohort of this code, or not found.
+    pub async fn cohort(&mut self, code: &str) -> Result<CohortAdminRow, AppError> {
+        cohort(&mut self.conn(), code).await
+    }
+
     /// Commits: the change, its audit entries and its jobs become durable together.
     pub async fn commit(self) -> Result<(), AppError> {
         self.tx.commit().await?;
         Ok(())
     }
+}
+
+/// The cohort of this code, or [`AppError::NotFound`] (the one reading of a cohort's address).
+pub async fn cohort(conn: &mut Conn<'_>, code: &str) -> Result<CohortAdminRow, AppError> {
+    cohorte_store::call::cohort_by_code(conn, code).await?.ok_or(AppError::NotFound)
 }
 
 /// Records an audit entry in the caller's transaction (prefer [`Uow::audit`]).
