@@ -224,3 +224,106 @@ mod module_graph {
         assert!(cycle(&with_cycle).is_some(), "a cycle is found when there is one");
     }
 }
+
+#[cfg(test)]
+mod house_rules {
+    //! Two rules of ARCHITECTURE.md read from the sources, so that new code cannot quietly break
+    //! them: every use case takes the actor (deny by default), and writes go through the unit of
+    //! work (`uow::Uow`: one transaction, the audit entry in it).
+
+    use std::collections::BTreeMap;
+
+    fn sources() -> BTreeMap<String, String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        std::fs::read_dir(&dir)
+            .expect("src")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+            .map(|p| {
+                let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+                let text = std::fs::read_to_string(&p).expect("read");
+                // The code, without its tests.
+                let code = text.split("#[cfg(test)]").next().unwrap_or_default().to_owned();
+                (stem, code)
+            })
+            .collect()
+    }
+
+    /// The public use cases (`pub async fn name(ctx: &Ctx, …)`) whose parameters name no actor.
+    fn without_actor(file: &str, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, _) in text.match_indices("pub async fn ") {
+            let rest = &text[i + 13..];
+            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let Some(open) = rest.find('(') else { continue };
+            let params = rest[open + 1..].split(") ->").next().unwrap_or_default();
+            let takes_ctx = params.trim_start().starts_with("ctx: &Ctx");
+            let actor = ["Session", "Actor", "SignedIn", "by: PersonId", "by: &"].iter().any(|a| params.contains(a));
+            if takes_ctx && !actor {
+                out.push(format!("{file}::{name}"));
+            }
+        }
+        out
+    }
+
+    /// Use cases without an actor, each for a reason: public reads of published records, system
+    /// jobs run by the worker, the start of a session (no actor yet), and the operator's commands.
+    const NO_ACTOR: &[(&str, &str)] = &[
+        ("applications::open_calls", "public: the calls open today"),
+        ("applications::expire_offer", "system: the worker expires an offer at its deadline"),
+        ("calls::open_calls", "public: the calls open today"),
+        ("calls::find_organisations", "public: the organisation register"),
+        ("calls::organisation_choices", "public: the organisation register"),
+        ("decisions::publish_due", "system: the worker publishes at the approved time"),
+        ("demo::seed", "operator: demo mode only"),
+        ("demo::seed_call", "operator: demo mode only"),
+        ("demo::seed_applications", "operator: demo mode only"),
+        ("identity::load_session", "no actor yet: reads the session that makes one"),
+        ("identity::start_session", "no actor yet: a visitor's first session"),
+        ("import::import_eig", "operator: the import command"),
+        ("import::is_empty", "operator: the import command"),
+        ("lib::ping", "system: the health check"),
+        ("lib::content_version", "system: the page cache's version"),
+        ("public::legacy_links", "public: redirects of old addresses"),
+        ("uow::begin", "the unit of work itself"),
+    ];
+
+    #[test]
+    fn every_use_case_takes_the_actor_or_says_why_not() {
+        let found: Vec<String> = sources().iter().flat_map(|(f, t)| without_actor(f, t)).collect();
+        let allowed: Vec<&str> = NO_ACTOR.iter().map(|(n, _)| *n).collect();
+        let unexplained: Vec<&String> = found.iter().filter(|n| !allowed.contains(&n.as_str())).collect();
+        assert!(unexplained.is_empty(), "use cases without an actor, and no reason in NO_ACTOR: {unexplained:?}");
+        let stale: Vec<&&str> = allowed.iter().filter(|n| !found.iter().any(|f| f == *n)).collect();
+        assert!(stale.is_empty(), "NO_ACTOR names use cases that take an actor or no longer exist: {stale:?}");
+        // The reading finds what it should.
+        let sample = "pub async fn leak(ctx: &Ctx, id: ApplicationId) -> Result<(), AppError> {}\n\
+                      pub async fn fine(ctx: &Ctx, session: &Session) -> Result<(), AppError> {}";
+        assert_eq!(without_actor("x", sample), ["x::leak"]);
+    }
+
+    /// Where a transaction is begun outside the unit of work, and why.
+    const OWN_TRANSACTION: &[(&str, &str)] = &[
+        ("uow", "the unit of work"),
+        ("demo", "demo seeding, not a person's action"),
+        ("import", "the EIG import, one transaction for the whole load"),
+        ("calls", "the first reading of a cohort saves its default rules"),
+        ("identity", "a session's periodic rotation while it is read"),
+    ];
+
+    #[test]
+    fn writes_go_through_the_unit_of_work() {
+        let mut counts = BTreeMap::new();
+        for (file, text) in sources() {
+            let n = text.lines().filter(|l| !l.trim_start().starts_with("//") && l.contains("db.begin()")).count();
+            if n > 0 {
+                counts.insert(file, n);
+            }
+        }
+        let outside: Vec<&String> = counts.keys().filter(|f| !OWN_TRANSACTION.iter().any(|(o, _)| o == f)).collect();
+        assert!(outside.is_empty(), "transactions begun outside the unit of work: {outside:?}");
+        assert!(counts.get("uow") == Some(&1), "the unit of work is read: {counts:?}");
+        let exceptions: usize = counts.iter().filter(|(f, _)| f.as_str() != "uow" && f.as_str() != "demo").map(|(_, n)| n).sum();
+        assert!(exceptions <= 3, "the exceptions stay few: {counts:?}");
+    }
+}

@@ -191,3 +191,73 @@ pub fn layered(routes: Router<AppState>, state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), layers::page_cache))
         .with_state(state)
 }
+
+#[cfg(test)]
+mod house_rules {
+    //! A rule lives in one place: `app` and `domain` decide what an actor may see and do, and a
+    //! handler renders the read model it is given. Read from the sources of `routes/` and `views/`
+    //! so that a handler comparing statuses or roles, or calling a policy predicate, fails here.
+
+    /// What a handler may not write, and why.
+    const FORBIDDEN: &[(&str, &str)] = &[
+        ("policy::can_", "an authorization predicate: the use case checks it"),
+        ("policy::is_", "an authorization predicate: the use case checks it"),
+        ("== \"draft\"", "a status compared as a string"),
+        ("status.as_str() ==", "a status compared as a string"),
+        ("status.as_str() !=", "a status compared as a string"),
+        (".has_role(", "a role checked in a handler"),
+        ("RoleKind::Staff", "a role checked in a handler"),
+        ("RoleKind::Validator", "a role checked in a handler"),
+    ];
+
+    /// Comparisons with a domain status (`x.status == ProposalStatus::Heard`, `matches!(…Status::`),
+    /// not with an HTTP `StatusCode`.
+    fn compares_a_status(line: &str) -> bool {
+        let l = line.replace("StatusCode::", "");
+        let cmp = ["== ", "!= ", "matches!("].iter().any(|op| l.contains(op));
+        cmp && l
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+            .any(|w| w.contains("Status::") && w.split("Status::").next().is_some_and(|t| !t.is_empty()))
+    }
+
+    fn offences(file: &str, text: &str) -> Vec<String> {
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let mut out = Vec::new();
+        for (n, line) in code.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for (needle, why) in FORBIDDEN {
+                if line.contains(needle) {
+                    out.push(format!("{file}:{}: {why}: {}", n + 1, line.trim()));
+                }
+            }
+            if compares_a_status(line) {
+                out.push(format!("{file}:{}: a status compared in a handler: {}", n + 1, line.trim()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn handlers_compare_no_status_or_role_and_call_no_policy() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut all = Vec::new();
+        let mut read = 0;
+        for dir in ["routes", "views"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("dir") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "rs") {
+                    read += 1;
+                    let text = std::fs::read_to_string(&path).expect("read");
+                    all.extend(offences(&format!("{dir}/{}", path.file_name().unwrap_or_default().to_string_lossy()), &text));
+                }
+            }
+        }
+        assert!(read >= 10, "the handlers are read ({read} files)");
+        assert!(all.is_empty(), "rules decided in handlers:\n{}", all.join("\n"));
+        // The reading finds what it should, and leaves HTTP status codes alone.
+        let sample = "if p.status == ProposalStatus::Heard {}\nif r.status != StatusCode::OK {}\nlet ok = policy::can_run_calls(&a);";
+        assert_eq!(offences("x", sample).len(), 2, "{:?}", offences("x", sample));
+    }
+}

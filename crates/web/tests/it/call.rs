@@ -155,6 +155,10 @@ async fn call_for_projects_journey() {
         twice.push(("address".into(), "ailleurs".into()));
         assert_eq!(admin.post(&url, &as_refs(&twice)).await.status, 400);
 
+        // The documents sit inside the form, before Save and the way to submission.
+        let at = |needle: &str| page.body.find(needle).unwrap_or_else(|| panic!("{name}: {needle} on the page"));
+        assert!(at("id=\"proposal-form\"") < at("id=\"documents-title\""), "{name}");
+        assert!(at("id=\"upload-button\"") < at("id=\"save\"") && at("id=\"save\"") < at("id=\"to-submit\""), "{name}");
         // Not submittable without the deck; the page says so.
         let r = admin.get(&format!("{url}/submit")).await;
         assert!(r.texts("#missing li").iter().any(|l| l.contains("pièces")), "{name}: {:?}", r.texts("#missing li"));
@@ -306,9 +310,17 @@ async fn call_for_projects_journey() {
         scores.push(("consensus".into(), "1".into()));
         juror.get(&format!("/jury/proposals/{id}")).await;
         juror.post(&format!("/jury/proposals/{id}/evaluation"), &as_refs(&scores)).await;
-        juror.get(&format!("/jury/proposals/{id}")).await;
+        let kit = juror.get(&format!("/jury/proposals/{id}")).await;
+        // The kit names documents by their kind, without codes or empty brackets, and shows the
+        // consensus apart from the other jurors' scores.
+        let docs = kit.texts("#kit-documents li");
+        assert!(!docs.is_empty() && docs.iter().all(|d| !d.contains("(deck)") && !d.contains("()")), "{name}: {docs:?}");
+        assert!(kit.texts("#consensus-result").join("").contains("20"), "{name}");
+        assert!(kit.texts("#others li").is_empty(), "{name}: the consensus is not another juror: {:?}", kit.texts("#others li"));
         let r = juror.post(&format!("/jury/proposals/{id}/heard"), &[("outcome", "heard")]).await;
         assert!(r.status.is_redirection(), "{name}: {}", r.body);
+        let kit = juror.get(r.header("location")).await;
+        assert!(kit.body.contains("Audition enregistrée") && !kit.body.contains("Notation enregistrée"), "{name}: {}", kit.body);
         let ranking = juror.get(&format!("/jury/panels/{panel}/ranking")).await;
         assert_eq!(ranking.status, 200);
         let r = juror
@@ -328,6 +340,15 @@ async fn call_for_projects_journey() {
         );
         let r = staff.post("/decisions/eig-7/stage", &[("proposal", &id), ("outcome", "selected")]).await;
         assert!(r.header("location").contains("staged=1"), "{}", r.body);
+        // The audit log reads as a French office expects: who by name, when in Paris time,
+        // statuses and outcomes in words (never their codes).
+        let audit = staff.get("/admin/audit?action=decision_staged").await;
+        let cells = |n: usize| audit.texts(&format!("#audit tbody tr:first-child td:nth-child({n})")).join(" ");
+        assert!(cells(2).contains("(Europe/Paris, UTC+1)"), "{name}: {}", cells(2));
+        assert!(!cells(3).is_empty() && !cells(3).contains("staff@example.gouv.fr"), "{name}: a name, not an address: {}", cells(3));
+        assert!(cells(6).contains("Retenue") && !cells(6).contains("selected"), "{name}: {}", cells(6));
+        let moves = staff.get("/admin/audit?action=proposal_status_changed").await.texts("#audit td:nth-child(6)").join(" ");
+        assert!(moves.contains("Invitée en audition") && !moves.contains("shortlisted"), "{name}: {moves}");
         let mut validator = w.browser();
         strong(&w, &mut validator, "validator@example.gouv.fr").await;
         let page = validator.get("/decisions/eig-7").await;
