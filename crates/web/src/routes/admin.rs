@@ -198,7 +198,12 @@ pub async fn audit(State(state): State<AppState>, c: Chrome, v: Visitor, Q(q): Q
                 .map(|(k, v)| {
                     let label = cohorte_app::i18n::t_opt(c.lang, &format!("audit-detail-{k}")).unwrap_or_else(|| k.clone());
                     let value = match k.as_str() {
-                        "from" | "to" => cohorte_app::i18n::t_opt(c.lang, &format!("status-{v}")).unwrap_or_else(|| v.clone()),
+                        // An application's statuses have their own words (a candidate is
+                        // "pre-selected", a proposal "shortlisted").
+                        "from" | "to" => {
+                            let family = if l.row.object_type == "application" { "application-status" } else { "status" };
+                            cohorte_app::i18n::t_opt(c.lang, &format!("{family}-{v}")).unwrap_or_else(|| v.clone())
+                        }
                         "outcome" => cohorte_app::i18n::t_opt(c.lang, &format!("outcome-{v}")).unwrap_or_else(|| v.clone()),
                         _ => match v.as_str() {
                             "true" => c.t("yes"),

@@ -344,6 +344,10 @@ async fn call_for_applications_journey() {
         assert_eq!(staff.post(&step(&zoe_id), &[("step", "refuse")]).await.status, 400, "{name}: a refusal needs a reason");
         staff.post(&step(&zoe_id), &[("step", "refuse"), ("reason", "Profil éloigné du défi.")]).await;
         assert_eq!(zoe.get(&zoe_url).await.texts("#reason p")[1], "Profil éloigné du défi.", "{name}");
+        // The audit log says each move in words, as the application's pages do.
+        let moves = staff.get("/admin/audit?action=application_status_changed").await.texts("#audit td:nth-child(6)").join(" ");
+        assert!(moves.contains("Présélectionnée") && moves.contains("En présélection"), "{name}: {moves}");
+        assert!(!moves.contains("preselected") && !moves.contains("in_preselection"), "{name}: {moves}");
 
         // Staff open two slots; each candidate books one and gets the calendar invitation.
         for hour in [9, 10] {
