@@ -87,7 +87,7 @@ pub struct ApplicationView {
     pub can_choose: bool,
     /// The end of the choice window, while the reader may choose.
     pub choices_close: Option<OffsetDateTime>,
-    /// The free slots the reader may book (when invited to an interview).
+    /// The free slots it may book, or move its interview to.
     pub slots: Vec<cohorte_store::applications::SlotRow>,
     /// The slot held.
     pub held: Option<cohorte_store::applications::SlotRow>,
@@ -95,6 +95,8 @@ pub struct ApplicationView {
     pub can_book: bool,
     /// Whether the reader may still cancel the interview held.
     pub can_cancel_interview: bool,
+    /// Whether the candidate may move it to one of `slots` (same cutoff).
+    pub can_move_interview: bool,
     /// The offer, once the matching is published.
     pub offer: Option<OfferView>,
     /// Whether the reader may answer it now.
@@ -227,6 +229,7 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ApplicationId) -> Result<App
     };
     let can_cancel_interview =
         can(ApplicationEvent::CancelInterview) && held.as_ref().is_some_and(|h| now <= h.starts_at - INTERVIEW_CUTOFF);
+    let can_move_interview = can_cancel_interview && !slots.is_empty();
     let offer = if published || !mine {
         match store::offers(&mut conn, app.cohort_id).await?.into_iter().find(|o| o.application_id == id.as_uuid()) {
             Some(o) => Some(OfferView {
@@ -256,10 +259,11 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ApplicationId) -> Result<App
         },
         can_choose,
         choices_close: if can_choose { choices_close } else { None },
-        slots: if can_book { slots } else { Vec::new() },
+        slots: if can_book || can_move_interview { slots } else { Vec::new() },
         held,
         can_book,
         can_cancel_interview,
+        can_move_interview,
         offer,
         can_answer_offer,
         can_withdraw: policy::can_withdraw_application(actor, app.person_id, app.status, l.rules.choice_mode).is_ok(),
@@ -1037,6 +1041,7 @@ pub async fn book(ctx: &Ctx, session: &Session, id: ApplicationId, slot: uuid::U
         return Err(AppError::conflict("application-changed"));
     }
     send_invitation(ctx, &mut w, &l, &s, false).await?;
+    schedule_reminder(&mut w, id, &s).await?;
     w.audit(&me, AuditAction::InterviewBooked, ("application", &l.app.reference), serde_json::json!({"slot": slot.to_string()})).await?;
     w.commit().await
 }
@@ -1067,6 +1072,94 @@ pub async fn cancel_interview(ctx: &Ctx, session: &Session, id: ApplicationId, m
     send_invitation(ctx, &mut w, &l, &cancelled, true).await?;
     w.audit(&me, AuditAction::InterviewCancelled, ("application", &l.app.reference), serde_json::json!({})).await?;
     w.commit().await
+}
+
+/// The candidate moves their interview to another free slot, until [`INTERVIEW_CUTOFF`] before
+/// the one they hold: both change in one transaction (if the new slot was just taken, nothing
+/// moves), the old invitation is cancelled in their calendar and the new one sent.
+pub async fn move_interview(ctx: &Ctx, session: &Session, id: ApplicationId, slot: uuid::Uuid, meta: &RequestMeta) -> Result<(), AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    let me = policy::can_use_account(&session.actor)?.clone();
+    if me.id != l.app.person_id {
+        return Err(AppError::NotFound);
+    }
+    // Moving is cancelling and booking again: both must be allowed from here.
+    let freed =
+        l.app.status.apply(ApplicationEvent::CancelInterview, l.rules.choice_mode).map_err(|_| AppError::Denied(Denied::Forbidden))?;
+    freed.apply(ApplicationEvent::BookInterview, l.rules.choice_mode).map_err(|_| AppError::Denied(Denied::Forbidden))?;
+    let (free, held) = free_slots(&mut w.conn(), &l.app, now).await?;
+    let Some(held) = held else { return Err(AppError::Denied(Denied::Forbidden)) };
+    if now > held.starts_at - INTERVIEW_CUTOFF {
+        return Err(FieldErrors::one("slot", "too-late-to-cancel").into());
+    }
+    let new = free.into_iter().find(|s| s.id == slot).ok_or(FieldErrors::one("slot", "slot-taken"))?;
+    store::cancel_booking(&mut w.conn(), id).await?;
+    if !store::book_slot(&mut w.conn(), slot, id, now).await? {
+        return Err(FieldErrors::one("slot", "slot-taken").into());
+    }
+    let cancelled = cohorte_store::applications::SlotRow { sequence: held.sequence + 1, ..held.clone() };
+    send_invitation(ctx, &mut w, &l, &cancelled, true).await?;
+    send_invitation(ctx, &mut w, &l, &new, false).await?;
+    schedule_reminder(&mut w, id, &new).await?;
+    w.audit(
+        &me,
+        AuditAction::InterviewMoved,
+        ("application", &l.app.reference),
+        serde_json::json!({"from": cohorte_domain::paris::label(held.starts_at), "to": cohorte_domain::paris::label(new.starts_at)}),
+    )
+    .await?;
+    w.commit().await
+}
+
+/// How long before an interview its reminder is mailed.
+pub const INTERVIEW_REMINDER: time::Duration = time::Duration::hours(48);
+
+/// Queues the reminder of a booked interview ([`INTERVIEW_REMINDER`] before it, or at once if the
+/// booking is later than that and the interview more than an hour away).
+async fn schedule_reminder(w: &mut Uow<'_>, id: ApplicationId, s: &cohorte_store::applications::SlotRow) -> Result<(), AppError> {
+    let now = w.now;
+    let at = s.starts_at - INTERVIEW_REMINDER;
+    if s.starts_at - now <= time::Duration::hours(1) {
+        return Ok(());
+    }
+    let job = crate::jobs::Job::InterviewReminder { application: id.to_string(), slot: s.id.to_string() };
+    let key = format!("interview-reminder-{id}-{}", s.id);
+    crate::jobs::enqueue_at(&mut w.conn(), &job, Some(&key), at.max(now), now).await?;
+    Ok(())
+}
+
+/// The worker mails an interview's reminder, if the application still holds that slot and the
+/// interview has not begun (a cancelled or moved booking is not reminded). Returns whether a
+/// mail was queued.
+pub async fn remind_interview(ctx: &Ctx, id: ApplicationId, slot: uuid::Uuid) -> Result<bool, AppError> {
+    let system = RequestMeta::default();
+    let mut w = Uow::begin(ctx, &system).await?;
+    let now = w.now;
+    let Some(app) = store::application(&mut w.conn(), id).await? else { return Ok(false) };
+    let held =
+        store::slots(&mut w.conn(), app.cohort_id).await?.into_iter().find(|s| s.id == slot && s.application_id == Some(id.as_uuid()));
+    let Some(s) = held.filter(|s| app.status == ApplicationStatus::InterviewScheduled && s.starts_at > now) else {
+        return Ok(false);
+    };
+    let when = cohorte_domain::paris::label(s.starts_at);
+    let url = format!("{}/applications/{}", ctx.settings.base_url, app.id);
+    let (location, reference) = (s.location.clone(), app.reference.clone());
+    let dedup = format!("interview-reminder-mail-{id}-{}-{}", s.id, s.sequence);
+    let queued = notify::person(&mut w.conn(), app.person_id, Some(&dedup), now, |lang| Message {
+        subject: i18n::ta(lang, "mail-application-update-subject", &[("reference", i18n::Arg::Str(&reference))]),
+        paragraphs: vec![i18n::ta(
+            lang,
+            "mail-interview-reminder",
+            &[("when", i18n::Arg::Str(&when)), ("where", i18n::Arg::Str(&location))],
+        )],
+        url: Some(url.clone()),
+        attachments: Vec::new(),
+    })
+    .await?;
+    w.commit().await?;
+    Ok(queued)
 }
 
 async fn send_invitation(

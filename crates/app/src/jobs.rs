@@ -23,6 +23,13 @@ pub enum Job {
         /// The cohort (id).
         cohort: String,
     },
+    /// Remind a candidate of their interview (skipped if the booking changed).
+    InterviewReminder {
+        /// The application (id).
+        application: String,
+        /// The slot booked (id).
+        slot: String,
+    },
     /// Expire an application's offer if still unanswered (scheduled at its deadline).
     ExpireOffer {
         /// The application (id).
@@ -38,6 +45,7 @@ impl Job {
             Job::Purge => "purge",
             Job::PublishResults { .. } => "publish_results",
             Job::ExpireOffer { .. } => "expire_offer",
+            Job::InterviewReminder { .. } => "interview_reminder",
         }
     }
 }

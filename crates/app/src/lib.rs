@@ -271,6 +271,7 @@ mod house_rules {
     const NO_ACTOR: &[(&str, &str)] = &[
         ("applications::open_calls", "public: the calls open today"),
         ("applications::expire_offer", "system: the worker expires an offer at its deadline"),
+        ("applications::remind_interview", "system: the worker mails an interview's reminder"),
         ("calls::open_calls", "public: the calls open today"),
         ("calls::find_organisations", "public: the organisation register"),
         ("calls::organisation_choices", "public: the organisation register"),

@@ -81,6 +81,14 @@ impl Worker {
                     .map(|_| ())
                     .map_err(|e| e.to_string())
             }
+            Job::InterviewReminder { application, slot } => {
+                let id = application.parse().map_err(|e: uuid::Error| e.to_string())?;
+                let slot = slot.parse().map_err(|e: uuid::Error| e.to_string())?;
+                crate::applications::remind_interview(&self.ctx, cohorte_domain::ids::ApplicationId::from_uuid(id), slot)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
             Job::Purge => {
                 let now = self.ctx.clock.now();
                 let mut c = self.ctx.db.acquire().await.map_err(|e| e.to_string())?;

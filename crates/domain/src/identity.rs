@@ -453,6 +453,8 @@ str_enum!(
         InterviewBooked => "interview_booked",
         /// A candidate cancelled their interview.
         InterviewCancelled => "interview_cancelled",
+        /// A candidate moved their interview to another slot.
+        InterviewMoved => "interview_moved",
         /// A (challenge, profile) list of candidates was ranked.
         CandidatesRanked => "candidates_ranked",
         /// The validator published the matching: offers went out.

@@ -119,6 +119,7 @@ route_table! {
     post "/applications/{id}/choices" => apply::choices;
     post "/applications/{id}/interview" => apply::book;
     post "/applications/{id}/interview/cancel" => apply::cancel_interview;
+    post "/applications/{id}/interview/move" => apply::move_interview;
     post "/applications/{id}/offer" => apply::answer_offer;
     get  "/reviews/{slug}" => selection::reviews;
     post "/reviews/{slug}/{id}" => selection::review;

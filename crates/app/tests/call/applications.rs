@@ -509,6 +509,68 @@ async fn invited_candidates_book_one_slot_each_the_last_slot_goes_to_one_and_can
 }
 
 #[tokio::test]
+async fn a_candidate_moves_their_interview_before_the_cutoff_and_is_reminded_of_the_one_they_hold() {
+    use cohorte_app::applications::PreselectionStep as P;
+    use cohorte_domain::proposal::HearingMode;
+    use cohorte_store::applications::NewSlot;
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let (rules, ids) = open_applications(&w, &c).await;
+        w.person("pre@example.org", &[(RoleKind::Preselector, true)]).await;
+        let (a, sa) = submitted_application(&w, "a@example.org", &rules, &ids[0]).await;
+        apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
+        let ch0 = Some(ids[0].parse::<uuid::Uuid>().unwrap());
+        let slot = |day: i64| NewSlot {
+            challenge: ch0,
+            starts_at: datetime!(2021-01-20 09:00 UTC) + Duration::days(day),
+            duration_minutes: 45,
+            mode: HearingMode::Onsite,
+            location: "20 avenue de Ségur".into(),
+        };
+        let first = apps::open_slot(&w.ctx, &c.s, "eig-6", &slot(0), &meta()).await.unwrap();
+        let second = apps::open_slot(&w.ctx, &c.s, "eig-6", &slot(1), &meta()).await.unwrap();
+        apps::preselection_step(&w.ctx, &c.s, a.id, P::Preselect, "", &meta()).await.unwrap();
+        // Nothing held: nothing to move.
+        assert_eq!(code(apps::move_interview(&w.ctx, &sa, a.id, second, &meta()).await.unwrap_err()), "denied:Forbidden", "{name}");
+        apps::book(&w.ctx, &sa, a.id, first, &meta()).await.unwrap();
+        let v = apps::view(&w.ctx, &sa, a.id).await.unwrap();
+        assert_eq!((v.held.map(|h| h.id), v.can_move_interview), (Some(first), true), "{name}");
+        assert_eq!(v.slots.iter().map(|s| s.id).collect::<Vec<_>>(), [second], "{name}: the other free slots");
+        // Only to a free slot; another person cannot move it.
+        assert_eq!(code(apps::move_interview(&w.ctx, &sa, a.id, first, &meta()).await.unwrap_err()), "slot:slot-taken", "{name}");
+        let (b, sb) = submitted_application(&w, "b@example.org", &rules, &ids[0]).await;
+        assert_eq!(code(apps::move_interview(&w.ctx, &sb, a.id, second, &meta()).await.unwrap_err()), "NotFound", "{name}");
+        let _ = b;
+        w.run_jobs().await;
+        let before = w.mails_to("a@example.org").len();
+        apps::move_interview(&w.ctx, &sa, a.id, second, &meta()).await.unwrap();
+        let v = apps::view(&w.ctx, &sa, a.id).await.unwrap();
+        assert_eq!((v.application.status, v.held.map(|h| h.id)), (ApplicationStatus::InterviewScheduled, Some(second)), "{name}");
+        assert_eq!(v.slots.iter().map(|s| s.id).collect::<Vec<_>>(), [first], "{name}: the first is free again");
+        w.run_jobs().await;
+        let mails = w.mails_to("a@example.org");
+        let new: Vec<&String> = mails[before..].iter().flat_map(|m| m.attachments.iter().map(|x| &x.content)).collect();
+        assert!(new.iter().any(|x| x.contains("METHOD:CANCEL") && x.contains("DTSTART:20210120T090000Z")), "{name}: {new:?}");
+        assert!(new.iter().any(|x| x.contains("METHOD:REQUEST") && x.contains("DTSTART:20210121T090000Z")), "{name}: {new:?}");
+        // Two days before, one reminder: of the slot held, not of the one left.
+        w.clock.advance(datetime!(2021-01-19 10:00 UTC) - datetime!(2021-01-10 10:00 UTC));
+        w.run_jobs().await;
+        let reminders: Vec<String> =
+            w.mails_to("a@example.org").iter().filter(|m| m.text.contains("Rappel")).map(|m| m.text.clone()).collect();
+        assert_eq!(reminders.len(), 1, "{name}: {reminders:?}");
+        assert!(reminders[0].contains("21/01/2021") && reminders[0].contains("20 avenue de Ségur"), "{name}: {}", reminders[0]);
+        w.run_jobs().await;
+        assert_eq!(w.mails_to("a@example.org").iter().filter(|m| m.text.contains("Rappel")).count(), 1, "{name}: once");
+        // Within 24 hours of it, the interview stays where it is.
+        w.clock.advance(Duration::days(1));
+        assert_eq!(code(apps::move_interview(&w.ctx, &sa, a.id, first, &meta()).await.unwrap_err()), "slot:too-late-to-cancel", "{name}");
+        assert!(!apps::view(&w.ctx, &sa, a.id).await.unwrap().can_move_interview, "{name}");
+    }
+}
+
+#[tokio::test]
 async fn the_matching_fills_the_seats_from_the_ranked_lists_and_explains_each_missed_choice() {
     use cohorte_app::applications::PreselectionStep as P;
     use cohorte_domain::matching::Reason;

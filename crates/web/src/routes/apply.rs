@@ -207,6 +207,7 @@ fn application_page(
         can_book: view.can_book,
         held: view.held.as_ref().map(slot_label),
         can_cancel_interview: view.can_cancel_interview,
+        can_move_interview: view.can_move_interview,
         offer: view.offer.as_ref().map(|o| {
             c.tsa("apply-offer", &[("challenge", &o.title), ("profile", &profile_label(o.profile)), ("deadline", &when(o.deadline))])
         }),
@@ -537,6 +538,20 @@ pub async fn book(
     let s = v.required()?;
     let slot: uuid::Uuid = f.slot.parse().map_err(|_| bad_field("slot", "slot-taken"))?;
     apps::book(&state.ctx, &s, id, slot, &v.meta).await?;
+    Ok(Redirect::to(&format!("/applications/{id}?booked=1#interview")).into_response())
+}
+
+/// `POST /applications/{id}/interview/move`: moves the interview to another free slot (the old
+/// invitation is cancelled, the new one mailed).
+pub async fn move_interview(
+    State(state): State<AppState>,
+    v: Visitor,
+    IdPath(id): IdPath<ApplicationId>,
+    F(f): F<BookForm>,
+) -> Result<Response, WebError> {
+    let s = v.required()?;
+    let slot: uuid::Uuid = f.slot.parse().map_err(|_| bad_field("slot", "slot-taken"))?;
+    apps::move_interview(&state.ctx, &s, id, slot, &v.meta).await?;
     Ok(Redirect::to(&format!("/applications/{id}?booked=1#interview")).into_response())
 }
 

@@ -123,6 +123,8 @@ pub struct ApplicationPage {
     pub held: Option<String>,
     /// Whether they may cancel it.
     pub can_cancel_interview: bool,
+    /// Whether the candidate may move it to one of `slots`.
+    pub can_move_interview: bool,
     /// The offer, as a sentence.
     pub offer: Option<String>,
     /// Its answer.

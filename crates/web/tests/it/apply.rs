@@ -371,6 +371,29 @@ async fn call_for_applications_journey() {
             let mails = w.mails_to(email);
             assert!(mails[0].mail.attachments.iter().any(|a| a.content.contains("BEGIN:VEVENT")), "{name}: the ICS invitation");
         }
+        // A slot opens at 11:00: Léa moves her interview there (the 9:00 one is free again).
+        let at = local_in(&w, 5, 11);
+        let r = staff
+            .post(
+                "/admin/cohorts/eig-7/interviews",
+                &[("at", &at), ("minutes", "45"), ("mode", "onsite"), ("location", "20 avenue de Ségur"), ("challenge", &challenge)],
+            )
+            .await;
+        assert!(r.status.is_redirection(), "{name}: {}", r.body);
+        let page = lea.get(&lea_url).await;
+        let to = page.attrs("#move-interview-form input[name=slot]", "value");
+        assert_eq!(to.len(), 1, "{name}: {}", page.body);
+        let held = page.texts("#held").join("");
+        assert_eq!(lea.post(&format!("{lea_url}/interview/move"), &[("slot", "not-a-slot")]).await.status, 400, "{name}");
+        let r = lea.post(&format!("{lea_url}/interview/move"), &[("slot", &to[0])]).await;
+        assert!(r.header("location").contains("booked=1"), "{name}: {}", r.body);
+        let page = lea.get(&lea_url).await;
+        assert!(
+            page.texts("#held").join("").contains("11:00") && page.texts("#held").join("") != held,
+            "{name}: {:?}",
+            page.texts("#held")
+        );
+        assert_eq!(page.attrs("#move-interview-form input[name=slot]", "value").len(), 1, "{name}: the 9:00 slot, free again");
         // The panel: the challenge's mentor scores Léa's interview; staff record the consensus.
         let panel = marie.get("/panel/eig-7").await;
         assert_eq!(panel.status, 200, "{name}: {}", panel.body);

@@ -282,7 +282,7 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
         }
         "/applications/{id}/withdraw" | "/applications/{id}/interview/cancel" => vec![("confirm", "1".into())],
         "/applications/{id}/information" => vec![("text.motivation", "Matrix".into())],
-        "/applications/{id}/interview" => vec![("slot", uuid_of_nobody())],
+        "/applications/{id}/interview" | "/applications/{id}/interview/move" => vec![("slot", uuid_of_nobody())],
         "/applications/{id}/offer" => vec![("answer", "accept".into())],
         "/signup" => vec![("email", format!("signup-{actor}@example.org"))],
         "/panel/{slug}/{id}" => ["score.drive", "score.understanding", "score.public_interest", "score.fit", "score.skills"]
