@@ -101,6 +101,20 @@ pub struct ApplicationView {
     pub offer: Option<OfferView>,
     /// Whether the reader may answer it now.
     pub can_answer_offer: bool,
+    /// The other challenges an interview panel proposed to the candidate, with their answers.
+    pub suggestions: Vec<SuggestionView>,
+}
+
+/// A challenge an interview panel proposed to a candidate.
+#[derive(Debug, Clone)]
+pub struct SuggestionView {
+    /// The suggestion.
+    pub row: cohorte_store::applications::SuggestionRow,
+    /// The challenge's title.
+    pub title: String,
+    /// Whether the reader may accept or decline it now (the candidate, unanswered, before the
+    /// matching is published).
+    pub can_answer: bool,
 }
 
 /// An offer as the candidate sees it.
@@ -205,6 +219,7 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ApplicationId) -> Result<App
     let mut app = l.app;
     // Nothing of the matching shows to the candidate before the validator publishes it.
     let published = store::matching_published(&mut conn, app.cohort_id).await?.is_some();
+    let suggestions = suggestion_views(&mut conn, &app, mine && interview_open(app.status) && !published).await?;
     if mine && !published {
         app.status = app.status.as_seen_before_publication();
     }
@@ -266,6 +281,7 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ApplicationId) -> Result<App
         can_move_interview,
         offer,
         can_answer_offer,
+        suggestions,
         can_withdraw: policy::can_withdraw_application(actor, app.person_id, app.status, l.rules.choice_mode).is_ok(),
         options: options(&mut conn, &l.cohort, &l.rules).await?,
         salary: app.form.years_experience.and_then(|y| l.rules.salary_band(y)).cloned(),
@@ -1901,6 +1917,152 @@ pub async fn score_interview(
     w.commit().await
 }
 
+/// The suggestions made to an application, with the challenges' titles.
+async fn suggestion_views(conn: &mut Conn<'_>, app: &ApplicationRow, may_answer: bool) -> Result<Vec<SuggestionView>, AppError> {
+    let titles: BTreeMap<uuid::Uuid, String> =
+        store::challenges_of_cohort(conn, app.cohort_id).await?.into_iter().map(|c| (c.id, c.title)).collect();
+    Ok(store::suggestions(conn, app.cohort_id)
+        .await?
+        .into_iter()
+        .filter(|s| s.application_id == app.id.as_uuid())
+        .map(|row| SuggestionView {
+            title: titles.get(&row.challenge_id).cloned().unwrap_or_default(),
+            can_answer: may_answer && row.answer.is_none(),
+            row,
+        })
+        .collect())
+}
+
+/// Most characters of a panel's note with a suggestion.
+pub const SUGGESTION_NOTE_LIMIT: usize = 1_000;
+
+/// A member of the candidate's interview panel proposes another (challenge, profile) to them:
+/// a list the rules offer that the candidate did not choose, while interviews run and before the
+/// matching is published; once per list. The candidate is mailed the proposal and the note.
+pub async fn suggest_challenge(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    challenge: uuid::Uuid,
+    profile: ProfileKind,
+    note: &str,
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    policy::can_use_account(&session.actor)?;
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let app = store::application(&mut w.conn(), id).await?.ok_or(AppError::NotFound)?;
+    let me = policy::can_sit_on_interview_panel(&session.actor, &chosen_challenges(&app)).map_err(|_| AppError::NotFound)?.clone();
+    if app.person_id == me.id {
+        return Err(AppError::NotFound);
+    }
+    if !interview_open(app.status) || store::matching_published(&mut w.conn(), app.cohort_id).await?.is_some() {
+        return Err(AppError::Denied(Denied::Forbidden));
+    }
+    let rules =
+        cohorte_store::call::rules(&mut w.conn(), app.rule_set_id).await?.and_then(|r| r.rules.applications).ok_or(AppError::NotFound)?;
+    if rules.seats_of(&challenge.to_string(), profile).is_none() {
+        return Err(FieldErrors::one("challenge", "choice-not-offered").into());
+    }
+    if app.form.choices.iter().any(|c| c.challenge == challenge.to_string() && c.profile == profile) {
+        return Err(FieldErrors::one("challenge", "already-chosen").into());
+    }
+    let note = note.trim();
+    if note.chars().count() > SUGGESTION_NOTE_LIMIT || cohorte_domain::text::has_forbidden_chars(&note.replace(['\n', '\r'], " ")) {
+        return Err(FieldErrors::one("note", "too-long").into());
+    }
+    if store::suggest_challenge(&mut w.conn(), app.cohort_id, id, (challenge, profile), note, me.id, now).await?.is_none() {
+        return Err(FieldErrors::one("challenge", "already-suggested").into());
+    }
+    let title = store::challenges_of_cohort(&mut w.conn(), app.cohort_id)
+        .await?
+        .into_iter()
+        .find(|c| c.id == challenge)
+        .map(|c| c.title)
+        .unwrap_or_default();
+    let url = format!("{}/applications/{}#suggestions", ctx.settings.base_url, app.id);
+    let reference = app.reference.clone();
+    let note_owned = note.to_owned();
+    notify::person(&mut w.conn(), app.person_id, Some(&format!("suggestion-{id}-{challenge}-{}", profile.as_str())), now, |lang| {
+        let mut paragraphs = vec![i18n::ta(
+            lang,
+            "mail-suggestion",
+            &[
+                ("challenge", i18n::Arg::Str(&title)),
+                ("profile", i18n::Arg::Str(&i18n::t(lang, &format!("profile-kind-{}", profile.as_str())))),
+            ],
+        )];
+        if !note_owned.is_empty() {
+            paragraphs.push(i18n::ta(lang, "mail-suggestion-note", &[("note", i18n::Arg::Str(&note_owned))]));
+        }
+        Message {
+            subject: i18n::ta(lang, "mail-application-update-subject", &[("reference", i18n::Arg::Str(&reference))]),
+            paragraphs,
+            url: Some(url.clone()),
+            attachments: Vec::new(),
+        }
+    })
+    .await?;
+    w.audit(
+        &me,
+        AuditAction::ChallengeSuggested,
+        ("application", &app.reference),
+        serde_json::json!({"challenge": title, "profile": profile.as_str()}),
+    )
+    .await?;
+    w.commit().await
+}
+
+/// The candidate accepts or declines a challenge a panel proposed, before the matching is
+/// published: accepted, the list joins their ranked choices after their own (the matching and
+/// that challenge's panel see it from then on); declined, nothing else changes.
+pub async fn answer_suggestion(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    suggestion: uuid::Uuid,
+    accept: bool,
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let l = load(&mut w.conn(), session, id, now).await?;
+    let me = policy::can_use_account(&session.actor)?.clone();
+    if me.id != l.app.person_id {
+        return Err(AppError::NotFound);
+    }
+    let s = store::suggestions(&mut w.conn(), l.app.cohort_id)
+        .await?
+        .into_iter()
+        .find(|s| s.id == suggestion && s.application_id == id.as_uuid())
+        .ok_or(AppError::NotFound)?;
+    if !interview_open(l.app.status) || store::matching_published(&mut w.conn(), l.app.cohort_id).await?.is_some() {
+        return Err(AppError::Denied(Denied::Forbidden));
+    }
+    if !store::answer_suggestion(&mut w.conn(), suggestion, accept, now).await? {
+        return Err(AppError::conflict("already-answered"));
+    }
+    if accept {
+        let mut form = l.app.form.clone();
+        form.choices.push(cohorte_domain::application::Choice {
+            challenge: s.challenge_id.to_string(),
+            profile: s.profile,
+            contribution: String::new(),
+        });
+        if store::save_application(&mut w.conn(), id, l.app.version, &form, now).await?.is_none() {
+            return Err(AppError::conflict("application-changed"));
+        }
+    }
+    w.audit(
+        &me,
+        AuditAction::SuggestionAnswered,
+        ("application", &l.app.reference),
+        serde_json::json!({"accepted": accept, "profile": s.profile.as_str()}),
+    )
+    .await?;
+    w.commit().await
+}
+
 /// An interview on the panel's page.
 #[derive(Debug, Clone)]
 pub struct PanelItem {
@@ -1920,6 +2082,11 @@ pub struct PanelItem {
     pub can_score: bool,
     /// Whether the reader may record the consensus.
     pub can_consensus: bool,
+    /// The other challenges proposed to the candidate, and their answers.
+    pub suggestions: Vec<SuggestionView>,
+    /// The lists the reader may propose to the candidate (offered by the rules, neither chosen nor
+    /// proposed yet): challenge id, profile, title. Empty when they may not propose now.
+    pub can_suggest: Vec<(uuid::Uuid, ProfileKind, String)>,
 }
 
 /// The interviews the reader sits on in a cohort (staff: all; a mentor: the candidates who chose
@@ -1934,6 +2101,9 @@ pub async fn interview_panel(ctx: &Ctx, session: &Session, code: &str) -> Result
     let published = store::matching_published(&mut conn, co).await?.is_some();
     let evaluations = store::interview_evaluations(&mut conn, co).await?;
     let reviews = store::application_reviews(&mut conn, co).await?;
+    let rules = cohorte_store::call::current_rules(&mut conn, co).await?.and_then(|r| r.rules.applications);
+    let titles: BTreeMap<uuid::Uuid, String> =
+        store::challenges_of_cohort(&mut conn, co).await?.into_iter().map(|c| (c.id, c.title)).collect();
     let mine = me.id.to_string();
     let mut out = Vec::new();
     for app in store::applications_of_cohort(&mut conn, co).await? {
@@ -1950,6 +2120,7 @@ pub async fn interview_panel(ctx: &Ctx, session: &Session, code: &str) -> Result
             Vec::new()
         };
         let name = cohorte_store::identity::person(&mut conn, app.person_id).await?.map(|p| p.display_name).unwrap_or_default();
+        let suggestions = suggestion_views(&mut conn, &app, false).await?;
         out.push(PanelItem {
             remarks: reviews
                 .iter()
@@ -1959,6 +2130,21 @@ pub async fn interview_panel(ctx: &Ctx, session: &Session, code: &str) -> Result
             consensus: of_app.iter().find(|e| e.is_consensus()).cloned(),
             can_score: interview_open(app.status) && !published,
             can_consensus: staff && interview_open(app.status) && !published,
+            can_suggest: if interview_open(app.status) && !published {
+                let made = &suggestions;
+                let mut options = Vec::new();
+                for seat in rules.as_ref().map(|r| r.seats.as_slice()).unwrap_or_default() {
+                    let taken = app.form.choices.iter().any(|c| c.challenge == seat.challenge && c.profile == seat.profile)
+                        || made.iter().any(|m| m.row.challenge_id.to_string() == seat.challenge && m.row.profile == seat.profile);
+                    if let (false, Ok(ch)) = (taken, seat.challenge.parse::<uuid::Uuid>()) {
+                        options.push((ch, seat.profile, titles.get(&ch).cloned().unwrap_or_default()));
+                    }
+                }
+                options
+            } else {
+                Vec::new()
+            },
+            suggestions,
             own,
             others,
             name,

@@ -469,6 +469,10 @@ str_enum!(
         MatchingOverridden => "matching_overridden",
         /// Someone made their account with a sign-up link.
         AccountCreated => "account_created",
+        /// An interview panel proposed another challenge to a candidate.
+        ChallengeSuggested => "challenge_suggested",
+        /// A candidate accepted or declined a challenge a panel proposed.
+        SuggestionAnswered => "suggestion_answered",
     }
 );
 

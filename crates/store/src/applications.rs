@@ -1006,3 +1006,91 @@ pub async fn interview_evaluations(conn: &mut Conn<'_>, cohort: CohortId) -> Res
     .fetch_all(c)
     .await)?)
 }
+
+// ---------------------------------------------------------------- suggestions of another challenge
+
+/// A panel's proposal of another (challenge, profile) to a candidate, and their answer.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SuggestionRow {
+    /// Its id.
+    pub id: Uuid,
+    /// The application.
+    pub application_id: Uuid,
+    /// The challenge proposed.
+    pub challenge_id: Uuid,
+    /// The profile proposed.
+    #[sqlx(try_from = "String")]
+    pub profile: cohorte_domain::cohort::ProfileKind,
+    /// The panel's note to the candidate.
+    pub note: String,
+    /// Who proposed it.
+    pub by_person: Uuid,
+    /// When.
+    pub created_at: OffsetDateTime,
+    /// `accepted` or `declined`, once answered.
+    pub answer: Option<String>,
+    /// When it was answered.
+    pub answered_at: Option<OffsetDateTime>,
+}
+
+impl SuggestionRow {
+    /// Whether the candidate accepted it.
+    pub fn accepted(&self) -> bool {
+        self.answer.as_deref() == Some("accepted")
+    }
+}
+
+/// Records a proposal of another (challenge, profile) to a candidate; `None` if that list was
+/// already proposed to them.
+pub async fn suggest_challenge(
+    conn: &mut Conn<'_>,
+    cohort: CohortId,
+    application: ApplicationId,
+    target: (Uuid, cohorte_domain::cohort::ProfileKind),
+    note: &str,
+    by: PersonId,
+    now: OffsetDateTime,
+) -> Result<Option<Uuid>, StoreError> {
+    let id = Uuid::now_v7();
+    let n = on_conn!(conn, |c| sqlx::query(
+        "insert into challenge_suggestion (id, application_id, cohort_id, challenge_id, profile, note, by_person, created_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing"
+    )
+    .bind(id)
+    .bind(application.as_uuid())
+    .bind(cohort.as_uuid())
+    .bind(target.0)
+    .bind(target.1.as_str())
+    .bind(note)
+    .bind(by.as_uuid())
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok((n == 1).then_some(id))
+}
+
+/// Answers a suggestion once (`accepted` or `declined`); false if it was already answered.
+pub async fn answer_suggestion(conn: &mut Conn<'_>, id: Uuid, accepted: bool, now: OffsetDateTime) -> Result<bool, StoreError> {
+    let answer = if accepted { "accepted" } else { "declined" };
+    let n =
+        on_conn!(conn, |c| sqlx::query("update challenge_suggestion set answer = $2, answered_at = $3 where id = $1 and answer is null")
+            .bind(id)
+            .bind(answer)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// The suggestions made in a cohort, oldest first.
+pub async fn suggestions(conn: &mut Conn<'_>, cohort: CohortId) -> Result<Vec<SuggestionRow>, StoreError> {
+    Ok(on_conn!(conn, |c| sqlx::query_as(
+        "select id, application_id, challenge_id, profile, note, by_person, created_at, answer, answered_at \
+         from challenge_suggestion where cohort_id = $1 order by created_at, id"
+    )
+    .bind(cohort.as_uuid())
+    .fetch_all(c)
+    .await)?)
+}

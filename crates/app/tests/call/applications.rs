@@ -571,6 +571,107 @@ async fn a_candidate_moves_their_interview_before_the_cutoff_and_is_reminded_of_
 }
 
 #[tokio::test]
+async fn an_interview_panel_proposes_another_challenge_which_the_candidate_accepts_or_declines() {
+    use cohorte_app::applications::PreselectionStep as P;
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let (rules, ids) = open_applications(&w, &c).await;
+        w.person("pre@example.org", &[(RoleKind::Preselector, true)]).await;
+        let (ana, sa) = submitted_application(&w, "ana@example.org", &rules, &ids[0]).await;
+        let (ben, sb) = submitted_application(&w, "ben@example.org", &rules, &ids[0]).await;
+        apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
+        let (ch0, ch1): (uuid::Uuid, uuid::Uuid) = (ids[0].parse().unwrap(), ids[1].parse().unwrap());
+        for (i, (a, s)) in [(&ana, &sa), (&ben, &sb)].into_iter().enumerate() {
+            apps::preselection_step(&w.ctx, &c.s, a.id, P::Preselect, "", &meta()).await.unwrap();
+            let slot = cohorte_store::applications::NewSlot {
+                challenge: Some(ch0),
+                starts_at: datetime!(2021-01-20 09:00 UTC) + Duration::hours(i64::try_from(i).unwrap()),
+                duration_minutes: 45,
+                mode: cohorte_domain::proposal::HearingMode::Onsite,
+                location: "20 avenue de Ségur".into(),
+            };
+            let id = apps::open_slot(&w.ctx, &c.s, "eig-6", &slot, &meta()).await.unwrap();
+            apps::book(&w.ctx, s, a.id, id, &meta()).await.unwrap();
+            apps::record_interview(&w.ctx, &c.s, a.id, true, &meta()).await.unwrap();
+        }
+        let mentor = w.person("mentor0@example.gouv.fr", &[]).await;
+        let other_mentor = w.person("mentor1@example.gouv.fr", &[]).await;
+        {
+            let mut tx = w.ctx.db.begin().await.unwrap();
+            for (p, ch) in [(mentor, ch0), (other_mentor, ch1)] {
+                let g = cohorte_domain::identity::Grant {
+                    role: RoleKind::OperationalMentor,
+                    cohort: None,
+                    challenge: Some(cohorte_domain::ids::ChallengeId::from_uuid(ch)),
+                    organisation: None,
+                };
+                ids::grant_role(&mut tx.conn(), p, &g, None, "test", datetime!(2021-01-10 10:00 UTC)).await.unwrap();
+            }
+            tx.commit().await.unwrap();
+        }
+        let (sm, so) = (w.session(mentor, false).await, w.session(other_mentor, false).await);
+        let m = meta();
+        let suggest = |s, a, ch, p, note: &'static str| apps::suggest_challenge(&w.ctx, s, a, ch, p, note, &m);
+        // Only the candidate's panel proposes, a list offered and not already chosen, once.
+        assert!(matches!(suggest(&so, ana.id, ch1, ProfileKind::Developer, "").await, Err(AppError::NotFound)), "{name}: not her panel");
+        assert!(matches!(suggest(&sb, ana.id, ch1, ProfileKind::Developer, "").await, Err(AppError::NotFound)), "{name}");
+        let chosen = suggest(&sm, ana.id, ch0, ProfileKind::Developer, "").await.unwrap_err();
+        assert_eq!(code(chosen), "challenge:already-chosen", "{name}");
+        let not_offered = suggest(&sm, ana.id, ch1, ProfileKind::Designer, "").await.unwrap_err();
+        assert_eq!(code(not_offered), "challenge:choice-not-offered", "{name}");
+        suggest(&sm, ana.id, ch1, ProfileKind::Developer, "Votre expérience des données y servirait.").await.unwrap();
+        let again = suggest(&c.s, ana.id, ch1, ProfileKind::Developer, "").await.unwrap_err();
+        assert_eq!(code(again), "challenge:already-suggested", "{name}");
+        suggest(&c.s, ben.id, ch1, ProfileKind::Developer, "").await.unwrap();
+        // The panel sees what was proposed, and what it may still propose.
+        let item = apps::interview_panel(&w.ctx, &sm, "eig-6").await.unwrap().into_iter().find(|i| i.application.id == ana.id).unwrap();
+        assert_eq!(item.suggestions.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), ["Détecter les fraudes"], "{name}");
+        assert_eq!(item.can_suggest.iter().map(|o| (o.0, o.1)).collect::<Vec<_>>(), [(ch0, ProfileKind::Designer)], "{name}");
+        // The candidate is told, and answers on their page; nobody else may answer.
+        w.run_jobs().await;
+        let mail = w.mails_to("ana@example.org").into_iter().find(|m| m.text.contains("Détecter les fraudes")).expect("told");
+        assert!(mail.text.contains("Votre expérience des données y servirait."), "{name}: {}", mail.text);
+        let v = apps::view(&w.ctx, &sa, ana.id).await.unwrap();
+        assert_eq!(v.suggestions.iter().map(|s| (s.title.as_str(), s.can_answer)).collect::<Vec<_>>(), [("Détecter les fraudes", true)]);
+        let theirs = v.suggestions[0].row.id;
+        assert!(matches!(apps::answer_suggestion(&w.ctx, &sb, ana.id, theirs, true, &meta()).await, Err(AppError::NotFound)), "{name}");
+        let bens = apps::view(&w.ctx, &sb, ben.id).await.unwrap().suggestions[0].row.id;
+        assert!(matches!(apps::answer_suggestion(&w.ctx, &sa, ana.id, bens, true, &meta()).await, Err(AppError::NotFound)), "{name}");
+        apps::answer_suggestion(&w.ctx, &sb, ben.id, bens, false, &meta()).await.unwrap();
+        apps::answer_suggestion(&w.ctx, &sa, ana.id, theirs, true, &meta()).await.unwrap();
+        assert!(matches!(apps::answer_suggestion(&w.ctx, &sa, ana.id, theirs, false, &meta()).await, Err(AppError::Conflict(_))), "{name}");
+        let v = apps::view(&w.ctx, &sa, ana.id).await.unwrap();
+        assert_eq!(
+            v.application.form.choices.iter().map(|c| (c.challenge.clone(), c.profile)).collect::<Vec<_>>(),
+            [(ids[0].clone(), ProfileKind::Developer), (ids[1].clone(), ProfileKind::Developer)],
+            "{name}: after her own choices"
+        );
+        assert!(!v.suggestions[0].can_answer, "{name}: answered");
+        let v = apps::view(&w.ctx, &sb, ben.id).await.unwrap();
+        assert_eq!(v.application.form.choices.len(), 1, "{name}: a decline changes nothing");
+        // The other challenge's panel now sits on her interview, not on his; its list may rank her.
+        let theirs: Vec<_> = apps::interview_panel(&w.ctx, &so, "eig-6").await.unwrap().into_iter().map(|i| i.application.id).collect();
+        assert_eq!(theirs, [ana.id], "{name}");
+        let refused = apps::set_ranking(&w.ctx, &c.s, "eig-6", ch1, ProfileKind::Developer, &[ben.id], &meta()).await.unwrap_err();
+        assert_eq!(code(refused), "ranking:rank-interviewed-candidates-once", "{name}");
+        apps::set_ranking(&w.ctx, &c.s, "eig-6", ch1, ProfileKind::Developer, &[ana.id], &meta()).await.unwrap();
+        apps::set_ranking(&w.ctx, &c.s, "eig-6", ch0, ProfileKind::Developer, &[ben.id, ana.id], &meta()).await.unwrap();
+        let view = apps::matching(&w.ctx, &c.s, "eig-6").await.unwrap();
+        let list = |ch: &str| view.lists.iter().position(|l| l.challenge == ch && l.profile == ProfileKind::Developer);
+        let placed = |id| view.candidates.iter().find(|x| x.application.id == id).unwrap().placed;
+        assert_eq!((placed(ben.id), placed(ana.id)), (list(&ids[0]), list(&ids[1])), "{name}: her proposed challenge");
+        // Once published, nothing more is proposed.
+        let validator = w.person("validator@example.gouv.fr", &[(RoleKind::Validator, true)]).await;
+        let sv = w.session(validator, true).await;
+        apps::publish_matching(&w.ctx, &sv, "eig-6", true, &meta()).await.unwrap();
+        let late = suggest(&c.s, ben.id, ch0, ProfileKind::Designer, "").await;
+        assert!(matches!(late, Err(AppError::Denied(_))), "{name}: {late:?}");
+    }
+}
+
+#[tokio::test]
 async fn the_matching_fills_the_seats_from_the_ranked_lists_and_explains_each_missed_choice() {
     use cohorte_app::applications::PreselectionStep as P;
     use cohorte_domain::matching::Reason;

@@ -447,3 +447,61 @@ async fn offers_are_made_replaced_for_a_better_seat_and_answered_once() {
         assert_eq!(e.iter().find(|e| !e.is_consensus()).unwrap().scorer, w.bob.to_string(), "{db}");
     }
 }
+
+#[tokio::test]
+async fn suggestions_of_another_challenge_are_made_once_per_list_and_answered_once() {
+    use cohorte_domain::cohort::ProfileKind;
+    for t in TestDb::all().await {
+        let db = t.name().to_owned();
+        let mut pc = t.db.acquire().await.unwrap();
+        let mut c = pc.conn();
+        let w = world(&mut c).await;
+        let co = w.co.cohort_id();
+        let ch = cohorte_store::call::NewChallenge {
+            slug: "detecter".into(),
+            reference: "REF-9".into(),
+            cohort: co,
+            year: 2026,
+            title: "Détecter".into(),
+            tagline: String::new(),
+            host: w.org.as_uuid(),
+            host_label: "DINUM".into(),
+            city: None,
+            body_md: String::new(),
+            skills: vec![],
+        };
+        let (challenge, _) = cohorte_store::call::create_challenge(&mut c, &ch).await.unwrap();
+        let x = a::create_application(&mut c, &w.co, w.rules.id, w.ada, at(1)).await.unwrap().id;
+        let first = a::suggest_challenge(&mut c, co, x, (challenge, ProfileKind::Designer), "Votre profil y manque.", w.cat, at(2))
+            .await
+            .unwrap()
+            .expect("made");
+        assert_eq!(
+            a::suggest_challenge(&mut c, co, x, (challenge, ProfileKind::Designer), "Encore", w.bob, at(3)).await.unwrap(),
+            None,
+            "{db}: one suggestion per list"
+        );
+        let other =
+            a::suggest_challenge(&mut c, co, x, (challenge, ProfileKind::Developer), "", w.bob, at(4)).await.unwrap().expect("made");
+        let all = a::suggestions(&mut c, co).await.unwrap();
+        assert_eq!(
+            all.iter()
+                .map(|s| (s.id, s.application_id, s.challenge_id, s.profile, s.note.as_str(), s.by_person, s.created_at, s.answer.clone()))
+                .collect::<Vec<_>>(),
+            [
+                (first, x.as_uuid(), challenge, ProfileKind::Designer, "Votre profil y manque.", w.cat.as_uuid(), at(2), None),
+                (other, x.as_uuid(), challenge, ProfileKind::Developer, "", w.bob.as_uuid(), at(4), None),
+            ],
+            "{db}"
+        );
+        assert!(a::answer_suggestion(&mut c, first, true, at(5)).await.unwrap(), "{db}");
+        assert!(!a::answer_suggestion(&mut c, first, false, at(6)).await.unwrap(), "{db}: answered once");
+        assert!(a::answer_suggestion(&mut c, other, false, at(6)).await.unwrap(), "{db}");
+        let all = a::suggestions(&mut c, co).await.unwrap();
+        assert_eq!(
+            all.iter().map(|s| (s.accepted(), s.answer.clone(), s.answered_at)).collect::<Vec<_>>(),
+            [(true, Some("accepted".into()), Some(at(5))), (false, Some("declined".into()), Some(at(6)))],
+            "{db}"
+        );
+    }
+}
