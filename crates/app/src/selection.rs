@@ -345,6 +345,8 @@ pub struct ReviewDesk {
     pub cohort: CohortAdminRow,
     /// The grid.
     pub rules: ApplicationRules,
+    /// The cohort's challenges' titles, by id (the choices name them).
+    pub titles: BTreeMap<String, String>,
     /// The applications, each with the reviewer's scores and, once given, the others'.
     pub items: Vec<ToReview>,
 }
@@ -354,7 +356,8 @@ pub async fn reviews(ctx: &Ctx, session: &Session, code: &str) -> Result<ReviewD
     let items = crate::applications::to_review(ctx, session, code).await?;
     let mut c = ctx.db.acquire().await?;
     let (cohort, rules) = cohort_rules(&mut c.conn(), code).await?;
-    Ok(ReviewDesk { cohort, rules, items })
+    let titles = challenge_titles(&mut c.conn(), &cohort).await?;
+    Ok(ReviewDesk { cohort, rules, titles, items })
 }
 
 /// The call for applications' rules page (staff and the validator).
@@ -396,6 +399,8 @@ pub struct PanelDesk {
     pub cohort: CohortAdminRow,
     /// The grid.
     pub rules: ApplicationRules,
+    /// The cohort's challenges' titles, by id (the choices name them).
+    pub titles: BTreeMap<String, String>,
     /// The interviews.
     pub items: Vec<crate::applications::PanelItem>,
 }
@@ -406,5 +411,15 @@ pub async fn panel(ctx: &Ctx, session: &Session, code: &str) -> Result<PanelDesk
     let items = crate::applications::interview_panel(ctx, session, code).await?;
     let mut c = ctx.db.acquire().await?;
     let (cohort, rules) = cohort_rules(&mut c.conn(), code).await?;
-    Ok(PanelDesk { cohort, rules, items })
+    let titles = challenge_titles(&mut c.conn(), &cohort).await?;
+    Ok(PanelDesk { cohort, rules, titles, items })
+}
+
+/// A cohort's challenges' titles, by id.
+async fn challenge_titles(conn: &mut cohorte_store::Conn<'_>, cohort: &CohortAdminRow) -> Result<BTreeMap<String, String>, AppError> {
+    Ok(cohorte_store::applications::challenges_of_cohort(conn, cohort.cohort_id())
+        .await?
+        .into_iter()
+        .map(|c| (c.id.to_string(), c.title))
+        .collect())
 }

@@ -120,11 +120,13 @@ route_table! {
     post "/applications/{id}/interview" => apply::book;
     post "/applications/{id}/interview/cancel" => apply::cancel_interview;
     post "/applications/{id}/interview/move" => apply::move_interview;
+    post "/applications/{id}/suggestion" => apply::answer_suggestion;
     post "/applications/{id}/offer" => apply::answer_offer;
     get  "/reviews/{slug}" => selection::reviews;
     post "/reviews/{slug}/{id}" => selection::review;
     get  "/panel/{slug}" => selection::panel;
     post "/panel/{slug}/{id}" => selection::panel_score;
+    post "/panel/{slug}/{id}/suggest" => selection::panel_suggest;
     get  "/admin/cohorts/{slug}/applications" => selection::desk;
     get  "/admin/cohorts/{slug}/applications/rules" => selection::rules_page;
     post "/admin/cohorts/{slug}/applications/rules" => selection::rules_save;

@@ -213,6 +213,17 @@ fn application_page(
         }),
         offer_response: view.offer.as_ref().and_then(|o| o.response.as_ref()).map(|r| c.t(&format!("offer-response-{r}"))),
         can_answer_offer: view.can_answer_offer,
+        suggestions: view
+            .suggestions
+            .iter()
+            .map(|g| SuggestionLine {
+                id: g.row.id.to_string(),
+                what: format!("{} — {}", g.title, profile_label(g.row.profile)),
+                note: g.row.note.clone(),
+                answer: g.row.answer.as_deref().map(|a| c.t(&format!("suggestion-{a}"))).unwrap_or_default(),
+                can_answer: g.can_answer,
+            })
+            .collect(),
         csrf,
         id: a.id.to_string(),
         reference: a.reference.clone(),
@@ -575,6 +586,31 @@ pub async fn cancel_interview(
 pub struct OfferForm {
     answer: String,
     confirm: Option<String>,
+}
+
+/// The answer to a challenge an interview panel proposed.
+#[derive(Debug, Deserialize)]
+pub struct SuggestionForm {
+    suggestion: String,
+    answer: String,
+}
+
+/// `POST /applications/{id}/suggestion`: the candidate accepts or declines a proposed challenge.
+pub async fn answer_suggestion(
+    State(state): State<AppState>,
+    v: Visitor,
+    IdPath(id): IdPath<ApplicationId>,
+    F(f): F<SuggestionForm>,
+) -> Result<Response, WebError> {
+    let s = v.required()?;
+    let suggestion: uuid::Uuid = f.suggestion.parse().map_err(|_| bad_field("suggestion", "invalid-choice"))?;
+    let accept = match f.answer.as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => return Err(bad_field("answer", "invalid-choice")),
+    };
+    apps::answer_suggestion(&state.ctx, &s, id, suggestion, accept, &v.meta).await?;
+    Ok(Redirect::to(&format!("/applications/{id}?saved=1#suggestions")).into_response())
 }
 
 /// `POST /applications/{id}/offer`.

@@ -25,6 +25,12 @@ fn bad(field: &'static str, code: &'static str) -> WebError {
     WebError::BadRequest(FieldErrors(vec![FieldError { field, code }]))
 }
 
+/// A (challenge, profile) list as forms name it: `{challenge id}|{profile}`.
+fn list_key(field: &'static str, v: &str) -> Result<(uuid::Uuid, ProfileKind), WebError> {
+    let (ch, p) = v.split_once('|').ok_or_else(|| bad(field, "invalid-choice"))?;
+    Ok((ch.parse().map_err(|_| bad(field, "invalid-choice"))?, ProfileKind::parse(p).ok_or_else(|| bad(field, "invalid-choice"))?))
+}
+
 fn get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
     pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
@@ -558,9 +564,7 @@ pub async fn ranking(
 ) -> Result<Response, WebError> {
     let s = v.required()?;
     let list = get(&pairs, "list").ok_or_else(|| bad("ranking", "invalid-choice"))?;
-    let (challenge, profile) = list.split_once('|').ok_or_else(|| bad("ranking", "invalid-choice"))?;
-    let challenge: uuid::Uuid = challenge.parse().map_err(|_| bad("ranking", "invalid-choice"))?;
-    let profile = ProfileKind::parse(profile).ok_or_else(|| bad("ranking", "invalid-choice"))?;
+    let (challenge, profile) = list_key("ranking", list)?;
     let mut placed: Vec<(u32, ApplicationId)> = Vec::new();
     for (k, v) in &pairs {
         let Some(id) = k.strip_prefix("pos.") else { continue };
@@ -599,13 +603,7 @@ pub async fn override_seat(
     let id = app_id(&f.application)?;
     let target = match f.target.as_str() {
         "none" => None,
-        t => {
-            let (ch, p) = t.split_once('|').ok_or_else(|| bad("target", "invalid-choice"))?;
-            Some((
-                ch.parse().map_err(|_| bad("target", "invalid-choice"))?,
-                ProfileKind::parse(p).ok_or_else(|| bad("target", "invalid-choice"))?,
-            ))
-        }
+        t => Some(list_key("target", t)?),
     };
     apps::override_seat(&state.ctx, &s, code.as_str(), id, target, &f.reason, &v.meta).await?;
     Ok(Redirect::to(&format!("/admin/cohorts/{code}/matching?saved=1#overrides")).into_response())
@@ -657,7 +655,7 @@ pub async fn announce(State(state): State<AppState>, v: Visitor, SlugPath(code):
 // ---------------------------------------------------------------- reviewers
 
 /// The answers a reviewer or a panel member reads.
-fn answers_of(c: &Chrome, a: &apps::ApplicationRow) -> Vec<(String, String)> {
+fn answers_of(c: &Chrome, a: &apps::ApplicationRow, titles: &std::collections::BTreeMap<String, String>) -> Vec<(String, String)> {
     use cohorte_domain::application::ApplicationText;
     let mut answers = vec![(c.t("apply-profiles"), a.form.profiles.iter().map(|p| profile_label(c, *p)).collect::<Vec<_>>().join(", "))];
     answers.push((c.t("apply-years"), a.form.years_experience.map(|y| y.to_string()).unwrap_or_default()));
@@ -667,7 +665,11 @@ fn answers_of(c: &Chrome, a: &apps::ApplicationRow) -> Vec<(String, String)> {
         }
     }
     for (i, ch) in a.form.choices.iter().enumerate() {
-        answers.push((format!("{} {}", c.t("apply-choice"), i + 1), format!("{}\n{}", profile_label(c, ch.profile), ch.contribution)));
+        let title = titles.get(&ch.challenge).map(String::as_str).unwrap_or_default();
+        answers.push((
+            format!("{} {}", c.t("apply-choice"), i + 1),
+            format!("{title} — {}\n{}", profile_label(c, ch.profile), ch.contribution),
+        ));
     }
     if !a.form.links.is_empty() {
         answers.push((c.t("apply-links"), a.form.links.join("\n")));
@@ -692,7 +694,7 @@ pub async fn reviews(
         .iter()
         .map(|t| {
             let a = &t.application;
-            let answers = answers_of(&c, a);
+            let answers = answers_of(&c, a, &desk.titles);
             let mine = t.mine.as_ref();
             ReviewItem {
                 id: a.id.to_string(),
@@ -779,7 +781,7 @@ pub async fn panel(
             PanelView {
                 id: a.id.to_string(),
                 who: format!("{} — {}", a.reference, i.name),
-                answers: answers_of(&c, a),
+                answers: answers_of(&c, a, &desk.titles),
                 remarks: i.remarks.clone(),
                 cv: format!("/applications/{}/documents/cv", a.id),
                 scores: rules
@@ -799,6 +801,27 @@ pub async fn panel(
                 consensus: i.consensus.as_ref().and_then(|e| total(e).map(|t| format!("{t} — {}", e.comment))),
                 can_score: i.can_score,
                 can_consensus: i.can_consensus,
+                suggestions: i
+                    .suggestions
+                    .iter()
+                    .map(|g| {
+                        let answer = match g.row.answer.as_deref() {
+                            Some("accepted") => c.t("suggestion-accepted"),
+                            Some(_) => c.t("suggestion-declined"),
+                            None => c.t("suggestion-waiting"),
+                        };
+                        format!("{} — {} : {answer}", g.title, c.t(&format!("profile-kind-{}", g.row.profile.as_str())))
+                    })
+                    .collect(),
+                suggest: i
+                    .can_suggest
+                    .iter()
+                    .map(|(ch, p, title)| Opt {
+                        value: format!("{ch}|{}", p.as_str()),
+                        label: format!("{title} — {}", c.t(&format!("profile-kind-{}", p.as_str()))),
+                        selected: false,
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -820,5 +843,29 @@ pub async fn panel_score(
     let (scores, comment) = grid_form(&pairs)?;
     let consensus = get(&pairs, "consensus").is_some();
     apps::score_interview(&state.ctx, &s, id, &scores, &comment, consensus, &v.meta).await?;
+    Ok(Redirect::to(&format!("/panel/{code}?saved=1#app-{id}")).into_response())
+}
+
+/// The proposal of another challenge to a candidate.
+#[derive(Debug, Deserialize)]
+pub struct SuggestForm {
+    target: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// `POST /panel/{code}/{id}/suggest`: a member of the candidate's panel proposes another
+/// (challenge, profile) list, with a note; the candidate is mailed and answers on their page.
+pub async fn panel_suggest(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((code, id)): Path<(String, String)>,
+    F(f): F<SuggestForm>,
+) -> Result<Response, WebError> {
+    let s = v.required()?;
+    let code = cohorte_domain::text::Slug::parse(&code).map_err(|_| WebError::NotFound)?;
+    let id = app_id(&id)?;
+    let (challenge, profile) = list_key("target", &f.target)?;
+    apps::suggest_challenge(&state.ctx, &s, id, challenge, profile, &f.note, &v.meta).await?;
     Ok(Redirect::to(&format!("/panel/{code}?saved=1#app-{id}")).into_response())
 }

@@ -125,6 +125,8 @@ pub struct ApplicationPage {
     pub can_cancel_interview: bool,
     /// Whether the candidate may move it to one of `slots`.
     pub can_move_interview: bool,
+    /// The other challenges an interview panel proposed.
+    pub suggestions: Vec<SuggestionLine>,
     /// The offer, as a sentence.
     pub offer: Option<String>,
     /// Its answer.
@@ -163,4 +165,19 @@ pub struct ApplicationPage {
     pub documents: Vec<DocLine>,
     /// The read-only answers.
     pub answers: Vec<Answer>,
+}
+
+/// A challenge an interview panel proposed, on the candidate's page.
+#[derive(Debug, Clone)]
+pub struct SuggestionLine {
+    /// Its id.
+    pub id: String,
+    /// The challenge and profile.
+    pub what: String,
+    /// The panel's note.
+    pub note: String,
+    /// The answer given, in words (empty: none yet).
+    pub answer: String,
+    /// Whether the candidate may answer now.
+    pub can_answer: bool,
 }

@@ -300,6 +300,10 @@ pub struct PanelView {
     pub can_score: bool,
     /// Whether the reader may record the consensus.
     pub can_consensus: bool,
+    /// The other challenges proposed to the candidate, with their answers.
+    pub suggestions: Vec<String>,
+    /// The lists the reader may still propose (empty: none, or not now).
+    pub suggest: Vec<Opt>,
 }
 
 /// `/panel/{code}`.

@@ -255,6 +255,7 @@ async fn call_for_applications_journey() {
         let page = staff.get("/admin/cohorts/eig-7/applications/rules").await;
         assert_eq!(page.status, 200, "{name}: {}", page.body);
         let seat = format!("seats.{challenge}.developer");
+        let design_seat = format!("seats.{challenge}.designer");
         let r = staff
             .post(
                 "/admin/cohorts/eig-7/applications/rules",
@@ -266,13 +267,15 @@ async fn call_for_applications_journey() {
                     ("cv_max_mib", "5"),
                     ("mentors_preselect", "1"),
                     (&seat, "1"),
+                    (&design_seat, "1"),
                 ],
             )
             .await;
         assert_eq!(r.header("location"), "/admin/cohorts/eig-7/applications/rules?saved=1", "{name}: {}", r.body);
         let page = staff.get("/admin/cohorts/eig-7/applications/rules").await;
         assert_eq!(page.attrs(&format!("#seats-{challenge}-developer"), "value"), ["1"], "{name}");
-        assert_eq!(page.attrs(&format!("#seats-{challenge}-designer"), "value"), ["0"], "{name}: no longer offered");
+        assert_eq!(page.attrs(&format!("#seats-{challenge}-designer"), "value"), ["1"], "{name}");
+        assert_eq!(page.attrs(&format!("#seats-{challenge}-data_scientist"), "value"), ["0"], "{name}: not offered");
         let bad = staff.post("/admin/cohorts/eig-7/applications/rules", &[("choice_mode", "sometimes")]).await;
         assert_eq!(bad.status, 400, "{name}");
 
@@ -407,6 +410,28 @@ async fn call_for_applications_journey() {
         assert!(r.status.is_redirection(), "{name}: {}", r.body);
         assert!(marie.get("/panel/eig-7").await.texts(&format!("#app-{lea_id} .panel-consensus"))[0].contains("18 / 20"), "{name}");
         assert_eq!(paul.get("/panel/eig-7").await.texts("section h2").len(), 0, "{name}: a pre-selector is not on the panel");
+        // The mentor proposes the designer seat to Noé, who declines it (his choices stay his).
+        let panel = marie.get("/panel/eig-7").await;
+        let options = panel.attrs(&format!("#suggest-{noe_id} option"), "value");
+        let design = format!("{challenge}|designer");
+        assert_eq!(options, ["", design.as_str()], "{name}: the lists he did not choose");
+        let r = marie.post(&format!("/panel/eig-7/{noe_id}/suggest"), &[("target", "nothing"), ("note", "")]).await;
+        assert_eq!(r.status, 400, "{name}");
+        let r = marie.post(&format!("/panel/eig-7/{noe_id}/suggest"), &[("target", &design), ("note", "Votre portfolio le montre.")]).await;
+        assert_eq!(r.header("location"), format!("/panel/eig-7?saved=1#app-{noe_id}"), "{name}: {}", r.body);
+        assert_eq!(lea.post(&format!("/panel/eig-7/{noe_id}/suggest"), &[("target", &design)]).await.status, 404, "{name}: not her panel");
+        w.run_jobs().await;
+        assert!(w.mails_to("noe@example.org").iter().any(|m| m.mail.text.contains("Votre portfolio le montre.")), "{name}: he is told");
+        let page = noe.get(&noe_url).await;
+        let sid = page.attrs("#suggestions input[name=suggestion]", "value");
+        assert_eq!(sid.len(), 1, "{name}: {}", page.body);
+        assert!(page.texts("#suggestions").join(" ").contains("Votre portfolio le montre."), "{name}");
+        let r = noe.post(&format!("{noe_url}/suggestion"), &[("suggestion", &sid[0]), ("answer", "decline")]).await;
+        assert!(r.header("location").contains("#suggestions"), "{name}: {}", r.body);
+        let page = noe.get(&noe_url).await;
+        assert!(page.attrs("#suggestions input[name=suggestion]", "value").is_empty(), "{name}: answered once");
+        assert!(page.texts(".suggestion-answer").join("").contains("refusée"), "{name}");
+        assert!(marie.get("/panel/eig-7").await.texts(".panel-suggestions li").iter().any(|t| t.contains("refusée")), "{name}");
         let interviews = staff.get("/admin/cohorts/eig-7/interviews").await;
         assert!(interviews.texts("#slots td").iter().any(|t| t.contains("Léa Candidate")), "{name}");
         for app in [&lea_id, &noe_id] {

@@ -284,6 +284,8 @@ fn request_for(path: &str, actor: &str, object: &Object) -> (String, Vec<(String
         "/applications/{id}/information" => vec![("text.motivation", "Matrix".into())],
         "/applications/{id}/interview" | "/applications/{id}/interview/move" => vec![("slot", uuid_of_nobody())],
         "/applications/{id}/offer" => vec![("answer", "accept".into())],
+        "/applications/{id}/suggestion" => vec![("suggestion", uuid_of_nobody()), ("answer", "accept".into())],
+        "/panel/{slug}/{id}/suggest" => vec![("target", format!("{}|developer", uuid_of_nobody())), ("note", "Matrix".into())],
         "/signup" => vec![("email", format!("signup-{actor}@example.org"))],
         "/panel/{slug}/{id}" => ["score.drive", "score.understanding", "score.public_interest", "score.fit", "score.skills"]
             .into_iter()

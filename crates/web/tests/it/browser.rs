@@ -1015,6 +1015,40 @@ async fn call_for_applications_browser() {
     check("interview panel (en)").await;
     client.goto(&format!("{base}/panel/eig-7?lang=fr")).await.unwrap();
     check("interview panel (fr)").await;
+    // The panel proposes the designer seat to Léa, who accepts it on her page.
+    let lea_id = app_path.trim_start_matches("/applications/").to_owned();
+    client
+        .execute(
+            "const f = document.querySelector('#app-' + arguments[0] + ' .panel-suggest');              f.querySelector('select').selectedIndex = 1; f.querySelector('textarea').value = 'Votre portfolio le montre.';",
+            vec![serde_json::json!(lea_id)],
+        )
+        .await
+        .unwrap();
+    submit(&client, &format!("#app-{lea_id} .panel-suggest")).await;
+    wait_for_url(&client, "saved=1").await;
+    let proposed = client.find(Locator::Css(&format!("#app-{lea_id} .panel-suggestions"))).await.unwrap().text().await.unwrap();
+    assert!(proposed.contains("en attente"), "the proposal, awaiting her answer: {proposed:?}");
+    check("interview panel, a challenge proposed (fr)").await;
+    if let Some(dir) = cohorte_test_support::env("SCREENSHOT_DIR") {
+        client.execute("document.querySelector('.panel-suggestions').scrollIntoView()", vec![]).await.unwrap();
+        std::fs::write(std::path::Path::new(&dir).join("panel.png"), client.screenshot().await.unwrap()).unwrap();
+    }
+    sign_out().await;
+    sign_in("lea@example.org", "fr").await;
+    client.goto(&format!("{base}{app_path}")).await.unwrap();
+    check("application, a challenge proposed (fr)").await;
+    if let Some(dir) = cohorte_test_support::env("SCREENSHOT_DIR") {
+        client.execute("document.querySelector('#suggestions').scrollIntoView()", vec![]).await.unwrap();
+        std::fs::write(std::path::Path::new(&dir).join("application-suggestion.png"), client.screenshot().await.unwrap()).unwrap();
+    }
+    client.find(Locator::Css("#suggestions button[value=accept]")).await.unwrap().click().await.unwrap();
+    wait_for_url(&client, "saved=1").await;
+    let answer = client.find(Locator::Css(".suggestion-answer")).await.unwrap().text().await.unwrap();
+    assert!(answer.contains("acceptée"), "{answer:?}");
+    client.goto(&format!("{base}{app_path}?lang=en")).await.unwrap();
+    check("application, a challenge accepted (en)").await;
+    sign_out().await;
+    staff_in().await;
     client.goto(&format!("{base}/admin/cohorts/eig-7/applications")).await.unwrap();
     client.find(Locator::Css("#desk button[name=held][value='1']")).await.unwrap().click().await.unwrap();
     wait_for_url(&client, "saved=1").await;
