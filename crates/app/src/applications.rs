@@ -1640,34 +1640,66 @@ async fn cascade(ctx: &Ctx, w: &mut Uow<'_>, cohort: &CohortAdminRow) -> Result<
         .into_iter()
         .filter_map(|o| mk.list_of(&o.challenge_id.to_string(), o.profile).map(|j| (o.application_id, j)))
         .collect();
+    // The staff's overrides hold after publication: a candidate taken off the matching never
+    // gets an offer, and a seat given by an override stays its holder's (like an accepted one).
+    let overridden: BTreeMap<uuid::Uuid, Option<usize>> = store::overrides(&mut w.conn(), co)
+        .await?
+        .into_iter()
+        .map(|o| {
+            let list =
+                o.challenge_id.zip(o.profile.as_deref().and_then(ProfileKind::parse)).and_then(|(ch, p)| mk.list_of(&ch.to_string(), p));
+            (o.application_id, list)
+        })
+        .collect();
     let mut accepted = Vec::new();
     let mut gone = Vec::new();
     for (i, a) in mk.apps.iter().enumerate() {
-        match a.status {
-            S::Accepted => {
-                if let Some(j) = offers.get(&a.id.as_uuid()) {
-                    accepted.push((i as u32, *j as u32));
-                }
-            }
-            S::Declined | S::Expired => gone.push(i as u32),
+        let held = offers.get(&a.id.as_uuid()).copied();
+        match (a.status, overridden.get(&a.id.as_uuid())) {
+            (S::Declined | S::Expired, _) | (_, Some(None)) => gone.push(i as u32),
+            (S::Accepted, _) => accepted.extend(held.map(|j| (i as u32, j as u32))),
+            (S::Offered, Some(Some(j))) if held == Some(*j) => accepted.push((i as u32, *j as u32)),
             _ => {}
         }
     }
     let m = cohorte_domain::matching::cascade(&mk.choices, &mk.lists, &accepted, &gone).map_err(|e| AppError::Internal(e.to_string()))?;
-    let mut changed = 0;
+    // Seats already held by a pending or accepted offer that stays where it is.
+    let mut taken = vec![0u32; mk.lists.len()];
     for (i, a) in mk.apps.iter().enumerate() {
-        let Some(j) = m.assigned[i] else { continue };
-        let better = match a.status {
-            S::Interviewed => true,
-            S::Offered => offers.get(&a.id.as_uuid()) != Some(&(j as usize)),
-            _ => false,
-        };
-        if better {
-            offer(ctx, w, cohort, &mk, a, j as usize).await?;
-            changed += 1;
+        if let (S::Offered | S::Accepted, Some(j)) = (a.status, offers.get(&a.id.as_uuid())) {
+            let moves =
+                a.status == S::Offered && m.assigned[i].is_some_and(|n| n as usize != *j && prefers(&mk.choices[i], n as usize, *j));
+            if !moves {
+                taken[*j] += 1;
+            }
+        }
+    }
+    let mut changed = 0;
+    // First the pending offers replaced by one their holder prefers (a holder who cannot move
+    // keeps their seat), then the offers to candidates in reserve; never beyond a list's seats.
+    for waiting in [S::Offered, S::Interviewed] {
+        for (i, a) in mk.apps.iter().enumerate().filter(|(_, a)| a.status == waiting) {
+            let Some(j) = m.assigned[i].map(|j| j as usize) else { continue };
+            let held = offers.get(&a.id.as_uuid()).copied();
+            if waiting == S::Offered && !held.is_some_and(|h| h != j && prefers(&mk.choices[i], j, h)) {
+                continue;
+            }
+            if taken[j] < mk.lists[j].seats {
+                taken[j] += 1;
+                offer(ctx, w, cohort, &mk, a, j).await?;
+                changed += 1;
+            } else if let Some(h) = held {
+                taken[h] += 1;
+            }
         }
     }
     Ok(changed)
+}
+
+/// Whether a candidate ranks list `a` above list `b` (a list they did not choose ranks last).
+fn prefers(choices: &[u32], a: usize, b: usize) -> bool {
+    let at = |j: usize| choices.iter().position(|c| *c as usize == j).unwrap_or(usize::MAX);
+    at(a) < at(b)
 }
 
 /// The candidate answers their offer before its deadline. A decline sends the seat down the

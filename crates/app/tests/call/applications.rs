@@ -810,6 +810,66 @@ async fn the_matching_fills_the_seats_from_the_ranked_lists_and_explains_each_mi
 }
 
 #[tokio::test]
+async fn the_staffs_overrides_hold_when_offers_cascade() {
+    use cohorte_app::applications::PreselectionStep as P;
+    for db in TestDb::all().await {
+        let name = db.name().to_owned();
+        let w = World::new(db).await;
+        let c = open_call(&w).await;
+        let (rules, ids) = open_applications(&w, &c).await;
+        w.person("pre@example.org", &[(RoleKind::Preselector, true)]).await;
+        let validator = w.person("validator@example.gouv.fr", &[(RoleKind::Validator, true)]).await;
+        let sv = w.session(validator, true).await;
+        // Four developers for the second challenge's two seats, ranked Ana, Ben, Cyd, Dan.
+        let mut people = Vec::new();
+        for who in ["ana", "ben", "cyd", "dan"] {
+            people.push(submitted_application(&w, &format!("{who}@example.org"), &rules, &ids[1]).await);
+        }
+        apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
+        let ch1: uuid::Uuid = ids[1].parse().unwrap();
+        for (i, (a, s)) in people.iter().enumerate() {
+            apps::preselection_step(&w.ctx, &c.s, a.id, P::Preselect, "", &meta()).await.unwrap();
+            let slot = cohorte_store::applications::NewSlot {
+                challenge: Some(ch1),
+                starts_at: datetime!(2021-01-20 09:00 UTC) + Duration::hours(i64::try_from(i).unwrap()),
+                duration_minutes: 45,
+                mode: cohorte_domain::proposal::HearingMode::Onsite,
+                location: "20 avenue de Ségur".into(),
+            };
+            let id = apps::open_slot(&w.ctx, &c.s, "eig-6", &slot, &meta()).await.unwrap();
+            apps::book(&w.ctx, s, a.id, id, &meta()).await.unwrap();
+            apps::record_interview(&w.ctx, &c.s, a.id, true, &meta()).await.unwrap();
+        }
+        let order: Vec<_> = people.iter().map(|(a, _)| a.id).collect();
+        apps::set_ranking(&w.ctx, &c.s, "eig-6", ch1, ProfileKind::Developer, &order, &meta()).await.unwrap();
+        // Staff place Dan on a seat and take Ben off the matching; the validator publishes.
+        let dev = Some((ch1, ProfileKind::Developer));
+        apps::override_seat(&w.ctx, &c.s, "eig-6", order[3], dev, "Seul profil données", &meta()).await.unwrap();
+        apps::override_seat(&w.ctx, &c.s, "eig-6", order[1], None, "Indisponible à la date de début", &meta()).await.unwrap();
+        assert_eq!(apps::publish_matching(&w.ctx, &sv, "eig-6", true, &meta()).await.unwrap(), 2, "{name}");
+        let status = async |i: usize| apps::view(&w.ctx, &people[i].1, order[i]).await.unwrap().application.status;
+        use ApplicationStatus as S;
+        assert_eq!(
+            [status(0).await, status(1).await, status(2).await, status(3).await],
+            [S::Offered, S::Interviewed, S::Interviewed, S::Offered]
+        );
+        // Ana declines: her seat goes to Cyd, the next on the list who is still in the matching;
+        // Ben stays out and Dan keeps his offer (two seats, two offers).
+        apps::answer_offer(&w.ctx, &people[0].1, order[0], false, &meta()).await.unwrap();
+        assert_eq!(
+            [status(0).await, status(1).await, status(2).await, status(3).await],
+            [S::Declined, S::Interviewed, S::Offered, S::Offered],
+            "{name}: the overrides hold"
+        );
+        let mut conn = w.ctx.db.acquire().await.unwrap();
+        let co = cohorte_store::call::cohort_by_code(&mut conn.conn(), "eig-6").await.unwrap().unwrap().cohort_id();
+        let pending =
+            cohorte_store::applications::offers(&mut conn.conn(), co).await.unwrap().into_iter().filter(|o| o.response.is_none()).count();
+        assert_eq!(pending, 2, "{name}: never more offers than seats");
+    }
+}
+
+#[tokio::test]
 async fn published_offers_cascade_down_the_lists_on_a_decline_or_an_expiry_and_stay_secret_before() {
     use cohorte_app::applications::PreselectionStep as P;
     for db in TestDb::all().await {
