@@ -61,8 +61,12 @@ pub struct Desk {
     pub rules: ApplicationRules,
     /// Submitted applications by status (drafts are not counted).
     pub counts: Vec<(ApplicationStatus, usize)>,
-    /// The submitted applications, best normalised mean first.
+    /// The submitted applications the query selects, best normalised mean first: one page.
     pub rows: Vec<DeskRow>,
+    /// How many the query selects (all pages).
+    pub shown: usize,
+    /// The page shown, from 1, and how many there are.
+    pub page: (u32, u32),
     /// Submitted applications still without reviewers.
     pub unassigned: usize,
     /// Whether the reader may assign reviewers now.
@@ -71,8 +75,29 @@ pub struct Desk {
     pub method: &'static str,
 }
 
-/// Reads the pre-selection desk.
-pub async fn desk(ctx: &Ctx, session: &Session, code: &str) -> Result<Desk, AppError> {
+/// Rows on a page of the pre-selection desk.
+pub const DESK_PER_PAGE: usize = 50;
+
+/// Which applications the desk shows: a status, words of the candidate's name or reference, a
+/// page (from 1).
+#[derive(Debug, Clone, Default)]
+pub struct DeskQuery {
+    /// Only this status.
+    pub status: Option<ApplicationStatus>,
+    /// Every word in the name or the reference (case and accents ignored).
+    pub text: String,
+    /// The page, from 1 (0 reads as 1).
+    pub page: u32,
+}
+
+/// Folds a text for search: lower case, without accents, words apart.
+fn folded(s: &str) -> String {
+    cohorte_domain::text::slugify(s).replace('-', " ")
+}
+
+/// Reads the pre-selection desk: counts over every submitted application, then the rows the
+/// query selects (scores normalised over all of them, not only the page's).
+pub async fn desk(ctx: &Ctx, session: &Session, code: &str, query: &DeskQuery) -> Result<Desk, AppError> {
     policy::can_read_decisions(&session.actor)?;
     let may_run = policy::can_run_calls(&session.actor).is_ok();
     let consolidated = crate::applications::consolidation(ctx, session, code).await?;
@@ -114,10 +139,25 @@ pub async fn desk(ctx: &Ctx, session: &Session, code: &str) -> Result<Desk, AppE
             }
         })
         .collect();
+    let words: Vec<String> = folded(&query.text).split_whitespace().map(str::to_owned).collect();
+    let selected: Vec<DeskRow> = rows
+        .into_iter()
+        .filter(|r| query.status.is_none_or(|st| r.consolidated.application.status == st))
+        .filter(|r| {
+            let hay = folded(&format!("{} {}", r.name, r.consolidated.application.reference));
+            words.iter().all(|w| hay.contains(w.as_str()))
+        })
+        .collect();
+    let shown = selected.len();
+    let pages = shown.div_ceil(DESK_PER_PAGE).max(1) as u32;
+    let page = query.page.clamp(1, pages);
+    let rows = selected.into_iter().skip((page as usize - 1) * DESK_PER_PAGE).take(DESK_PER_PAGE).collect();
     Ok(Desk {
         can_assign: may_run && unassigned > 0,
         counts: counts.into_iter().collect(),
         rows,
+        shown,
+        page: (page, pages),
         unassigned,
         method: cohorte_domain::review::METHOD,
         cohort,

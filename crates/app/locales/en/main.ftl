@@ -1641,6 +1641,13 @@ desk-assigned-notice = { $count ->
    *[other] Reviewers assigned to { $count } applications.
 }
 desk-method = Scores normalised per reviewer:
+desk-filter-all = All statuses
+desk-filter-q = Name or reference
+desk-shown = { $count ->
+    [0] No application matches.
+    [one] One application shown.
+   *[other] { $count } applications.
+}
 desk-caption = Submitted applications, from the best normalised mean to the lowest
 desk-candidate = Candidate
 desk-scores = Scores (/20) per reviewer

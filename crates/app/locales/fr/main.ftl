@@ -1641,6 +1641,13 @@ desk-assigned-notice = { $count ->
    *[other] Relecteurs attribués à { $count } candidatures.
 }
 desk-method = Scores normalisés par relecteur :
+desk-filter-all = Tous les statuts
+desk-filter-q = Nom ou référence
+desk-shown = { $count ->
+    [0] Aucune candidature ne correspond.
+    [one] Une candidature affichée.
+   *[other] { $count } candidatures.
+}
 desk-caption = Candidatures déposées, de la meilleure moyenne normalisée à la plus basse
 desk-candidate = Candidat·e
 desk-scores = Notes (/20) par relecteur

@@ -1027,9 +1027,27 @@ async fn the_demo_holds_a_call_for_applications_in_every_state_that_staff_can_wa
         drop(c);
         let staff = w.person("staff2@example.gouv.fr", &[(RoleKind::ProgramStaff, true)]).await;
         let s = w.session(staff, true).await;
-        let desk = cohorte_app::selection::desk(&w.ctx, &s, CODE).await.unwrap();
+        use cohorte_app::selection::{DESK_PER_PAGE, DeskQuery};
+        let desk = cohorte_app::selection::desk(&w.ctx, &s, CODE, &DeskQuery::default()).await.unwrap();
         assert!(desk.rows.iter().filter(|r| r.consolidated.summary.as_ref().is_some_and(|x| x.z_mean.is_some())).count() > 30, "{name}");
         assert!(desk.rows.iter().any(|r| !r.steps.is_empty()), "{name}: steps to take");
+        // A page at a time; a status and words of a name narrow it, the counts stay whole.
+        let all: usize = desk.counts.iter().map(|(_, n)| n).sum();
+        assert_eq!((desk.shown, desk.rows.len(), desk.page), (all, DESK_PER_PAGE, (1, all.div_ceil(DESK_PER_PAGE) as u32)), "{name}");
+        let last = DeskQuery { page: 99, ..DeskQuery::default() };
+        let end = cohorte_app::selection::desk(&w.ctx, &s, CODE, &last).await.unwrap();
+        assert_eq!((end.page.0, end.rows.len()), (end.page.1, all - (all.div_ceil(DESK_PER_PAGE) - 1) * DESK_PER_PAGE), "{name}");
+        let refused = DeskQuery { status: Some(ApplicationStatus::NotPreselected), ..DeskQuery::default() };
+        let only = cohorte_app::selection::desk(&w.ctx, &s, CODE, &refused).await.unwrap();
+        let n = desk.counts.iter().find(|(st, _)| *st == ApplicationStatus::NotPreselected).map(|(_, n)| *n).unwrap();
+        assert!(only.rows.iter().all(|r| r.consolidated.application.status == ApplicationStatus::NotPreselected), "{name}");
+        assert_eq!((only.shown, only.counts.clone()), (n, desk.counts.clone()), "{name}");
+        let one = &desk.rows[3];
+        let words = DeskQuery { text: format!("  {} ", one.name.to_uppercase()), ..DeskQuery::default() };
+        let found = cohorte_app::selection::desk(&w.ctx, &s, CODE, &words).await.unwrap();
+        assert!(found.rows.iter().any(|r| r.consolidated.application.id == one.consolidated.application.id), "{name}: {}", one.name);
+        let by_ref = DeskQuery { text: one.consolidated.application.reference.to_lowercase(), ..DeskQuery::default() };
+        assert_eq!(cohorte_app::selection::desk(&w.ctx, &s, CODE, &by_ref).await.unwrap().shown, 1, "{name}");
         let m = cohorte_app::selection::matching(&w.ctx, &s, CODE).await.unwrap();
         assert!(m.matching.lists.iter().filter(|l| !l.matched.is_empty()).count() >= 2, "{name}: the matching places people");
         assert!(m.matching.stable && m.can_rank && m.published.is_none(), "{name}");

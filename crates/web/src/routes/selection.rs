@@ -205,9 +205,22 @@ pub async fn desk(
     v: Visitor,
     SlugPath(code): SlugPath,
     Q(d): Q<Done>,
+    Q(f): Q<DeskFilter>,
 ) -> Result<Response, WebError> {
     let s = v.session().ok_or(WebError::SignIn)?;
-    let desk = selection::desk(&state.ctx, &s, code.as_str()).await?;
+    let status = match f.status.as_str() {
+        "" => None,
+        x => Some(ApplicationStatus::parse(x).ok_or_else(|| bad("status", "invalid-choice"))?),
+    };
+    if f.q.chars().count() > 100 {
+        return Err(bad("q", "too-long"));
+    }
+    let page = match f.page.as_str() {
+        "" => 1,
+        p => p.parse::<u32>().ok().filter(|n| (1..=10_000).contains(n)).ok_or_else(|| bad("page", "invalid-page"))?,
+    };
+    let query = selection::DeskQuery { status, text: f.q.clone(), page };
+    let desk = selection::desk(&state.ctx, &s, code.as_str(), &query).await?;
     let one = |x: f64| format!("{x:.1}");
     let rows = desk
         .rows
@@ -243,7 +256,25 @@ pub async fn desk(
         })
         .collect();
     let title = c.ts("desk-title", "cohort", desk.cohort.title(c.lang));
+    let base = format!("/admin/cohorts/{}/applications", desk.cohort.code);
+    let pager = crate::views::Pager::new(desk.page.0, desk.page.1, |n| {
+        crate::util::with_query(
+            &base,
+            &[("status", f.status.clone()), ("q", f.q.clone()), ("page", if n > 1 { n.to_string() } else { String::new() })],
+        )
+    });
+    let mut statuses = vec![Opt { value: String::new(), label: c.t("desk-filter-all"), selected: status.is_none() }];
+    statuses.extend(desk.counts.iter().map(|(st, n)| Opt {
+        value: st.as_str().to_owned(),
+        label: format!("{} ({n})", status_label(&c, *st)),
+        selected: status == Some(*st),
+    }));
     Ok(render(&DeskPage {
+        statuses,
+        q: f.q.clone(),
+        shown: c.tn("desk-shown", desk.shown),
+        filtered: status.is_some() || !f.q.trim().is_empty(),
+        pager,
         crumbs: crumbs(&c, &desk.cohort.code, desk.cohort.title(c.lang)),
         nav: DeskNav { code: desk.cohort.code.clone(), current: "applications" },
         csrf: s.csrf_token,
@@ -256,6 +287,17 @@ pub async fn desk(
         notice: d.notice(&c),
         c: c.page("admin", title),
     }))
+}
+
+/// The desk's filter: a status, words, a page.
+#[derive(Debug, Default, Deserialize)]
+pub struct DeskFilter {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: String,
 }
 
 /// `POST /admin/cohorts/{code}/applications/assign`.

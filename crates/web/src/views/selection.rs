@@ -107,7 +107,17 @@ pub struct DeskPage {
     pub can_assign: bool,
     /// The normalisation method.
     pub method: String,
-    /// The applications.
+    /// The status filter's options.
+    pub statuses: Vec<Opt>,
+    /// The words searched.
+    pub q: String,
+    /// How many applications the filter shows.
+    pub shown: String,
+    /// Whether a filter is on.
+    pub filtered: bool,
+    /// The pages.
+    pub pager: crate::views::Pager,
+    /// The applications (one page).
     pub rows: Vec<DeskLine>,
     /// A notice.
     pub notice: Option<String>,

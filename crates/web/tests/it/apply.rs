@@ -347,6 +347,14 @@ async fn call_for_applications_journey() {
         assert_eq!(staff.post(&step(&zoe_id), &[("step", "refuse")]).await.status, 400, "{name}: a refusal needs a reason");
         staff.post(&step(&zoe_id), &[("step", "refuse"), ("reason", "Profil éloigné du défi.")]).await;
         assert_eq!(zoe.get(&zoe_url).await.texts("#reason p")[1], "Profil éloigné du défi.", "{name}");
+        // The desk narrows to a status or to words of a name (accents and case ignored).
+        let desk = staff.get("/admin/cohorts/eig-7/applications?status=not_preselected").await;
+        assert_eq!(desk.attrs("#desk tbody tr", "id"), [format!("app-{zoe_id}")], "{name}");
+        assert!(desk.texts("#desk-shown").join("").contains("Une candidature"), "{name}: {:?}", desk.texts("#desk-shown"));
+        let desk = staff.get("/admin/cohorts/eig-7/applications?q=ZOE").await;
+        assert_eq!(desk.attrs("#desk tbody tr", "id"), [format!("app-{zoe_id}")], "{name}");
+        assert_eq!(staff.get("/admin/cohorts/eig-7/applications?status=bogus").await.status, 400, "{name}");
+        assert_eq!(staff.get("/admin/cohorts/eig-7/applications?page=0").await.status, 400, "{name}");
         // The audit log says each move in words, as the application's pages do.
         let moves = staff.get("/admin/audit?action=application_status_changed").await.texts("#audit td:nth-child(6)").join(" ");
         assert!(moves.contains("Présélectionnée") && moves.contains("En présélection"), "{name}: {moves}");
