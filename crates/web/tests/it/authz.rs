@@ -12,10 +12,13 @@
 //! exist (an anonymous visitor has no "own" record).
 //!
 //! Relations: `-` (the route has no object), `own` (the actor's own record), `other` (another
-//! person's). Later issues add `other-cohort`, `assigned`, `conflicted` as their objects appear.
+//! person's), and for the call for applications `assigned` (an application the actor is assigned
+//! to review), `conflicted` (assigned, but the actor declared a conflict on it) and `panel` (an
+//! interview whose chosen challenge the actor mentors: they sit on its panel).
 
 use std::collections::BTreeMap;
 
+use cohorte_domain::application::ApplicationStatus;
 use cohorte_domain::content::RoleKind;
 use cohorte_domain::identity::{AuthMethod, Grant, secret_hash};
 use cohorte_domain::ids::PersonId;
@@ -56,7 +59,16 @@ const TARGET_SLUG: &str = "canary-target";
 
 /// The relations a route is exercised with.
 fn relations(path: &str) -> &'static [&'static str] {
-    if path.starts_with("/admin/people/{slug}")
+    if path == "/reviews/{slug}/{id}" {
+        // Another candidate's application; one the actor is assigned to review; one they are
+        // assigned to but declared a conflict on.
+        &["other", "assigned", "conflicted"]
+    } else if path.starts_with("/panel/{slug}/{id}") {
+        // Another candidate's interview; one whose chosen challenge the actor mentors.
+        &["other", "panel"]
+    } else if path == "/applications/{id}/documents/{key}" {
+        &["own", "other", "assigned"]
+    } else if path.starts_with("/admin/people/{slug}")
         || path == "/account/sessions/revoke"
         || path.starts_with("/proposals/{id}")
         || path.starts_with("/jury/proposals/{id}")
@@ -105,6 +117,8 @@ struct CallFixture {
     cohort: cohorte_store::call::CohortAdminRow,
     rules: cohorte_domain::ids::RuleSetId,
     panel: cohorte_domain::ids::PanelId,
+    /// The challenge in framing, offered to candidates.
+    challenge: uuid::Uuid,
 }
 
 const COHORT: &str = "eig-9";
@@ -183,7 +197,7 @@ async fn call_fixture(w: &World, jurors: &[PersonId]) -> CallFixture {
     let rules = call::save_rules(&mut c, id, &with_applications, None, now).await.unwrap();
     let cohort = call::cohort(&mut c, id).await.unwrap().unwrap();
     tx.commit().await.unwrap();
-    CallFixture { cohort, rules: rules.id, panel }
+    CallFixture { cohort, rules: rules.id, panel, challenge }
 }
 
 /// The application of a cell: the actor's own (a draft, made once), or the target's (submitted).
@@ -207,6 +221,73 @@ async fn application_of(w: &World, f: &CallFixture, owner: PersonId, own: bool) 
     };
     tx.commit().await.unwrap();
     (app.id.to_string(), app.version)
+}
+
+/// An application for the reviewer and panel relations: a new canary candidate's, in `status`
+/// (pre-selection, or interviewed with the fixture's challenge chosen), with a CV.
+async fn relation_application(w: &World, f: &CallFixture, name: &str, status: ApplicationStatus) -> (String, i32) {
+    use ApplicationStatus as S;
+    use cohorte_store::applications as a;
+    let owner = w.person(name, &format!("{}@example.org", cohorte_domain::text::slugify(name)), &[RoleKind::Candidate]).await;
+    let now = w.clock_now();
+    let mut tx = w.app.state.ctx.db.begin().await.unwrap();
+    let mut c = tx.conn();
+    let x = a::create_application(&mut c, &f.cohort, f.rules, owner, now).await.unwrap();
+    let challenge = f.challenge;
+    let form = cohorte_domain::application::ApplicationForm {
+        name: name.into(),
+        choices: vec![cohorte_domain::application::Choice {
+            challenge: challenge.to_string(),
+            profile: cohorte_domain::cohort::ProfileKind::Developer,
+            contribution: "Tout".into(),
+        }],
+        ..Default::default()
+    };
+    a::save_application(&mut c, x.id, x.version, &form, now).await.unwrap().unwrap();
+    a::put_application_document(&mut c, x.id, "cv", "cv.pdf", &pdf(), "00", now).await.unwrap();
+    let path: &[S] = if status == S::Interviewed {
+        &[S::Draft, S::Submitted, S::InPreselection, S::Preselected, S::InterviewScheduled, S::Interviewed]
+    } else {
+        &[S::Draft, S::Submitted, S::InPreselection]
+    };
+    for pair in path.windows(2) {
+        let change = if pair[0] == S::Draft {
+            a::ApplicationChange { submission: Some((now, "00".into())), ..Default::default() }
+        } else {
+            Default::default()
+        };
+        assert!(a::set_application_status(&mut c, x.id, pair[0], pair[1], &change, now).await.unwrap());
+    }
+    let app = a::application(&mut c, x.id).await.unwrap().unwrap();
+    tx.commit().await.unwrap();
+    (app.id.to_string(), app.version)
+}
+
+/// Assigns the actor to review an application (declaring a conflict on it when asked).
+async fn assign(w: &World, app: &(String, i32), person: PersonId, conflict: bool) -> (String, i32) {
+    use cohorte_store::applications as a;
+    let id = cohorte_domain::ids::ApplicationId::from_uuid(app.0.parse().unwrap());
+    let mut c = w.app.state.ctx.db.acquire().await.unwrap();
+    let now = w.clock_now();
+    a::assign_reviewer(&mut c.conn(), id, person, cohorte_domain::proposal::AssignedBy::Manual, 1, now).await.unwrap();
+    if conflict {
+        a::declare_application_conflict(&mut c.conn(), person, id, "Ancien collègue", now).await.unwrap();
+    }
+    app.clone()
+}
+
+/// Makes the actor an operational mentor of the fixture's challenge (revoked after the cell).
+async fn mentor_of_challenge(w: &World, f: &CallFixture, person: PersonId) -> cohorte_domain::ids::RoleAssignmentId {
+    let mut c = w.app.state.ctx.db.acquire().await.unwrap();
+    let mut conn = c.conn();
+    let challenge = f.challenge;
+    let g = Grant {
+        role: RoleKind::OperationalMentor,
+        cohort: None,
+        challenge: Some(cohorte_domain::ids::ChallengeId::from_uuid(challenge)),
+        organisation: None,
+    };
+    store::grant_role(&mut conn, person, &g, None, "matrix-panel", w.clock_now()).await.unwrap().0
 }
 
 /// A proposal for a cell: the actor's own draft, or the target's, shortlisted and heard by the
@@ -472,6 +553,10 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
 
     let jurors: Vec<PersonId> = ["jury", "jury_2fa"].iter().map(|a| people[a].0).collect();
     let fixture = call_fixture(&w, &jurors).await;
+    // The applications of the reviewer and panel relations, each another canary's.
+    let reviewed = relation_application(&w, &fixture, "Canary Target Reviewed", ApplicationStatus::InPreselection).await;
+    let conflicted = relation_application(&w, &fixture, "Canary Target Conflicted", ApplicationStatus::InPreselection).await;
+    let interviewed = relation_application(&w, &fixture, "Canary Target Interviewed", ApplicationStatus::Interviewed).await;
     w.person("Spare Juror", "spare.juror@example.org", &[]).await;
 
     let mut actual = BTreeMap::new();
@@ -505,7 +590,24 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                 } else {
                     String::new()
                 };
-                let application = if path.starts_with("/applications/{id}")
+                // The reviewer and panel relations: the actor is assigned (and may have declared a
+                // conflict), or mentors the chosen challenge for this cell only.
+                let mut mentoring = None;
+                let related = match (*relation, &me) {
+                    ("assigned", Some((id, _))) => Some(assign(&w, &reviewed, *id, false).await),
+                    ("conflicted", Some((id, _))) => Some(assign(&w, &conflicted, *id, true).await),
+                    ("panel", Some((id, _))) => {
+                        mentoring = Some((*id, mentor_of_challenge(&w, &fixture, *id).await));
+                        Some(interviewed.clone())
+                    }
+                    ("assigned", None) => Some(reviewed.clone()),
+                    ("conflicted", None) => Some(conflicted.clone()),
+                    ("panel", None) => Some(interviewed.clone()),
+                    _ => None,
+                };
+                let application = if let Some(app) = related {
+                    app
+                } else if path.starts_with("/applications/{id}")
                     || (path.contains("{id}") && path.contains("applications"))
                     || path.starts_with("/reviews/{slug}/{id}")
                     || path.starts_with("/panel/{slug}/{id}")
@@ -581,6 +683,10 @@ async fn every_route_answers_every_actor_and_relation_as_the_matrix_says() {
                 let open_data = path.starts_with("/api/") && acao == "*";
                 if (!acao.is_empty() && !open_data) || r.headers.contains_key("access-control-allow-credentials") {
                     problems.push(format!("{cell}: Access-Control-Allow-Origin {acao:?}"));
+                }
+                if let Some((person, grant)) = mentoring {
+                    let mut c = w.app.state.ctx.db.acquire().await.unwrap();
+                    store::revoke_role(&mut c.conn(), person, grant, person, w.clock_now()).await.unwrap();
                 }
                 row.push(got);
             }
