@@ -135,6 +135,7 @@ struct Loaded {
     cohort: CohortAdminRow,
     rules: ApplicationRules,
     phase: CallPhase,
+    calendar: cohorte_domain::cohort::Calendar,
 }
 
 impl Loaded {
@@ -150,8 +151,9 @@ async fn load(conn: &mut Conn<'_>, session: &Session, id: ApplicationId, now: Of
     let cohort = cohorte_store::call::cohort(conn, app.cohort_id).await?.ok_or(AppError::NotFound)?;
     let rules =
         cohorte_store::call::rules(conn, app.rule_set_id).await?.ok_or(AppError::NotFound)?.rules.applications.ok_or(AppError::NotFound)?;
-    let phase = cohorte_store::call::calendar(conn, app.cohort_id).await?.applications_phase(now);
-    Ok(Loaded { app, cohort, rules, phase })
+    let calendar = cohorte_store::call::calendar(conn, app.cohort_id).await?;
+    let phase = calendar.applications_phase(now);
+    Ok(Loaded { app, cohort, rules, phase, calendar })
 }
 
 async fn options(conn: &mut Conn<'_>, cohort: &CohortAdminRow, rules: &ApplicationRules) -> Result<Vec<ChoiceOption>, AppError> {
@@ -217,9 +219,17 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ApplicationId) -> Result<App
         FieldErrors::default()
     };
     let mut app = l.app;
-    // Nothing of the matching shows to the candidate before the validator publishes it.
-    let published = store::matching_published(&mut conn, app.cohort_id).await?.is_some();
-    let suggestions = suggestion_views(&mut conn, &app, mine && interview_open(app.status) && !published).await?;
+    // Nothing of the matching shows to the candidate before the validator publishes it (an
+    // application not yet interviewed has nothing of it to show, nor any proposal of a panel).
+    let interviewing = !before_interviews(app.status);
+    let published = interviewing && store::matching_published(&mut conn, app.cohort_id).await?.is_some();
+    let options = options(&mut conn, &l.cohort, &l.rules).await?;
+    let suggestions = if interviewing {
+        let titles = options.iter().map(|o| (o.challenge.clone(), o.title.clone())).collect();
+        suggestion_views(&mut conn, &app, &titles, mine && interview_open(app.status) && !published).await?
+    } else {
+        Vec::new()
+    };
     if mine && !published {
         app.status = app.status.as_seen_before_publication();
     }
@@ -234,7 +244,7 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ApplicationId) -> Result<App
     let mode = l.rules.choice_mode;
     let can = |e: ApplicationEvent| mine && app.status.apply(e, mode).is_ok();
     let can_provide_information = can(ApplicationEvent::ProvideInformation);
-    let choices_close = choice_window_end(&mut conn, app.cohort_id).await?;
+    let choices_close = choice_window_end(&l.calendar);
     let can_choose = can(ApplicationEvent::SubmitChoices) && choices_close.is_none_or(|t| now < t);
     let can_book = can(ApplicationEvent::BookInterview);
     let (slots, held) = if can_book || app.status == ApplicationStatus::InterviewScheduled {
@@ -283,7 +293,7 @@ pub async fn view(ctx: &Ctx, session: &Session, id: ApplicationId) -> Result<App
         can_answer_offer,
         suggestions,
         can_withdraw: policy::can_withdraw_application(actor, app.person_id, app.status, l.rules.choice_mode).is_ok(),
-        options: options(&mut conn, &l.cohort, &l.rules).await?,
+        options,
         salary: app.form.years_experience.and_then(|y| l.rules.salary_band(y)).cloned(),
         deadline: match l.phase {
             CallPhase::Open { closes } if can_edit => Some(closes),
@@ -362,6 +372,14 @@ pub async fn upload(
     let now = w.now;
     let l = load(&mut w.conn(), session, id, now).await?;
     policy::can_edit_application(&session.actor, l.app.person_id, l.app.status, l.open())?;
+    attach(&mut w, &l, key, filename, bytes).await?;
+    let doc = store::application_documents(&mut w.conn(), id).await?.into_iter().find(|d| d.key == key).ok_or(AppError::NotFound)?;
+    w.commit().await?;
+    Ok(doc)
+}
+
+/// Checks and stores a document of an application being edited, in the caller's transaction.
+async fn attach(w: &mut Uow<'_>, l: &Loaded, key: &str, filename: &str, bytes: &[u8]) -> Result<(), AppError> {
     if key != CV && key != PORTFOLIO {
         return Err(FieldErrors::one("document", "invalid-choice").into());
     }
@@ -369,10 +387,54 @@ pub async fn upload(
     cohorte_domain::proposal::check_pdf(bytes, max.min(crate::proposals::MAX_UPLOAD)).map_err(|code| FieldErrors::one("document", code))?;
     let sha = hex::encode(Sha256::digest(bytes));
     let name = document_filename(filename);
-    store::put_application_document(&mut w.conn(), id, key, &name, bytes, &sha, now).await?;
-    let doc = store::application_documents(&mut w.conn(), id).await?.into_iter().find(|d| d.key == key).ok_or(AppError::NotFound)?;
-    w.commit().await?;
-    Ok(doc)
+    let now = w.now;
+    store::put_application_document(&mut w.conn(), l.app.id, key, &name, bytes, &sha, now).await?;
+    Ok(())
+}
+
+/// Saves what the candidate typed in the caller's transaction (checked as a draft); the new
+/// version, or the conflict when someone saved since.
+async fn save_typed(w: &mut Uow<'_>, l: &mut Loaded, version: i32, form: &ApplicationForm) -> Result<Saved, AppError> {
+    form.check_draft(&l.rules)?;
+    let now = w.now;
+    match store::save_application(&mut w.conn(), l.app.id, version, form, now).await? {
+        Some(v) => {
+            l.app.form = form.clone();
+            l.app.version = v;
+            Ok(Saved::Saved(v))
+        }
+        None => Ok(Saved::Conflict { current: l.app.version }),
+    }
+}
+
+/// The documents form: what was typed is saved, then the document attached, in one transaction.
+/// A refused document (an error on `document`) leaves the typed fields saved; a refused form
+/// or a conflict writes nothing.
+#[expect(clippy::too_many_arguments, reason = "the form and the file")]
+pub async fn save_and_upload(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    typed: Option<(i32, &ApplicationForm)>,
+    key: &str,
+    filename: &str,
+    bytes: &[u8],
+    meta: &RequestMeta,
+) -> Result<Saved, AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let mut l = load(&mut w.conn(), session, id, now).await?;
+    policy::can_edit_application(&session.actor, l.app.person_id, l.app.status, l.open())?;
+    if let Some((version, form)) = typed
+        && let Saved::Conflict { current } = save_typed(&mut w, &mut l, version, form).await?
+    {
+        return Ok(Saved::Conflict { current });
+    }
+    let attached = attach(&mut w, &l, key, filename, bytes).await;
+    if matches!(attached, Ok(()) | Err(AppError::Invalid(_))) {
+        w.commit().await?;
+    }
+    attached.map(|()| Saved::Saved(l.app.version))
 }
 
 /// A document's content, for the candidate and staff.
@@ -411,15 +473,49 @@ pub async fn submit(ctx: &Ctx, session: &Session, id: ApplicationId, version: i3
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
     let l = load(&mut w.conn(), session, id, now).await?;
+    if l.app.version != version {
+        return Err(FieldErrors::one("form", "version-conflict").into());
+    }
+    let receipt = submit_in(ctx, &mut w, session, &l).await?;
+    w.commit().await?;
+    Ok(receipt)
+}
+
+/// The submit button: what was typed is saved, then the application submitted, in one
+/// transaction. When submission is refused (an incomplete form, the deadline) the typed fields
+/// stay saved; a refused form or a conflict writes nothing.
+pub async fn save_and_submit(
+    ctx: &Ctx,
+    session: &Session,
+    id: ApplicationId,
+    version: i32,
+    form: &ApplicationForm,
+    meta: &RequestMeta,
+) -> Result<Result<Receipt, Saved>, AppError> {
+    let mut w = Uow::begin(ctx, meta).await?;
+    let now = w.now;
+    let mut l = load(&mut w.conn(), session, id, now).await?;
+    policy::can_edit_application(&session.actor, l.app.person_id, l.app.status, l.open())?;
+    if let Saved::Conflict { current } = save_typed(&mut w, &mut l, version, form).await? {
+        return Ok(Err(Saved::Conflict { current }));
+    }
+    let submitted = submit_in(ctx, &mut w, session, &l).await;
+    if matches!(submitted, Ok(_) | Err(AppError::Invalid(_))) {
+        w.commit().await?;
+    }
+    submitted.map(Ok)
+}
+
+/// Submits a loaded application by the server's clock, in the caller's transaction.
+async fn submit_in(ctx: &Ctx, w: &mut Uow<'_>, session: &Session, l: &Loaded) -> Result<Receipt, AppError> {
+    let now = w.now;
+    let id = l.app.id;
     let app = &l.app;
     let mine = session.actor.person().is_some_and(|p| p.id == app.person_id);
     if mine && app.status == ApplicationStatus::Draft && !l.open() {
         return Err(FieldErrors::one("form", "deadline-passed").into());
     }
     let me = policy::can_edit_application(&session.actor, app.person_id, app.status, l.open())?;
-    if app.version != version {
-        return Err(FieldErrors::one("form", "version-conflict").into());
-    }
     let docs = store::application_documents(&mut w.conn(), id).await?;
     app.form.check_submission(&l.rules, docs.iter().any(|d| d.key == CV))?;
     let to = app.status.apply(ApplicationEvent::Submit, l.rules.choice_mode).map_err(|_| AppError::Denied(Denied::Forbidden))?;
@@ -460,7 +556,6 @@ pub async fn submit(ctx: &Ctx, session: &Session, id: ApplicationId, version: i3
         serde_json::json!({"submitted_at": at, "hash": hash, "documents": fingerprints}),
     )
     .await?;
-    w.commit().await?;
     Ok(Receipt { reference: app.reference.clone(), submitted_at: now, hash })
 }
 
@@ -929,7 +1024,7 @@ pub async fn choose(
     if l.rules.choice_mode != ChoiceMode::AfterPreselection {
         return Err(AppError::Denied(Denied::Forbidden));
     }
-    let closes = choice_window_end(&mut w.conn(), l.app.cohort_id).await?;
+    let closes = choice_window_end(&l.calendar);
     if closes.is_some_and(|t| now >= t) {
         return Err(FieldErrors::one("choices", "deadline-passed").into());
     }
@@ -1023,13 +1118,12 @@ async fn free_slots(
 
 /// When the two-step mode's choice window closes: its end, or the interviews' start if it has
 /// none.
-async fn choice_window_end(conn: &mut Conn<'_>, cohort: cohorte_domain::ids::CohortId) -> Result<Option<OffsetDateTime>, AppError> {
+fn choice_window_end(calendar: &cohorte_domain::cohort::Calendar) -> Option<OffsetDateTime> {
     use cohorte_domain::cohort::MilestoneKind;
-    let calendar = cohorte_store::call::calendar(conn, cohort).await?;
-    Ok(calendar
+    calendar
         .get(MilestoneKind::ProjectChoiceWindow)
         .and_then(|m| m.ends_at)
-        .or_else(|| calendar.get(MilestoneKind::Interviews).map(|m| m.starts_at)))
+        .or_else(|| calendar.get(MilestoneKind::Interviews).map(|m| m.starts_at))
 }
 
 /// The candidate books a slot (invited: pre-selected, or choices made in the two-step mode).
@@ -1903,6 +1997,23 @@ fn chosen_challenges(app: &ApplicationRow) -> Vec<cohorte_domain::ids::Challenge
     app.form.choices.iter().filter_map(|c| c.challenge.parse().ok().map(cohorte_domain::ids::ChallengeId::from_uuid)).collect()
 }
 
+/// Whether an application is still before its interview is booked (nothing of interviews, panels
+/// or the matching concerns it yet).
+fn before_interviews(status: ApplicationStatus) -> bool {
+    use ApplicationStatus as S;
+    matches!(
+        status,
+        S::Draft
+            | S::Submitted
+            | S::InPreselection
+            | S::InfoRequested
+            | S::NotPreselected
+            | S::Ineligible
+            | S::Preselected
+            | S::ChoicesSubmitted
+    )
+}
+
 /// Whether an interview may be scored now: booked or held, the matching not yet published.
 fn interview_open(status: ApplicationStatus) -> bool {
     matches!(status, ApplicationStatus::InterviewScheduled | ApplicationStatus::Interviewed)
@@ -1950,15 +2061,18 @@ pub async fn score_interview(
 }
 
 /// The suggestions made to an application, with the challenges' titles.
-async fn suggestion_views(conn: &mut Conn<'_>, app: &ApplicationRow, may_answer: bool) -> Result<Vec<SuggestionView>, AppError> {
-    let titles: BTreeMap<uuid::Uuid, String> =
-        store::challenges_of_cohort(conn, app.cohort_id).await?.into_iter().map(|c| (c.id, c.title)).collect();
+async fn suggestion_views(
+    conn: &mut Conn<'_>,
+    app: &ApplicationRow,
+    titles: &BTreeMap<String, String>,
+    may_answer: bool,
+) -> Result<Vec<SuggestionView>, AppError> {
     Ok(store::suggestions(conn, app.cohort_id)
         .await?
         .into_iter()
         .filter(|s| s.application_id == app.id.as_uuid())
         .map(|row| SuggestionView {
-            title: titles.get(&row.challenge_id).cloned().unwrap_or_default(),
+            title: titles.get(&row.challenge_id.to_string()).cloned().unwrap_or_default(),
             can_answer: may_answer && row.answer.is_none(),
             row,
         })
@@ -2136,6 +2250,7 @@ pub async fn interview_panel(ctx: &Ctx, session: &Session, code: &str) -> Result
     let rules = cohorte_store::call::current_rules(&mut conn, co).await?.and_then(|r| r.rules.applications);
     let titles: BTreeMap<uuid::Uuid, String> =
         store::challenges_of_cohort(&mut conn, co).await?.into_iter().map(|c| (c.id, c.title)).collect();
+    let titles_by_id: BTreeMap<String, String> = titles.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
     let mine = me.id.to_string();
     let mut out = Vec::new();
     for app in store::applications_of_cohort(&mut conn, co).await? {
@@ -2152,7 +2267,7 @@ pub async fn interview_panel(ctx: &Ctx, session: &Session, code: &str) -> Result
             Vec::new()
         };
         let name = cohorte_store::identity::person(&mut conn, app.person_id).await?.map(|p| p.display_name).unwrap_or_default();
-        let suggestions = suggestion_views(&mut conn, &app, false).await?;
+        let suggestions = suggestion_views(&mut conn, &app, &titles_by_id, false).await?;
         out.push(PanelItem {
             remarks: reviews
                 .iter()

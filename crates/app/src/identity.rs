@@ -57,7 +57,7 @@ pub async fn load_session(ctx: &Ctx, token: &str) -> Result<Option<(Session, Opt
     let hash = secret_hash(token);
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let Some(row) = store::session(&mut conn, &hash).await? else { return Ok(None) };
+    let Some(store::SessionInUse { row, must_rotate }) = store::session_in_use(&mut conn, &hash).await? else { return Ok(None) };
     let state = SessionState {
         last_seen_at: row.last_seen_at,
         idle_timeout: time::Duration::seconds(row.idle_timeout_secs),
@@ -67,11 +67,9 @@ pub async fn load_session(ctx: &Ctx, token: &str) -> Result<Option<(Session, Opt
     if !state.is_alive(now) {
         return Ok(None);
     }
-    drop(c);
-    if row.person_id.is_some() {
-        let mut cc = ctx.db.acquire().await?;
-        if store::must_rotate(&mut cc.conn(), &hash).await? {
-            drop(cc);
+    if row.person_id.is_some() && must_rotate {
+        drop(c);
+        {
             let mut tx = ctx.db.begin().await?;
             let mut conn = tx.conn();
             let actor = actor_for(&mut conn, &row).await?;
@@ -92,8 +90,6 @@ pub async fn load_session(ctx: &Ctx, token: &str) -> Result<Option<(Session, Opt
             return Ok(Some((to_session(&new, actor), Some(NewCookie { token, max_age }))));
         }
     }
-    let mut tx = ctx.db.acquire().await?;
-    let mut conn = tx.conn();
     let actor = actor_for(&mut conn, &row).await?;
     // The idle clock is kept to the minute: a write per minute of activity, not per request.
     if now - row.last_seen_at >= SESSION_TOUCH_EVERY {

@@ -481,6 +481,25 @@ pub async fn session(conn: &mut Conn<'_>, id_hash: &str) -> Result<Option<Sessio
     Ok(on_conn!(conn, |c| sqlx::query_as(SQL).bind(id_hash).fetch_optional(c).await)?)
 }
 
+/// A session as a request reads it: the row, and whether its person's roles changed since (it
+/// must get a new token before it is used again). One statement.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SessionInUse {
+    /// The row.
+    #[sqlx(flatten)]
+    pub row: SessionRow,
+    /// Whether it must be rotated.
+    pub must_rotate: bool,
+}
+
+/// Reads a session with its rotation flag (see [`SessionInUse`]).
+pub async fn session_in_use(conn: &mut Conn<'_>, id_hash: &str) -> Result<Option<SessionInUse>, StoreError> {
+    const SQL: &str = "select id_hash, person_id, csrf_token, auth_method, authenticated_at, created_at, last_seen_at, \
+        idle_timeout_secs, absolute_expires_at, user_agent, ip, pending_person_id, oidc_state, revoked_at, must_rotate \
+        from session where id_hash = $1";
+    Ok(on_conn!(conn, |c| sqlx::query_as(SQL).bind(id_hash).fetch_optional(c).await)?)
+}
+
 /// Records activity (only when the last record is older than a minute, to spare writes).
 pub async fn touch_session(conn: &mut Conn<'_>, id_hash: &str, now: OffsetDateTime) -> Result<(), StoreError> {
     on_conn!(conn, |c| sqlx::query("update session set last_seen_at = $2 where id_hash = $1 and last_seen_at < $3")
@@ -528,13 +547,6 @@ pub async fn flag_rotation(conn: &mut Conn<'_>, person: PersonId) -> Result<u64,
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?)
-}
-
-/// Whether a session must change its token.
-pub async fn must_rotate(conn: &mut Conn<'_>, id_hash: &str) -> Result<bool, StoreError> {
-    let v: Option<bool> =
-        on_conn!(conn, |c| sqlx::query_scalar("select must_rotate from session where id_hash = $1").bind(id_hash).fetch_optional(c).await)?;
-    Ok(v.unwrap_or(false))
 }
 
 /// Revokes a session; `true` when it was active.

@@ -248,14 +248,16 @@ async fn identity_sessions_round_trip_rotate_expire_and_revoke() {
         // A role change flags every live session of the person for a new token.
         identity::insert_session(&mut c, &session("h2", Some(ada), 1)).await.unwrap();
         identity::insert_session(&mut c, &session("anon", None, 1)).await.unwrap();
-        assert!(!identity::must_rotate(&mut c, "h1").await.unwrap());
+        let in_use = async |c: &mut cohorte_store::Conn<'_>, h: &str| identity::session_in_use(c, h).await.unwrap();
+        let h1 = in_use(&mut c, "h1").await.unwrap();
+        assert_eq!((h1.must_rotate, Some(h1.row)), (false, identity::session(&mut c, "h1").await.unwrap()), "{db}: the row as read");
         assert_eq!(identity::flag_rotation(&mut c, ada).await.unwrap(), 2, "{db}");
-        assert!(identity::must_rotate(&mut c, "h1").await.unwrap(), "{db}");
-        assert!(!identity::must_rotate(&mut c, "anon").await.unwrap());
-        assert!(!identity::must_rotate(&mut c, "gone").await.unwrap(), "{db}: an unknown session has nothing to rotate");
+        assert!(in_use(&mut c, "h1").await.unwrap().must_rotate, "{db}");
+        assert!(!in_use(&mut c, "anon").await.unwrap().must_rotate);
+        assert!(in_use(&mut c, "gone").await.is_none(), "{db}: an unknown session");
         identity::rotate_session(&mut c, "h1", &session("h3", Some(ada), 4)).await.unwrap();
         assert_eq!(identity::session(&mut c, "h1").await.unwrap(), None, "{db}: the old token stops working");
-        assert!(!identity::must_rotate(&mut c, "h3").await.unwrap(), "{db}");
+        assert!(!in_use(&mut c, "h3").await.unwrap().must_rotate, "{db}");
 
         // Live sessions: not revoked, not past their absolute end nor idle for longer than allowed.
         let mut idle = session("idle", Some(ada), 5);

@@ -352,10 +352,7 @@ async fn save_or_page(
         Err(AppError::Invalid(e)) => (problems(c, &e), StatusCode::UNPROCESSABLE_ENTITY),
         Err(e) => return Err(e.into()),
     };
-    let view = apps::view(&state.ctx, &s, id).await?;
-    let mut r = render_invalid(&application_page(c.clone(), s.csrf_token.clone(), &view, Some(&form), None, errors, None));
-    *r.status_mut() = status;
-    Ok(Err(r))
+    Ok(Err(refused_page(state, c, &s, id, &form, errors, status).await?))
 }
 
 /// `POST /applications/{id}`: the Save button (without JavaScript).
@@ -410,22 +407,34 @@ pub async fn submit(
     F(pairs): F<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let s = v.required()?;
-    let version = match save_or_page(&state, &c, &v, id, &pairs).await? {
-        Ok(v) => v,
-        Err(page) => return Ok(page),
-    };
-    match apps::submit(&state.ctx, &s, id, version, &v.meta).await {
-        Ok(receipt) => {
+    let (form, version) = parse(&pairs)?;
+    // Saved and submitted in one transaction; a refused submission keeps what was typed.
+    match apps::save_and_submit(&state.ctx, &s, id, version, &form, &v.meta).await {
+        Ok(Ok(receipt)) => {
             let view = apps::view(&state.ctx, &s, id).await?;
             let r = (when(receipt.submitted_at), receipt.hash);
             Ok(render(&application_page(c, s.csrf_token, &view, None, None, Vec::new(), Some(r))))
         }
-        Err(AppError::Invalid(e)) => {
-            let view = apps::view(&state.ctx, &s, id).await?;
-            Ok(render_invalid(&application_page(c.clone(), s.csrf_token, &view, None, None, problems(&c, &e), None)))
-        }
+        Ok(Err(_conflict)) => Ok(refused_page(&state, &c, &s, id, &form, vec![c.t("proposal-conflict")], StatusCode::CONFLICT).await?),
+        Err(AppError::Invalid(e)) => Ok(refused_page(&state, &c, &s, id, &form, problems(&c, &e), StatusCode::UNPROCESSABLE_ENTITY).await?),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The application page again with what was typed and why it was refused.
+async fn refused_page(
+    state: &AppState,
+    c: &Chrome,
+    s: &cohorte_app::session::Session,
+    id: ApplicationId,
+    form: &ApplicationForm,
+    errors: Vec<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let view = apps::view(&state.ctx, s, id).await?;
+    let mut r = render_invalid(&application_page(c.clone(), s.csrf_token.clone(), &view, Some(form), None, errors, None));
+    *r.status_mut() = status;
+    Ok(r)
 }
 
 /// `POST /applications/{id}/documents`: the form's fields are saved, then the document attached.
@@ -438,17 +447,31 @@ pub async fn upload(
 ) -> Result<Response, WebError> {
     let s = v.required()?;
     let crate::routes::call::Upload { key, file, pairs } = crate::routes::call::read_upload(&mut mp).await?;
-    if get(&pairs, "version").is_some()
-        && let Err(page) = save_or_page(&state, &c, &v, id, &pairs).await?
-    {
-        return Ok(page);
-    }
-    let (Some(key), Some((name, bytes))) = (key, file) else { return Err(crate::routes::call::upload_refused()) };
-    match apps::upload(&state.ctx, &s, id, &key, &name, &bytes, &v.meta).await {
-        Ok(_) => Ok(Redirect::to(&format!("/applications/{id}?uploaded=1#documents-title")).into_response()),
-        Err(AppError::Invalid(e)) => {
+    let typed = if get(&pairs, "version").is_some() { Some(parse(&pairs)?) } else { None };
+    let (Some(key), Some((name, bytes))) = (key, file) else {
+        // No file: the typed fields are still saved, as the Save button would.
+        if typed.is_some()
+            && let Err(page) = save_or_page(&state, &c, &v, id, &pairs).await?
+        {
+            return Ok(page);
+        }
+        return Err(crate::routes::call::upload_refused());
+    };
+    // Saved and attached in one transaction; a refused document keeps what was typed.
+    let with = typed.as_ref().map(|(form, version)| (*version, form));
+    match apps::save_and_upload(&state.ctx, &s, id, with, &key, &name, &bytes, &v.meta).await {
+        Ok(Saved::Saved(_)) => Ok(Redirect::to(&format!("/applications/{id}?uploaded=1#documents-title")).into_response()),
+        Ok(Saved::Conflict { .. }) => {
+            let form = typed.map(|(f, _)| f).unwrap_or_default();
+            refused_page(&state, &c, &s, id, &form, vec![c.t("proposal-conflict")], StatusCode::CONFLICT).await
+        }
+        Err(AppError::Invalid(e)) if e.0.iter().all(|f| f.field == "document") => {
             let view = apps::view(&state.ctx, &s, id).await?;
             Ok(render_invalid(&application_page(c.clone(), s.csrf_token, &view, None, Some(c.t("proposal-saved")), problems(&c, &e), None)))
+        }
+        Err(AppError::Invalid(e)) => {
+            let form = typed.map(|(f, _)| f).unwrap_or_default();
+            refused_page(&state, &c, &s, id, &form, problems(&c, &e), StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(e.into()),
     }

@@ -131,6 +131,30 @@ async fn call_for_applications_candidate_journey() {
         assert!(page.texts("#salary")[0].contains("3500"), "{name}: {:?}", page.texts("#salary"));
         let version = page.attrs("#proposal-version", "value")[0].clone();
 
+        // A refused submission (no CV yet) or a refused document keeps what was typed; a stale
+        // version writes nothing.
+        let with_text = |version: &str, text: &str| {
+            let mut f = complete(version, &challenge);
+            f.retain(|(k, _)| k != "text.background");
+            f.push(("text.background".into(), text.into()));
+            f
+        };
+        let r = lea.post(&format!("{url}/submit"), &refs(&with_text(&version, "Douze ans de logiciel libre."))).await;
+        assert_eq!(r.status, 422, "{name}: {}", r.body);
+        let page = lea.get(&url).await;
+        assert_eq!(page.texts("#text-background"), ["Douze ans de logiciel libre."], "{name}: saved though not submitted");
+        let version = page.attrs("#proposal-version", "value")[0].clone();
+        let mut fields = with_text(&version, "Treize ans de logiciel libre.");
+        fields.push(("key".into(), "cv".into()));
+        let r = lea.post_multipart(&format!("{url}/documents"), &refs(&fields), ("file", "cv.pdf", b"<html>%%EOF")).await;
+        assert_eq!(r.status, 422, "{name}: not a PDF: {}", r.body);
+        let page = lea.get(&url).await;
+        assert_eq!(page.texts("#text-background"), ["Treize ans de logiciel libre."], "{name}: saved though the file was refused");
+        let stale = lea.post(&format!("{url}/submit"), &refs(&with_text(&version, "Périmé"))).await;
+        assert_eq!(stale.status, 409, "{name}: {}", stale.body);
+        assert_eq!(lea.get(&url).await.texts("#text-background"), ["Treize ans de logiciel libre."], "{name}: nothing written");
+        let version = page.attrs("#proposal-version", "value")[0].clone();
+
         // The CV, attached with the form's fields (saved first).
         let mut fields = complete(&version, &challenge);
         fields.push(("key".into(), "cv".into()));

@@ -6,6 +6,7 @@ mod api;
 mod apply;
 mod authz;
 mod browser;
+mod budget;
 mod call;
 mod crawler;
 mod home;
