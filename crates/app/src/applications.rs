@@ -146,11 +146,9 @@ impl Loaded {
 
 /// Loads an application its reader may see; anyone else is told it does not exist.
 async fn load(conn: &mut Conn<'_>, session: &Session, id: ApplicationId, now: OffsetDateTime) -> Result<Loaded, AppError> {
-    let app = store::application(conn, id).await?.ok_or(AppError::NotFound)?;
+    let (app, cohort, rules) = store::application_in_context(conn, id).await?.ok_or(AppError::NotFound)?;
     policy::can_view_application(&session.actor, app.person_id)?;
-    let cohort = cohorte_store::call::cohort(conn, app.cohort_id).await?.ok_or(AppError::NotFound)?;
-    let rules =
-        cohorte_store::call::rules(conn, app.rule_set_id).await?.ok_or(AppError::NotFound)?.rules.applications.ok_or(AppError::NotFound)?;
+    let rules = rules.applications.ok_or(AppError::NotFound)?;
     let calendar = cohorte_store::call::calendar(conn, app.cohort_id).await?;
     let phase = calendar.applications_phase(now);
     Ok(Loaded { app, cohort, rules, phase, calendar })

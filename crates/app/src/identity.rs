@@ -35,9 +35,8 @@ async fn actor_for(conn: &mut Conn<'_>, row: &SessionRow) -> Result<Actor, AppEr
         return Ok(Actor::Anonymous);
     };
     let id = PersonId::from_uuid(pid);
-    let Some(p) = store::person(conn, id).await? else { return Ok(Actor::Anonymous) };
-    let grants = store::active_grants(conn, id).await?;
-    Ok(Actor::Person(SignedIn { id, name: p.display_name, grants, method, authenticated_at: at }))
+    let Some((name, grants)) = store::name_and_grants(conn, id).await? else { return Ok(Actor::Anonymous) };
+    Ok(Actor::Person(SignedIn { id, name, grants, method, authenticated_at: at }))
 }
 
 fn to_session(row: &SessionRow, actor: Actor) -> Session {

@@ -144,6 +144,46 @@ pub async fn application(conn: &mut Conn<'_>, id: ApplicationId) -> Result<Optio
     row.map(ApplicationRow::try_from).transpose()
 }
 
+/// An application with what every use case reads beside it, in one statement: its cohort and
+/// the rules it was written under.
+pub async fn application_in_context(
+    conn: &mut Conn<'_>,
+    id: ApplicationId,
+) -> Result<Option<(ApplicationRow, crate::call::CohortAdminRow, cohorte_domain::cohort::RuleSet)>, StoreError> {
+    #[derive(sqlx::FromRow)]
+    struct Raw {
+        #[sqlx(flatten)]
+        app: RawApplication,
+        code: String,
+        kind: String,
+        number: Option<i32>,
+        year: i32,
+        title_fr: String,
+        title_en: String,
+        proposals: i64,
+        body: String,
+    }
+    const SQL: &str = "select a.id, a.cohort_id, a.rule_set_id, a.reference, a.person_id, a.status, a.version, a.form, \
+        a.created_at, a.updated_at, a.submitted_at, a.submission_hash, a.status_reason, a.info_request, \
+        co.code, co.kind, co.number, co.year, co.title_fr, co.title_en, \
+        (select count(*) from proposal p where p.cohort_id = co.id) as proposals, r.body \
+        from application a join cohort co on co.id = a.cohort_id join rule_set r on r.id = a.rule_set_id where a.id = $1";
+    let row: Option<Raw> = on_conn!(conn, |c| sqlx::query_as(SQL).bind(id.as_uuid()).fetch_optional(c).await)?;
+    let Some(r) = row else { return Ok(None) };
+    let rules = serde_json::from_str(&r.body).map_err(|e| StoreError::Corrupt(format!("rule set {}: {e}", r.app.rule_set_id)))?;
+    let cohort = crate::call::CohortAdminRow {
+        id: r.app.cohort_id,
+        code: r.code,
+        kind: r.kind,
+        number: r.number,
+        year: r.year,
+        title_fr: r.title_fr,
+        title_en: r.title_en,
+        proposals: r.proposals,
+    };
+    Ok(Some((ApplicationRow::try_from(r.app)?, cohort, rules)))
+}
+
 /// A person's application to a cohort.
 pub async fn application_of(conn: &mut Conn<'_>, cohort: CohortId, person: PersonId) -> Result<Option<ApplicationRow>, StoreError> {
     let sql = concat!(application_select!(), " where cohort_id = $1 and person_id = $2");

@@ -294,6 +294,31 @@ pub async fn active_grants(conn: &mut Conn<'_>, person: PersonId) -> Result<Vec<
         .collect())
 }
 
+/// A person's name and active grants, in one statement (what a signed-in request needs).
+pub async fn name_and_grants(conn: &mut Conn<'_>, person: PersonId) -> Result<Option<(String, Vec<Grant>)>, StoreError> {
+    type Row = (String, Option<String>, Option<Uuid>, Option<Uuid>, Option<Uuid>);
+    let rows: Vec<Row> = on_conn!(conn, |c| sqlx::query_as(
+        "select p.display_name, ra.role, ra.cohort_id, ra.challenge_id, ra.organisation_id from person p \
+         left join role_assignment ra on ra.person_id = p.id and ra.revoked_at is null where p.id = $1"
+    )
+    .bind(person.as_uuid())
+    .fetch_all(c)
+    .await)?;
+    let Some(name) = rows.first().map(|r| r.0.clone()) else { return Ok(None) };
+    let grants = rows
+        .into_iter()
+        .filter_map(|(_, role, co, ch, org)| {
+            Some(Grant {
+                role: RoleKind::parse(&role?)?,
+                cohort: co.map(CohortId::from_uuid),
+                challenge: ch.map(ChallengeId::from_uuid),
+                organisation: org.map(OrganisationId::from_uuid),
+            })
+        })
+        .collect();
+    Ok(Some((name, grants)))
+}
+
 fn scope_key(g: &Grant) -> String {
     format!(
         "cohort:{}|challenge:{}{}",

@@ -27,6 +27,12 @@ async fn applications_are_one_per_person_numbered_saved_optimistically_and_moved
         );
         assert_eq!((&first.form, first.submitted_at, &first.submission_hash), (&ApplicationForm::default(), None, &None), "{db}");
         assert_conflict(a::create_application(&mut c, &w.co, w.rules.id, w.ada, at(2)).await, &db);
+        // Read with its cohort and rules in one statement, as the separate reads give them.
+        let (app, co, rules) = a::application_in_context(&mut c, first.id).await.unwrap().unwrap();
+        assert_eq!(app, first, "{db}");
+        assert_eq!(Some(co), cohorte_store::call::cohort(&mut c, w.co.cohort_id()).await.unwrap(), "{db}");
+        assert_eq!(rules, cohorte_store::call::rules(&mut c, w.rules.id).await.unwrap().unwrap().rules, "{db}");
+        assert_eq!(a::application_in_context(&mut c, ApplicationId::new()).await.unwrap(), None, "{db}");
         let used = cohorte_store::call::rules(&mut c, w.rules.id).await.unwrap().unwrap().used_by;
         assert_eq!(used, 1, "{db}: an application uses the rules (a change makes a new version)");
         // Another cohort takes another application from the same person.

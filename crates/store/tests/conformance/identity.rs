@@ -161,6 +161,13 @@ async fn identity_roles_are_granted_revoked_and_granted_again() {
         assert_eq!(identity::revoke_role(&mut c, ada, staff_id, bob, at(5)).await.unwrap().as_deref(), Some("program_staff"), "{db}");
         assert_eq!(identity::revoke_role(&mut c, ada, staff_id, bob, at(6)).await.unwrap(), None, "{db}: already revoked");
         assert!(!identity::active_grants(&mut c, ada).await.unwrap().contains(&staff), "{db}");
+        // The name and the active grants in one read; a person without any role has none; nobody, none.
+        let (name, grants) = identity::name_and_grants(&mut c, ada).await.unwrap().unwrap();
+        let grants: HashSet<Grant> = grants.into_iter().collect();
+        let ada_name = identity::person(&mut c, ada).await.unwrap().unwrap().display_name;
+        assert_eq!((name, grants), (ada_name, HashSet::from([juror.clone(), contact.clone()])), "{db}");
+        assert_eq!(identity::name_and_grants(&mut c, bob).await.unwrap().map(|(_, g)| g.len()), Some(0), "{db}");
+        assert_eq!(identity::name_and_grants(&mut c, PersonId::new()).await.unwrap(), None, "{db}");
         let roles = identity::roles_of(&mut c, ada).await.unwrap();
         assert_eq!(
             roles
