@@ -945,12 +945,7 @@ pub async fn preselection_step(
         if !reason.is_empty() {
             paragraphs.push(reason.to_owned());
         }
-        Message {
-            subject: i18n::ta(lang, "mail-application-update-subject", &[("reference", i18n::Arg::Str(&reference))]),
-            paragraphs,
-            url: Some(url.clone()),
-            attachments: Vec::new(),
-        }
+        update_mail(lang, &reference, &url, paragraphs)
     })
     .await?;
     w.audit(
@@ -1255,19 +1250,23 @@ pub async fn remind_interview(ctx: &Ctx, id: ApplicationId, slot: uuid::Uuid) ->
     let url = format!("{}/applications/{}", ctx.settings.base_url, app.id);
     let (location, reference) = (s.location.clone(), app.reference.clone());
     let dedup = format!("interview-reminder-mail-{id}-{}-{}", s.id, s.sequence);
-    let queued = notify::person(&mut w.conn(), app.person_id, Some(&dedup), now, |lang| Message {
-        subject: i18n::ta(lang, "mail-application-update-subject", &[("reference", i18n::Arg::Str(&reference))]),
-        paragraphs: vec![i18n::ta(
-            lang,
-            "mail-interview-reminder",
-            &[("when", i18n::Arg::Str(&when)), ("where", i18n::Arg::Str(&location))],
-        )],
-        url: Some(url.clone()),
-        attachments: Vec::new(),
+    let queued = notify::person(&mut w.conn(), app.person_id, Some(&dedup), now, |lang| {
+        let text = i18n::ta(lang, "mail-interview-reminder", &[("when", i18n::Arg::Str(&when)), ("where", i18n::Arg::Str(&location))]);
+        update_mail(lang, &reference, &url, vec![text])
     })
     .await?;
     w.commit().await?;
     Ok(queued)
+}
+
+/// A mail about an application's next step: its reference in the subject, its page linked.
+fn update_mail(lang: cohorte_domain::lang::Lang, reference: &str, url: &str, paragraphs: Vec<String>) -> Message {
+    Message {
+        subject: i18n::ta(lang, "mail-application-update-subject", &[("reference", i18n::Arg::Str(reference))]),
+        paragraphs,
+        url: Some(url.to_owned()),
+        attachments: Vec::new(),
+    }
 }
 
 async fn send_invitation(
@@ -1298,14 +1297,17 @@ async fn send_invitation(
     let reference = l.app.reference.clone();
     let dedup = format!("interview-{}-{}-{}", l.app.id, s.id, s.sequence);
     notify::person(&mut w.conn(), l.app.person_id, Some(&dedup), now, |lang| Message {
-        subject: i18n::ta(lang, "mail-application-update-subject", &[("reference", i18n::Arg::Str(&reference))]),
-        paragraphs: vec![i18n::ta(lang, key, &[("when", i18n::Arg::Str(&when)), ("where", i18n::Arg::Str(&location))])],
-        url: Some(url.clone()),
         attachments: vec![crate::mail::MailAttachment {
             filename: "entretien.ics".into(),
             content_type: format!("text/calendar; charset=utf-8; method={}", if cancelled { "CANCEL" } else { "REQUEST" }),
             content: ics.clone(),
         }],
+        ..update_mail(
+            lang,
+            &reference,
+            &url,
+            vec![i18n::ta(lang, key, &[("when", i18n::Arg::Str(&when)), ("where", i18n::Arg::Str(&location))])],
+        )
     })
     .await?;
     Ok(())
@@ -1693,19 +1695,10 @@ async fn offer(ctx: &Ctx, w: &mut Uow<'_>, cohort: &CohortAdminRow, mk: &Market,
     let when = cohorte_domain::paris::label(deadline);
     let url = format!("{}/applications/{}", ctx.settings.base_url, a.id);
     let reference = a.reference.clone();
-    notify::person(&mut w.conn(), a.person_id, Some(&format!("offer-{}-{}-{}", a.id, j, now.unix_timestamp())), now, |lang| Message {
-        subject: i18n::ta(lang, "mail-application-update-subject", &[("reference", i18n::Arg::Str(&reference))]),
-        paragraphs: vec![i18n::ta(
-            lang,
-            "mail-offer",
-            &[
-                ("challenge", i18n::Arg::Str(&title)),
-                ("profile", i18n::Arg::Str(&i18n::t(lang, &format!("profile-kind-{}", seat.profile.as_str())))),
-                ("deadline", i18n::Arg::Str(&when)),
-            ],
-        )],
-        url: Some(url.clone()),
-        attachments: Vec::new(),
+    notify::person(&mut w.conn(), a.person_id, Some(&format!("offer-{}-{}-{}", a.id, j, now.unix_timestamp())), now, |lang| {
+        let profile = i18n::t(lang, &format!("profile-kind-{}", seat.profile.as_str()));
+        let args = [("challenge", i18n::Arg::Str(&title)), ("profile", i18n::Arg::Str(&profile)), ("deadline", i18n::Arg::Str(&when))];
+        update_mail(lang, &reference, &url, vec![i18n::ta(lang, "mail-offer", &args)])
     })
     .await?;
     crate::jobs::enqueue_at(
@@ -2139,12 +2132,7 @@ pub async fn suggest_challenge(
         if !note_owned.is_empty() {
             paragraphs.push(i18n::ta(lang, "mail-suggestion-note", &[("note", i18n::Arg::Str(&note_owned))]));
         }
-        Message {
-            subject: i18n::ta(lang, "mail-application-update-subject", &[("reference", i18n::Arg::Str(&reference))]),
-            paragraphs,
-            url: Some(url.clone()),
-            attachments: Vec::new(),
-        }
+        update_mail(lang, &reference, &url, paragraphs)
     })
     .await?;
     w.audit(
