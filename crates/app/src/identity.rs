@@ -29,6 +29,16 @@ pub fn random_token() -> String {
     hex::encode(b)
 }
 
+/// The actor of a session row whose person was read with it (see `session_in_use`).
+fn signed_in(row: &SessionRow, person: Option<(String, Vec<cohorte_domain::identity::Grant>)>) -> Actor {
+    match (row.person_id, row.auth_method.as_deref().and_then(AuthMethod::parse), row.authenticated_at, person) {
+        (Some(pid), Some(method), Some(at), Some((name, grants))) => {
+            Actor::Person(SignedIn { id: PersonId::from_uuid(pid), name, grants, method, authenticated_at: at })
+        }
+        _ => Actor::Anonymous,
+    }
+}
+
 async fn actor_for(conn: &mut Conn<'_>, row: &SessionRow) -> Result<Actor, AppError> {
     let (Some(pid), Some(method), Some(at)) = (row.person_id, row.auth_method.as_deref().and_then(AuthMethod::parse), row.authenticated_at)
     else {
@@ -56,7 +66,7 @@ pub async fn load_session(ctx: &Ctx, token: &str) -> Result<Option<(Session, Opt
     let hash = secret_hash(token);
     let mut c = ctx.db.acquire().await?;
     let mut conn = c.conn();
-    let Some(store::SessionInUse { row, must_rotate }) = store::session_in_use(&mut conn, &hash).await? else { return Ok(None) };
+    let Some(store::SessionInUse { row, must_rotate, person }) = store::session_in_use(&mut conn, &hash).await? else { return Ok(None) };
     let state = SessionState {
         last_seen_at: row.last_seen_at,
         idle_timeout: time::Duration::seconds(row.idle_timeout_secs),
@@ -89,7 +99,7 @@ pub async fn load_session(ctx: &Ctx, token: &str) -> Result<Option<(Session, Opt
             return Ok(Some((to_session(&new, actor), Some(NewCookie { token, max_age }))));
         }
     }
-    let actor = actor_for(&mut conn, &row).await?;
+    let actor = signed_in(&row, person);
     // The idle clock is kept to the minute: a write per minute of activity, not per request.
     if now - row.last_seen_at >= SESSION_TOUCH_EVERY {
         store::touch_session(&mut conn, &hash, now).await?;

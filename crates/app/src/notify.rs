@@ -30,9 +30,9 @@ pub struct Recipient {
 
 /// The recipient of a person, if they have an address mail may go to.
 pub async fn recipient(conn: &mut Conn<'_>, person: PersonId) -> Result<Option<Recipient>, AppError> {
-    let emails = cohorte_store::identity::emails_of(conn, person).await?;
+    let Some((emails, lang)) = cohorte_store::identity::emails_and_lang(conn, person).await? else { return Ok(None) };
     let Some(to) = mail_address(&emails).map(str::to_owned) else { return Ok(None) };
-    let lang = cohorte_store::people::lang(conn, person).await?.and_then(|l| Lang::parse(&l)).unwrap_or(Lang::Fr);
+    let lang = lang.and_then(|l| Lang::parse(&l)).unwrap_or(Lang::Fr);
     Ok(Some(Recipient { to, lang }))
 }
 

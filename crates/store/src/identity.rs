@@ -161,6 +161,27 @@ pub async fn emails_of(conn: &mut Conn<'_>, person: PersonId) -> Result<Vec<Emai
     .await)?)
 }
 
+/// A person's addresses (primary first) and the language they read the site in, in one statement
+/// (what a mail to them needs); `None` for nobody.
+pub async fn emails_and_lang(conn: &mut Conn<'_>, person: PersonId) -> Result<Option<(Vec<EmailRow>, Option<String>)>, StoreError> {
+    type Row = (Option<String>, Option<OffsetDateTime>, Option<bool>, Option<String>);
+    let rows: Vec<Row> = on_conn!(conn, |c| sqlx::query_as(
+        "select e.email, e.verified_at, e.is_primary, p.lang from person p left join person_email e on e.person_id = p.id \
+         where p.id = $1 order by e.is_primary desc, e.email"
+    )
+    .bind(person.as_uuid())
+    .fetch_all(c)
+    .await)?;
+    let Some(lang) = rows.first().map(|r| r.3.clone()) else { return Ok(None) };
+    let emails = rows
+        .into_iter()
+        .filter_map(|(email, verified_at, is_primary, _)| {
+            Some(EmailRow { email: email?, verified_at, is_primary: is_primary.unwrap_or(false) })
+        })
+        .collect();
+    Ok(Some((emails, lang)))
+}
+
 // ---------------------------------------------------------------- OpenID Connect identities
 
 /// The person linked to an OpenID Connect account.
@@ -281,17 +302,17 @@ pub async fn active_grants(conn: &mut Conn<'_>, person: PersonId) -> Result<Vec<
     .bind(person.as_uuid())
     .fetch_all(c)
     .await)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(role, co, ch, org)| {
-            Some(Grant {
-                role: RoleKind::parse(&role)?,
-                cohort: co.map(CohortId::from_uuid),
-                challenge: ch.map(ChallengeId::from_uuid),
-                organisation: org.map(OrganisationId::from_uuid),
-            })
-        })
-        .collect())
+    Ok(rows.into_iter().filter_map(|(role, co, ch, org)| grant_of(&role, co, ch, org)).collect())
+}
+
+/// A grant from a role assignment's columns (an unknown role reads as none).
+fn grant_of(role: &str, co: Option<Uuid>, ch: Option<Uuid>, org: Option<Uuid>) -> Option<Grant> {
+    Some(Grant {
+        role: RoleKind::parse(role)?,
+        cohort: co.map(CohortId::from_uuid),
+        challenge: ch.map(ChallengeId::from_uuid),
+        organisation: org.map(OrganisationId::from_uuid),
+    })
 }
 
 /// A person's name and active grants, in one statement (what a signed-in request needs).
@@ -305,17 +326,7 @@ pub async fn name_and_grants(conn: &mut Conn<'_>, person: PersonId) -> Result<Op
     .fetch_all(c)
     .await)?;
     let Some(name) = rows.first().map(|r| r.0.clone()) else { return Ok(None) };
-    let grants = rows
-        .into_iter()
-        .filter_map(|(_, role, co, ch, org)| {
-            Some(Grant {
-                role: RoleKind::parse(&role?)?,
-                cohort: co.map(CohortId::from_uuid),
-                challenge: ch.map(ChallengeId::from_uuid),
-                organisation: org.map(OrganisationId::from_uuid),
-            })
-        })
-        .collect();
+    let grants = rows.into_iter().filter_map(|(_, role, co, ch, org)| grant_of(&role?, co, ch, org)).collect();
     Ok(Some((name, grants)))
 }
 
@@ -506,23 +517,45 @@ pub async fn session(conn: &mut Conn<'_>, id_hash: &str) -> Result<Option<Sessio
     Ok(on_conn!(conn, |c| sqlx::query_as(SQL).bind(id_hash).fetch_optional(c).await)?)
 }
 
-/// A session as a request reads it: the row, and whether its person's roles changed since (it
-/// must get a new token before it is used again). One statement.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+/// A session as a request reads it, in one statement: the row, whether its person's roles changed
+/// since (it must get a new token before it is used again), and its person's name and active
+/// grants (none for an anonymous session or a person gone).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionInUse {
     /// The row.
-    #[sqlx(flatten)]
     pub row: SessionRow,
     /// Whether it must be rotated.
     pub must_rotate: bool,
+    /// The signed-in person's name and grants.
+    pub person: Option<(String, Vec<Grant>)>,
 }
 
-/// Reads a session with its rotation flag (see [`SessionInUse`]).
+/// Reads a session with its rotation flag and its person (see [`SessionInUse`]).
 pub async fn session_in_use(conn: &mut Conn<'_>, id_hash: &str) -> Result<Option<SessionInUse>, StoreError> {
-    const SQL: &str = "select id_hash, person_id, csrf_token, auth_method, authenticated_at, created_at, last_seen_at, \
-        idle_timeout_secs, absolute_expires_at, user_agent, ip, pending_person_id, oidc_state, revoked_at, must_rotate \
-        from session where id_hash = $1";
-    Ok(on_conn!(conn, |c| sqlx::query_as(SQL).bind(id_hash).fetch_optional(c).await)?)
+    #[derive(sqlx::FromRow)]
+    struct Raw {
+        #[sqlx(flatten)]
+        row: SessionRow,
+        must_rotate: bool,
+        display_name: Option<String>,
+        role: Option<String>,
+        role_cohort: Option<Uuid>,
+        role_challenge: Option<Uuid>,
+        role_organisation: Option<Uuid>,
+    }
+    const SQL: &str = "select s.id_hash, s.person_id, s.csrf_token, s.auth_method, s.authenticated_at, s.created_at, \
+        s.last_seen_at, s.idle_timeout_secs, s.absolute_expires_at, s.user_agent, s.ip, s.pending_person_id, s.oidc_state, \
+        s.revoked_at, s.must_rotate, p.display_name, ra.role, ra.cohort_id as role_cohort, ra.challenge_id as role_challenge, \
+        ra.organisation_id as role_organisation from session s left join person p on p.id = s.person_id \
+        left join role_assignment ra on ra.person_id = p.id and ra.revoked_at is null where s.id_hash = $1";
+    let rows: Vec<Raw> = on_conn!(conn, |c| sqlx::query_as(SQL).bind(id_hash).fetch_all(c).await)?;
+    let mut rows = rows.into_iter();
+    let Some(first) = rows.next() else { return Ok(None) };
+    let grant = |r: &Raw| r.role.as_deref().and_then(|role| grant_of(role, r.role_cohort, r.role_challenge, r.role_organisation));
+    let mut grants: Vec<Grant> = grant(&first).into_iter().collect();
+    grants.extend(rows.filter_map(|r| grant(&r)));
+    let person = first.display_name.clone().map(|name| (name, grants));
+    Ok(Some(SessionInUse { row: first.row, must_rotate: first.must_rotate, person }))
 }
 
 /// Records activity (only when the last record is older than a minute, to spare writes).

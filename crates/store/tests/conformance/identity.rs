@@ -69,6 +69,14 @@ async fn identity_people_and_addresses_round_trip() {
             [Some(at(3)), Some(at(1))],
             "{db}: the first verification stays"
         );
+        // With the language, in one read: the same addresses; a person without any, none; nobody, None.
+        let (same, lang) = identity::emails_and_lang(&mut c, ada).await.unwrap().unwrap();
+        assert_eq!((same, lang), (emails.clone(), None), "{db}");
+        people::set_lang(&mut c, ada, "en").await.unwrap();
+        assert_eq!(identity::emails_and_lang(&mut c, ada).await.unwrap().unwrap().1.as_deref(), Some("en"), "{db}");
+        let nobody_yet = person(&mut c, "cy", "Cy").await;
+        assert_eq!(identity::emails_and_lang(&mut c, nobody_yet).await.unwrap(), Some((vec![], None)), "{db}");
+        assert_eq!(identity::emails_and_lang(&mut c, PersonId::new()).await.unwrap(), None, "{db}");
 
         // A change of address leaves the new one, verified, as the only one.
         identity::replace_primary_email(&mut c, ada, &third, at(5)).await.unwrap();
@@ -260,7 +268,15 @@ async fn identity_sessions_round_trip_rotate_expire_and_revoke() {
         assert_eq!((h1.must_rotate, Some(h1.row)), (false, identity::session(&mut c, "h1").await.unwrap()), "{db}: the row as read");
         assert_eq!(identity::flag_rotation(&mut c, ada).await.unwrap(), 2, "{db}");
         assert!(in_use(&mut c, "h1").await.unwrap().must_rotate, "{db}");
-        assert!(!in_use(&mut c, "anon").await.unwrap().must_rotate);
+        let anon = in_use(&mut c, "anon").await.unwrap();
+        assert_eq!((anon.must_rotate, anon.person), (false, None), "{db}: nobody signed in");
+        // The person comes with the session: their name and active grants, as read on their own.
+        for role in [RoleKind::ProgramStaff, RoleKind::JuryMember] {
+            identity::grant_role(&mut c, ada, &Grant::program(role), None, "staff", at(2)).await.unwrap();
+        }
+        let with = in_use(&mut c, "h1").await.unwrap().person.map(|(n, g)| (n, g.into_iter().collect::<HashSet<_>>()));
+        let alone = identity::name_and_grants(&mut c, ada).await.unwrap().map(|(n, g)| (n, g.into_iter().collect::<HashSet<_>>()));
+        assert!(with.as_ref().is_some_and(|(_, g)| g.len() == 2) && with == alone, "{db}: {with:?} {alone:?}");
         assert!(in_use(&mut c, "gone").await.is_none(), "{db}: an unknown session");
         identity::rotate_session(&mut c, "h1", &session("h3", Some(ada), 4)).await.unwrap();
         assert_eq!(identity::session(&mut c, "h1").await.unwrap(), None, "{db}: the old token stops working");
