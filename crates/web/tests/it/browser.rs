@@ -989,10 +989,14 @@ async fn call_for_applications_browser() {
         let d = (w.clock_now() + time::Duration::days(5)).date();
         format!("{:04}-{:02}-{:02}T09:00", d.year(), u8::from(d.month()), d.day())
     };
-    client.execute(&format!("document.querySelector('#slot-at').value = '{at}';"), vec![]).await.unwrap();
-    client.find(Locator::Css("#slot-location")).await.unwrap().send_keys("20 avenue de Ségur").await.unwrap();
-    submit(&client, "#slot-form").await;
-    wait_for_url(&client, "saved=1").await;
+    // Two slots: Léa books one and may move to the other.
+    for at in [at.clone(), at.replace("T09:00", "T11:00")] {
+        client.goto(&format!("{base}/admin/cohorts/eig-7/interviews")).await.unwrap();
+        client.execute(&format!("document.querySelector('#slot-at').value = '{at}';"), vec![]).await.unwrap();
+        client.find(Locator::Css("#slot-location")).await.unwrap().send_keys("20 avenue de Ségur").await.unwrap();
+        submit(&client, "#slot-form").await;
+        wait_for_url(&client, "saved=1").await;
+    }
     check("interviews (fr)").await;
     sign_out().await;
 
@@ -1006,6 +1010,25 @@ async fn call_for_applications_browser() {
     let held = client.find(Locator::Css("#held")).await.unwrap().text().await.unwrap();
     assert!(held.contains("20 avenue de Ségur"), "the slot held: {held:?}");
     check("application, interview booked (fr)").await;
+    client.find(Locator::Css("#move-interview-form .fr-radio-group label")).await.unwrap().click().await.unwrap();
+    submit(&client, "#move-interview-form").await;
+    // The address stays the same (booked=1): wait for the page that says the new slot.
+    let mut moved = held.clone();
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        if let Ok(e) = client.find(Locator::Css("#held")).await
+            && let Ok(t) = e.text().await
+        {
+            moved = t;
+        }
+        if moved != held {
+            break;
+        }
+    }
+    assert!(moved != held && moved.contains("20 avenue de Ségur"), "moved: {held:?} → {moved:?}");
+    client.goto(&format!("{base}{app_path}?lang=en")).await.unwrap();
+    check("application, interview moved (en)").await;
+    client.goto(&format!("{base}{app_path}?lang=fr")).await.unwrap();
     sign_out().await;
 
     // Staff read the interview panel's page, record the interview, rank the list and read Noé's
