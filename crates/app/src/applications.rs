@@ -1988,6 +1988,27 @@ fn chosen_challenges(app: &ApplicationRow) -> Vec<cohorte_domain::ids::Challenge
     app.form.choices.iter().filter_map(|c| c.challenge.parse().ok().map(cohorte_domain::ids::ChallengeId::from_uuid)).collect()
 }
 
+/// What a member of an interview's panel acts on, in the caller's transaction: the application
+/// and its rules, when the reader sits on its panel (staff, or a mentor of a challenge it chose;
+/// never the candidate), while the interview is open and the matching unpublished. Anyone else
+/// is told it does not exist; a closed interview is refused.
+async fn on_panel(
+    w: &mut Uow<'_>,
+    session: &Session,
+    id: ApplicationId,
+) -> Result<(ApplicationRow, cohorte_domain::identity::SignedIn, ApplicationRules), AppError> {
+    policy::can_use_account(&session.actor)?;
+    let (app, _, rules) = store::application_in_context(&mut w.conn(), id).await?.ok_or(AppError::NotFound)?;
+    let me = policy::can_sit_on_interview_panel(&session.actor, &chosen_challenges(&app)).map_err(|_| AppError::NotFound)?.clone();
+    if app.person_id == me.id {
+        return Err(AppError::NotFound);
+    }
+    if !interview_open(app.status) || store::matching_published(&mut w.conn(), app.cohort_id).await?.is_some() {
+        return Err(AppError::Denied(Denied::Forbidden));
+    }
+    Ok((app, me, rules.applications.ok_or(AppError::NotFound)?))
+}
+
 /// Whether an application is still before its interview is booked (nothing of interviews, panels
 /// or the matching concerns it yet).
 fn before_interviews(status: ApplicationStatus) -> bool {
@@ -2022,22 +2043,12 @@ pub async fn score_interview(
     consensus: bool,
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    policy::can_use_account(&session.actor)?;
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
-    let app = store::application(&mut w.conn(), id).await?.ok_or(AppError::NotFound)?;
-    let me = policy::can_sit_on_interview_panel(&session.actor, &chosen_challenges(&app)).map_err(|_| AppError::NotFound)?.clone();
+    let (app, me, rules) = on_panel(&mut w, session, id).await?;
     if consensus {
         policy::can_run_calls(&session.actor)?;
     }
-    if app.person_id == me.id {
-        return Err(AppError::NotFound);
-    }
-    if !interview_open(app.status) || store::matching_published(&mut w.conn(), app.cohort_id).await?.is_some() {
-        return Err(AppError::Denied(Denied::Forbidden));
-    }
-    let rules =
-        cohorte_store::call::rules(&mut w.conn(), app.rule_set_id).await?.and_then(|r| r.rules.applications).ok_or(AppError::NotFound)?;
     let total = checked_grid(&rules, scores, comment)?;
     let scorer = if consensus { None } else { Some(me.id) };
     store::save_interview_evaluation(&mut w.conn(), id, scorer, scores, comment.trim(), now).await?;
@@ -2085,19 +2096,9 @@ pub async fn suggest_challenge(
     note: &str,
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    policy::can_use_account(&session.actor)?;
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
-    let app = store::application(&mut w.conn(), id).await?.ok_or(AppError::NotFound)?;
-    let me = policy::can_sit_on_interview_panel(&session.actor, &chosen_challenges(&app)).map_err(|_| AppError::NotFound)?.clone();
-    if app.person_id == me.id {
-        return Err(AppError::NotFound);
-    }
-    if !interview_open(app.status) || store::matching_published(&mut w.conn(), app.cohort_id).await?.is_some() {
-        return Err(AppError::Denied(Denied::Forbidden));
-    }
-    let rules =
-        cohorte_store::call::rules(&mut w.conn(), app.rule_set_id).await?.and_then(|r| r.rules.applications).ok_or(AppError::NotFound)?;
+    let (app, me, rules) = on_panel(&mut w, session, id).await?;
     if rules.seats_of(&challenge.to_string(), profile).is_none() {
         return Err(FieldErrors::one("challenge", "choice-not-offered").into());
     }

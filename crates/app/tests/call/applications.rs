@@ -337,6 +337,29 @@ async fn submitted_application(
     (a, s)
 }
 
+/// Pre-selects each candidate, opens a slot for each on `challenge` (an hour apart), books it and
+/// records the interview held.
+async fn interviewed(
+    w: &World,
+    staff: &Session,
+    people: &[(&cohorte_store::applications::ApplicationRow, &Session)],
+    challenge: uuid::Uuid,
+) {
+    for (i, (a, s)) in people.iter().enumerate() {
+        apps::preselection_step(&w.ctx, staff, a.id, apps::PreselectionStep::Preselect, "", &meta()).await.unwrap();
+        let slot = cohorte_store::applications::NewSlot {
+            challenge: Some(challenge),
+            starts_at: datetime!(2021-01-20 09:00 UTC) + Duration::hours(i64::try_from(i).unwrap()),
+            duration_minutes: 45,
+            mode: cohorte_domain::proposal::HearingMode::Onsite,
+            location: "20 avenue de Ségur".into(),
+        };
+        let id = apps::open_slot(&w.ctx, staff, "eig-6", &slot, &meta()).await.unwrap();
+        apps::book(&w.ctx, s, a.id, id, &meta()).await.unwrap();
+        apps::record_interview(&w.ctx, staff, a.id, true, &meta()).await.unwrap();
+    }
+}
+
 #[tokio::test]
 async fn staff_preselect_refuse_with_a_reason_or_ask_for_more_and_the_candidate_answers() {
     use cohorte_app::applications::PreselectionStep as P;
@@ -572,7 +595,6 @@ async fn a_candidate_moves_their_interview_before_the_cutoff_and_is_reminded_of_
 
 #[tokio::test]
 async fn an_interview_panel_proposes_another_challenge_which_the_candidate_accepts_or_declines() {
-    use cohorte_app::applications::PreselectionStep as P;
     for db in TestDb::all().await {
         let name = db.name().to_owned();
         let w = World::new(db).await;
@@ -583,19 +605,7 @@ async fn an_interview_panel_proposes_another_challenge_which_the_candidate_accep
         let (ben, sb) = submitted_application(&w, "ben@example.org", &rules, &ids[0]).await;
         apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
         let (ch0, ch1): (uuid::Uuid, uuid::Uuid) = (ids[0].parse().unwrap(), ids[1].parse().unwrap());
-        for (i, (a, s)) in [(&ana, &sa), (&ben, &sb)].into_iter().enumerate() {
-            apps::preselection_step(&w.ctx, &c.s, a.id, P::Preselect, "", &meta()).await.unwrap();
-            let slot = cohorte_store::applications::NewSlot {
-                challenge: Some(ch0),
-                starts_at: datetime!(2021-01-20 09:00 UTC) + Duration::hours(i64::try_from(i).unwrap()),
-                duration_minutes: 45,
-                mode: cohorte_domain::proposal::HearingMode::Onsite,
-                location: "20 avenue de Ségur".into(),
-            };
-            let id = apps::open_slot(&w.ctx, &c.s, "eig-6", &slot, &meta()).await.unwrap();
-            apps::book(&w.ctx, s, a.id, id, &meta()).await.unwrap();
-            apps::record_interview(&w.ctx, &c.s, a.id, true, &meta()).await.unwrap();
-        }
+        interviewed(&w, &c.s, &[(&ana, &sa), (&ben, &sb)], ch0).await;
         let mentor = w.person("mentor0@example.gouv.fr", &[]).await;
         let other_mentor = w.person("mentor1@example.gouv.fr", &[]).await;
         {
@@ -811,7 +821,6 @@ async fn the_matching_fills_the_seats_from_the_ranked_lists_and_explains_each_mi
 
 #[tokio::test]
 async fn the_staffs_overrides_hold_when_offers_cascade() {
-    use cohorte_app::applications::PreselectionStep as P;
     for db in TestDb::all().await {
         let name = db.name().to_owned();
         let w = World::new(db).await;
@@ -827,19 +836,7 @@ async fn the_staffs_overrides_hold_when_offers_cascade() {
         }
         apps::assign_reviewers(&w.ctx, &c.s, "eig-6", &meta()).await.unwrap();
         let ch1: uuid::Uuid = ids[1].parse().unwrap();
-        for (i, (a, s)) in people.iter().enumerate() {
-            apps::preselection_step(&w.ctx, &c.s, a.id, P::Preselect, "", &meta()).await.unwrap();
-            let slot = cohorte_store::applications::NewSlot {
-                challenge: Some(ch1),
-                starts_at: datetime!(2021-01-20 09:00 UTC) + Duration::hours(i64::try_from(i).unwrap()),
-                duration_minutes: 45,
-                mode: cohorte_domain::proposal::HearingMode::Onsite,
-                location: "20 avenue de Ségur".into(),
-            };
-            let id = apps::open_slot(&w.ctx, &c.s, "eig-6", &slot, &meta()).await.unwrap();
-            apps::book(&w.ctx, s, a.id, id, &meta()).await.unwrap();
-            apps::record_interview(&w.ctx, &c.s, a.id, true, &meta()).await.unwrap();
-        }
+        interviewed(&w, &c.s, &people.iter().map(|(a, s)| (a, s)).collect::<Vec<_>>(), ch1).await;
         let order: Vec<_> = people.iter().map(|(a, _)| a.id).collect();
         apps::set_ranking(&w.ctx, &c.s, "eig-6", ch1, ProfileKind::Developer, &order, &meta()).await.unwrap();
         // Staff place Dan on a seat and take Ben off the matching; the validator publishes.
