@@ -341,18 +341,22 @@ pub async fn save(
     form: &ApplicationForm,
     meta: &RequestMeta,
 ) -> Result<Saved, AppError> {
+    let (mut w, mut l) = editable(ctx, session, id, meta).await?;
+    let saved = save_typed(&mut w, &mut l, version, form).await?;
+    if let Saved::Saved(_) = saved {
+        w.commit().await?;
+    }
+    Ok(saved)
+}
+
+/// Opens the unit of work on an application its reader may edit now (the candidate, a draft or
+/// the information asked, the call open).
+async fn editable<'m>(ctx: &Ctx, session: &Session, id: ApplicationId, meta: &'m RequestMeta) -> Result<(Uow<'m>, Loaded), AppError> {
     let mut w = Uow::begin(ctx, meta).await?;
     let now = w.now;
     let l = load(&mut w.conn(), session, id, now).await?;
     policy::can_edit_application(&session.actor, l.app.person_id, l.app.status, l.open())?;
-    form.check_draft(&l.rules)?;
-    match store::save_application(&mut w.conn(), id, version, form, now).await? {
-        Some(v) => {
-            w.commit().await?;
-            Ok(Saved::Saved(v))
-        }
-        None => Ok(Saved::Conflict { current: l.app.version }),
-    }
+    Ok((w, l))
 }
 
 /// Attaches the CV or the portfolio (PDF, within the rules' size), replacing the previous one.
@@ -366,10 +370,7 @@ pub async fn upload(
     bytes: &[u8],
     meta: &RequestMeta,
 ) -> Result<DocumentRow, AppError> {
-    let mut w = Uow::begin(ctx, meta).await?;
-    let now = w.now;
-    let l = load(&mut w.conn(), session, id, now).await?;
-    policy::can_edit_application(&session.actor, l.app.person_id, l.app.status, l.open())?;
+    let (mut w, l) = editable(ctx, session, id, meta).await?;
     attach(&mut w, &l, key, filename, bytes).await?;
     let doc = store::application_documents(&mut w.conn(), id).await?.into_iter().find(|d| d.key == key).ok_or(AppError::NotFound)?;
     w.commit().await?;
@@ -419,10 +420,7 @@ pub async fn save_and_upload(
     bytes: &[u8],
     meta: &RequestMeta,
 ) -> Result<Saved, AppError> {
-    let mut w = Uow::begin(ctx, meta).await?;
-    let now = w.now;
-    let mut l = load(&mut w.conn(), session, id, now).await?;
-    policy::can_edit_application(&session.actor, l.app.person_id, l.app.status, l.open())?;
+    let (mut w, mut l) = editable(ctx, session, id, meta).await?;
     if let Some((version, form)) = typed
         && let Saved::Conflict { current } = save_typed(&mut w, &mut l, version, form).await?
     {
@@ -490,10 +488,7 @@ pub async fn save_and_submit(
     form: &ApplicationForm,
     meta: &RequestMeta,
 ) -> Result<Result<Receipt, Saved>, AppError> {
-    let mut w = Uow::begin(ctx, meta).await?;
-    let now = w.now;
-    let mut l = load(&mut w.conn(), session, id, now).await?;
-    policy::can_edit_application(&session.actor, l.app.person_id, l.app.status, l.open())?;
+    let (mut w, mut l) = editable(ctx, session, id, meta).await?;
     if let Saved::Conflict { current } = save_typed(&mut w, &mut l, version, form).await? {
         return Ok(Err(Saved::Conflict { current }));
     }
